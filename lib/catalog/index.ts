@@ -1,0 +1,26 @@
+// Catalog entry point: lookup helpers over the kind descriptions and the endpoint table.
+import { KINDS } from './kinds';
+import type { KindSpec } from './types';
+
+export * from './types';
+export * from './endpoints';
+export { KINDS, SERVER_STATES, SUBNET_TYPES, TEMPLATE_SCRIPT_TYPES } from './kinds';
+
+const byKind = new Map(KINDS.map((k) => [k.kind, k]));
+
+/** The catalog entry of a kind; throws naming the known kinds when it is unknown. */
+export function kindSpec(kind: string): KindSpec {
+  const spec = byKind.get(kind);
+  if (!spec) throw new Error(`unknown IMCO kind '${kind}' (known: ${[...byKind.keys()].join(', ')})`);
+  return spec;
+}
+
+/** Kinds that users create and manage (not read-only catalogues, not labels). */
+export function managedKinds(): KindSpec[] {
+  return KINDS.filter((k) => k.operations.includes('create') && k.kind !== 'label');
+}
+
+/** Labelable resource types (API reference §2.2), as the label endpoints spell them. */
+export function labelableResourceTypes(): string[] {
+  return KINDS.filter((k) => k.labelable).map((k) => k.resourceType);
+}
