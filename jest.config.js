@@ -9,5 +9,6 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 60000,
 };

@@ -1,0 +1,153 @@
+// `imco-bridge`: the command Terraform provisioners run (create | update | delete | action), plus
+// the user-facing import and events commands. Start-up is kept light: each command loads only
+// what it needs, and no cdktf or TypeScript compiler is ever loaded here.
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type { BridgeSpec } from '../bridge/spec';
+import type { BridgeApi } from '../handlers/api';
+import type { HandlerContext } from '../handlers/context';
+
+const USAGE = `usage: imco-bridge <command>
+  create | update | delete | action     run by Terraform provisioners (spec in the environment)
+  import <construct path> <imco id> [--stack DIR]
+                                        adopt an existing IMCO object for a construct
+  events <construct path> [--stack DIR] [--limit N]
+                                        recent IMCO audit events of a construct's object
+options: --verbose (print the request log to stderr), --help`;
+
+interface Parsed {
+  readonly command: string;
+  readonly args: string[];
+  readonly flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: string[]): Parsed {
+  const args: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2);
+      if (inline !== undefined) flags.set(name, inline);
+      else if (['stack', 'limit', 'format'].includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]);
+      else flags.set(name, true);
+    } else args.push(a);
+  }
+  return { command: args.shift() ?? '', args, flags };
+}
+
+function stripSlash(u: string): string {
+  return u.replace(/\/+$/, '');
+}
+
+/** Builds the API for a spec and refuses to act on another endpoint than the recorded one. */
+function openApi(spec: BridgeSpec | undefined, verbose: boolean): BridgeApi {
+  const { clientApi } = require('../handlers/client-api') as typeof import('../handlers/client-api');
+  const api = clientApi({ verbose });
+  if (spec && spec.endpoint && stripSlash(spec.endpoint) !== stripSlash(api.endpoint)) {
+    api.close();
+    throw new (require('../handlers/errors') as typeof import('../handlers/errors')).BridgeError(
+      `${spec.path} was synthesized for ${spec.endpoint} but the credentials point at ${api.endpoint}; ` +
+        `refusing to act on another IMCO platform. Use the credentials of ${spec.endpoint}, or re-synthesize for the new endpoint`,
+    );
+  }
+  return api;
+}
+
+function context(spec: BridgeSpec, api: BridgeApi): HandlerContext {
+  return (require('../handlers/context') as typeof import('../handlers/context')).makeContext(spec, api);
+}
+
+async function run(p: Parsed): Promise<number> {
+  const verbose = p.flags.has('verbose') || process.env.IMCO_BRIDGE_VERBOSE === '1';
+  const specMod = require('../bridge/spec') as typeof import('../bridge/spec');
+  const reconcile = (): typeof import('../handlers/reconcile') => require('../handlers/reconcile');
+  switch (p.command) {
+    case 'create':
+    case 'update':
+    case 'action': {
+      const spec = specMod.parseSpec(process.env[specMod.SPEC_ENV]);
+      const api = openApi(spec, verbose);
+      try {
+        const ctx = context(spec, api);
+        const tfId = process.env.IMCO_BRIDGE_TF_ID;
+        if (p.command === 'create') await reconcile().runCreate(ctx, tfId);
+        else if (p.command === 'update') await reconcile().runUpdate(ctx, tfId);
+        else await reconcile().runAction(ctx, tfId);
+      } finally {
+        api.close();
+      }
+      return 0;
+    }
+    case 'delete': {
+      const spec = reconcile().specFromTriggers(process.env.IMCO_BRIDGE_TRIGGERS, specMod.SPEC_VERSION);
+      const api = openApi(spec, verbose);
+      try {
+        await reconcile().runDelete(context(spec, api));
+      } finally {
+        api.close();
+      }
+      return 0;
+    }
+    case 'import':
+    case 'events': {
+      const [path, id] = p.args;
+      if (!path || (p.command === 'import' && !id)) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      const { findSynthesizedObject } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
+      const dir = typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd();
+      const { spec } = findSynthesizedObject(dir, path);
+      const api = openApi(spec, verbose);
+      try {
+        const ctx = context(spec, api);
+        if (p.command === 'import') {
+          await (require('../handlers/import') as typeof import('../handlers/import')).runImport(ctx, id);
+        } else {
+          const limit = Number(p.flags.get('limit') ?? 20) || 20;
+          const events = await (require('../handlers/events') as typeof import('../handlers/events')).recentEvents(ctx, limit);
+          for (const e of events) process.stdout.write(`${String(e.timestamp)}  ${String(e.level).padEnd(7)}  ${String(e.header)}${e.description ? ` — ${String(e.description)}` : ''}\n`);
+          if (events.length === 0) process.stdout.write('no events\n');
+        }
+      } finally {
+        api.close();
+      }
+      return 0;
+    }
+    case '':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return p.command === '' && !p.flags.has('help') ? 2 : 0;
+    default:
+      process.stderr.write(`imco-bridge: unknown command '${p.command}'\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.flags.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    return await run(parsed);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const where = process.env.IMCO_BRIDGE_SPEC || process.env.IMCO_BRIDGE_TRIGGERS ? '' : '';
+    process.stderr.write(`imco-bridge ${parsed.command}${where}: ${msg.split('\n')[0]}\n`);
+    if (process.env.IMCO_BRIDGE_DEBUG === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,69 @@
+// One handler invocation: the spec, the API, the resolver, progress output and the deadline.
+import { kindSpec } from '../catalog';
+import type { BridgeSpec } from '../bridge/spec';
+import type { KindSpec } from '../catalog/types';
+import type { BridgeApi, LiveObject } from './api';
+import { Resolver, describeRef } from './resolver';
+
+export interface HandlerContext {
+  readonly spec: BridgeSpec;
+  readonly kind: KindSpec;
+  readonly api: BridgeApi;
+  readonly resolver: Resolver;
+  /** `<title> '<path>'`, for messages. */
+  readonly subject: string;
+  /** Absolute time (ms) by which the invocation must be done. */
+  readonly deadline: number;
+  /** Prints one progress line (Terraform shows provisioner output under the resource address). */
+  log(message: string): void;
+  /** Milliseconds left before the deadline (at least 1). */
+  remainingMs(): number;
+}
+
+export function makeContext(spec: BridgeSpec, api: BridgeApi, out: (line: string) => void = defaultOut): HandlerContext {
+  const kind = kindSpec(spec.kind);
+  const deadline = Date.now() + Math.max(1, spec.timeoutSeconds || kind.waitTimeoutSeconds) * 1000;
+  return {
+    spec,
+    kind,
+    api,
+    resolver: new Resolver(api),
+    subject: describeRef({ ...spec.self, path: spec.path }),
+    deadline,
+    log: (message) => out(`imco-bridge: ${spec.path}: ${message}`),
+    remainingMs: () => Math.max(1, deadline - Date.now()),
+  };
+}
+
+function defaultOut(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Progress callback for waits: one line when the state changes, and one every 10 s otherwise. */
+export function progressReporter(ctx: HandlerContext, what: string): (obj: LiveObject, elapsedMs: number) => void {
+  let lastState: unknown;
+  let lastAt = 0;
+  return (obj, elapsedMs) => {
+    if (obj.state !== lastState || elapsedMs - lastAt >= 10_000) {
+      ctx.log(`waiting for ${what} (state: ${String(obj.state ?? 'n/a')}, ${Math.round(elapsedMs / 1000)}s)`);
+      lastState = obj.state;
+      lastAt = elapsedMs;
+    }
+  };
+}
+
+/** Waits until the object is in one of `states`; failure states and the deadline throw. */
+export function waitForState(
+  ctx: HandlerContext,
+  kind: string,
+  id: string,
+  states: readonly string[],
+  what: string,
+  parentParams?: Readonly<Record<string, string>>,
+): Promise<LiveObject> {
+  return ctx.api.waitForState(kind, id, states, {
+    timeoutMs: ctx.remainingMs(),
+    parentParams,
+    onProgress: progressReporter(ctx, what),
+  });
+}

@@ -1,0 +1,50 @@
+// Server arrays: grow with enlarge (v2 cannot shrink an array except by emptying it), reach the
+// declared power state; before delete, shut down and empty.
+import type { LiveObject } from '../api';
+import { type HandlerContext } from '../context';
+import { BridgeError } from '../errors';
+import type { KindBehaviour } from './behaviour';
+import { powerDownForDelete, reachPower, settle } from './power';
+
+async function waitForSize(ctx: HandlerContext, id: string, size: number): Promise<LiveObject> {
+  let delay = 100;
+  for (;;) {
+    const obj = await ctx.api.show('server_array', id);
+    if (Number(obj.size) === size) return obj;
+    if (Date.now() + delay > ctx.deadline) {
+      throw new BridgeError(`${ctx.subject} did not reach size ${size} in time (size ${String(obj.size)}); check 'imco-bridge events ${ctx.spec.path}'`);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 2000);
+  }
+}
+
+export const serverArrayBehaviour: KindBehaviour = {
+  async converge(ctx, live) {
+    const want = ctx.spec.extras.size ?? 0;
+    let obj = await settle(ctx, live);
+    const have = Number(obj.size ?? 0);
+    if (want < have) {
+      throw new BridgeError(
+        `${ctx.subject} has ${have} servers and cannot shrink to ${want}: IMCO API v2 can only enlarge an array or empty it. ` +
+          `Set size back to ${have}, or replace the array (terraform apply -replace) to rebuild it with ${want}`,
+      );
+    }
+    if (want > have) {
+      ctx.log(`enlarging ${ctx.kind.title} from ${have} to ${want} servers`);
+      await ctx.api.action('server_array', 'enlarge', obj.id, { size: want - have });
+      obj = await waitForSize(ctx, obj.id, want);
+    }
+    obj = await settle(ctx, await ctx.api.show('server_array', obj.id));
+    if (want > 0 || obj.state !== 'inactive') await reachPower(ctx, obj, ctx.spec.extras.power ?? 'operational');
+  },
+  async beforeDelete(ctx, live) {
+    let obj = await powerDownForDelete(ctx, live);
+    if (Number(obj.size ?? 0) > 0) {
+      ctx.log(`emptying ${ctx.kind.title} (${String(obj.size)} servers) before deleting it`);
+      await ctx.api.action('server_array', 'empty', obj.id, { id: obj.id });
+      obj = await waitForSize(ctx, obj.id, 0);
+    }
+    return obj;
+  },
+};

@@ -1,0 +1,97 @@
+// Templates: converge the boot/operational/shutdown script lists (add, remove, re-parameterise,
+// reorder) and compile until ready.
+import type { TemplateScriptSpec } from '../../bridge/spec';
+import { TEMPLATE_SCRIPT_TYPES } from '../../catalog';
+import type { LiveObject } from '../api';
+import { type HandlerContext, waitForState } from '../context';
+import { sameValue } from '../compare';
+import type { KindBehaviour } from './behaviour';
+
+interface Desired {
+  readonly scriptId: string;
+  readonly parameterValues: Readonly<Record<string, string>>;
+}
+
+/** Converges one script type's list; returns true when anything changed. */
+async function convergeScripts(ctx: HandlerContext, templateId: string, type: string, desired: Desired[]): Promise<boolean> {
+  const base = `/blueprint/templates/${templateId}/scripts`;
+  const live = (await ctx.api.request<LiveObject[]>('GET', `${base}?type=${type}`))
+    .filter((s) => s.type === type)
+    .sort((a, b) => Number(a.execution_order) - Number(b.execution_order));
+  const used = new Set<string>();
+  const order: string[] = [];
+  let changed = false;
+  // Match each desired entry to a live one with the same script, preferring the same position.
+  const matches: (LiveObject | undefined)[] = desired.map((d, i) => {
+    const same = live[i] && live[i].script_id === d.scriptId && !used.has(live[i].id) ? live[i] : undefined;
+    const m = same ?? live.find((l) => l.script_id === d.scriptId && !used.has(l.id));
+    if (m) used.add(m.id);
+    return m;
+  });
+  for (const l of live) {
+    if (!used.has(l.id)) {
+      ctx.log(`removing ${type} script ${String(l.script_id)} from the template`);
+      await ctx.api.request('DELETE', `${base}/${l.id}`);
+      changed = true;
+    }
+  }
+  for (let i = 0; i < desired.length; i++) {
+    const d = desired[i];
+    const m = matches[i];
+    if (m) {
+      if (!sameValue('template_script', 'parameter_values', d.parameterValues, m.parameter_values)) {
+        await ctx.api.request('PUT', `${base}/${m.id}`, { parameter_values: d.parameterValues });
+        changed = true;
+      }
+      order.push(m.id);
+    } else {
+      ctx.log(`adding ${type} script ${d.scriptId} to the template`);
+      const created = await ctx.api.request<LiveObject>('POST', base, {
+        type,
+        script_id: d.scriptId,
+        parameter_values: d.parameterValues,
+      });
+      order.push(created.id);
+      changed = true;
+    }
+  }
+  const liveOrder = live.filter((l) => used.has(l.id)).map((l) => l.id);
+  const keptInOrder = order.filter((id) => liveOrder.includes(id));
+  const needsReorder = changed ? order.length > 1 : JSON.stringify(keptInOrder) !== JSON.stringify(liveOrder);
+  if (needsReorder && order.length > 1) {
+    const after = await ctx.api.request<LiveObject[]>('GET', `${base}?type=${type}`);
+    const current = after.filter((s) => s.type === type).sort((a, b) => Number(a.execution_order) - Number(b.execution_order)).map((s) => s.id);
+    if (JSON.stringify(current) !== JSON.stringify(order)) {
+      await ctx.api.request('PUT', `${base}/reorder`, { type, script_ids: order });
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+export const templateBehaviour: KindBehaviour = {
+  async converge(ctx, live, opts) {
+    const scripts = ctx.spec.extras.scripts;
+    let changed = opts.fresh;
+    if (scripts) {
+      for (const type of TEMPLATE_SCRIPT_TYPES) {
+        const list: readonly TemplateScriptSpec[] = scripts[type] ?? [];
+        const desired: Desired[] = [];
+        for (const s of list) {
+          desired.push({
+            scriptId: (await ctx.resolver.require(s.script.$ref, ctx.subject)).id,
+            parameterValues: s.parameterValues ?? {},
+          });
+        }
+        if (await convergeScripts(ctx, live.id, type, desired)) changed = true;
+      }
+    }
+    if (ctx.spec.extras.compile === false) return;
+    const current = await ctx.api.show('template', live.id);
+    if (changed || current.state !== 'ready') {
+      ctx.log('compiling template');
+      await ctx.api.action('template', 'compile', live.id, { id: live.id });
+      await waitForState(ctx, 'template', live.id, ['ready'], 'template to compile');
+    }
+  },
+};

@@ -1,0 +1,205 @@
+// The provisioner flows of design §2: create (adopt or create, then converge), update (converge the
+// mutable spec), delete (idempotent, waits until gone) and actions (reboot, execute a script).
+import { isRef, type BridgeSpec } from '../bridge/spec';
+import type { LiveObject, ParentParams } from './api';
+import { type HandlerContext, waitForState } from './context';
+import { changedFields } from './compare';
+import { BridgeError } from './errors';
+import { behaviourOf } from './kinds';
+import { markCreated, wasCreated } from './markers';
+import { describeRef } from './resolver';
+
+/** Waits until a kind with a lifecycle is in one of its ready states. */
+async function untilReady(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+  const lc = ctx.kind.lifecycle;
+  if (!lc || lc.ready.includes(String(live.state))) return live;
+  const id = ctx.kind.singleton ? '' : live.id;
+  return waitForState(ctx, ctx.kind.kind, id, lc.ready, `${ctx.kind.title} to become ready`, parentParams);
+}
+
+/** A labelable object with our name but not our label must never be adopted silently. */
+async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentParams): Promise<void> {
+  const nameField = ctx.kind.nameField;
+  if (!ctx.kind.labelable || !nameField) return;
+  const name = ctx.spec.fields[nameField];
+  if (typeof name !== 'string') return;
+  const twins = (await ctx.api.list(ctx.kind.kind, parentParams)).filter((o) => o[nameField] === name);
+  if (twins.length > 0) {
+    throw new BridgeError(
+      `a ${ctx.kind.title} named '${name}' already exists in IMCO (id ${twins[0].id}) without this stack's ownership label; ` +
+        `it is not adopted silently. Adopt it with 'imco-bridge import ${ctx.spec.path} ${twins[0].id}', or choose another name`,
+    );
+  }
+}
+
+/** Reads the live object in full (list answers can be slim). */
+async function full(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+  if (ctx.kind.singleton || !ctx.kind.operations.includes('show')) return live;
+  return ctx.api.show(ctx.kind.kind, live.id, parentParams);
+}
+
+/** PUTs the updatable fields that differ, then converges the kind's extras. */
+async function converge(
+  ctx: HandlerContext,
+  live: LiveObject,
+  opts: { fresh: boolean; withSecrets: boolean },
+  parentParams?: ParentParams,
+): Promise<LiveObject> {
+  let obj = live;
+  if (!opts.fresh && ctx.kind.updateFields.length > 0) {
+    obj = await full(ctx, obj, parentParams);
+    const desired = await ctx.resolver.materializeFields(ctx.spec.fields, ctx.subject, opts.withSecrets);
+    const plain = ctx.kind.updateFields.filter((f) => !ctx.kind.secretFields.includes(f));
+    const body = changedFields(ctx.kind.kind, plain, desired, obj);
+    if (opts.withSecrets) {
+      for (const f of ctx.kind.secretFields) if (ctx.kind.updateFields.includes(f) && f in desired) body[f] = desired[f];
+    }
+    if (Object.keys(body).length > 0) {
+      const shown = Object.keys(body).map((f) => (ctx.kind.secretFields.includes(f) ? `${f} (secret)` : f));
+      ctx.log(`updating ${shown.join(', ')}`);
+      obj = await ctx.api.update(ctx.kind.kind, obj.id, body, parentParams);
+    }
+  }
+  const behaviour = behaviourOf(ctx.kind.kind);
+  if (behaviour.converge) await behaviour.converge(ctx, obj, opts);
+  return obj;
+}
+
+/** Finds the object by its identity, or creates it (exactly once), then converges it. */
+async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; created: boolean }> {
+  const { spec, resolver } = ctx;
+  const parentParams = await resolver.parentParams(spec.self);
+  const existing = await resolver.find(spec.self);
+  if (existing) {
+    ctx.log(`found existing ${ctx.kind.title} ${existing.id}; adopting it`);
+    let live = await untilReady(ctx, existing, parentParams);
+    const behaviour = behaviourOf(ctx.kind.kind);
+    if (behaviour.afterCreate) live = await behaviour.afterCreate(ctx, live);
+    live = await converge(ctx, live, { fresh: false, withSecrets: true }, parentParams);
+    return { live, created: false };
+  }
+  await refuseUnownedNameTwin(ctx, parentParams);
+  const body = await resolver.materializeFields(spec.fields, ctx.subject, true);
+  if (ctx.kind.labelable && spec.self.owner) {
+    const label = await resolver.ensureOwnerLabel(spec.self.owner);
+    body.label_ids = [label.id];
+  }
+  ctx.log(`creating ${ctx.kind.title}`);
+  let live = await ctx.api.createOnce(
+    ctx.kind.kind,
+    body,
+    async () => {
+      resolver.invalidate();
+      return resolver.find(spec.self);
+    },
+    parentParams,
+  );
+  resolver.invalidate();
+  live = await untilReady(ctx, live, parentParams);
+  const behaviour = behaviourOf(ctx.kind.kind);
+  if (behaviour.afterCreate) live = await behaviour.afterCreate(ctx, live);
+  live = await converge(ctx, live, { fresh: true, withSecrets: false }, parentParams);
+  return { live, created: true };
+}
+
+/** `imco-bridge create`: the lifecycle resource's create-time provisioner. */
+export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
+  const { live, created } = await adoptOrCreate(ctx);
+  markCreated(tfId);
+  ctx.log(`${created ? 'created' : 'adopted'} ${ctx.kind.title} ${live.id}`);
+  return live;
+}
+
+/** `imco-bridge update`: the sync resource's provisioner; recreates an object deleted out of band. */
+export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
+  const parentParams = await ctx.resolver.parentParams(ctx.spec.self);
+  const existing = await ctx.resolver.find(ctx.spec.self);
+  if (!existing) {
+    ctx.log(`${ctx.kind.title} not found in IMCO (deleted outside Terraform?); creating it again`);
+    return (await adoptOrCreate(ctx)).live;
+  }
+  const live = await untilReady(ctx, existing, parentParams);
+  // Just created by this apply: its create body carried the secrets already.
+  const withSecrets = !wasCreated(tfId);
+  const result = await converge(ctx, live, { fresh: false, withSecrets }, parentParams);
+  ctx.log(`${ctx.kind.title} ${result.id} is up to date`);
+  return result;
+}
+
+/** `imco-bridge delete`: the lifecycle resource's destroy-time provisioner. */
+export async function runDelete(ctx: HandlerContext): Promise<void> {
+  const { spec, resolver } = ctx;
+  if (spec.self.parent && !(await resolver.find(spec.self.parent))) {
+    ctx.log(`${describeRef(spec.self.parent)} is already gone, and with it this ${ctx.kind.title}`);
+    return;
+  }
+  const parentParams = await resolver.parentParams(spec.self);
+  let live = await resolver.find(spec.self);
+  if (!live) {
+    ctx.log(`${ctx.kind.title} is already gone`);
+    return;
+  }
+  const behaviour = behaviourOf(ctx.kind.kind);
+  if (behaviour.beforeDelete) live = await behaviour.beforeDelete(ctx, live);
+  const id = ctx.kind.singleton ? '' : live.id;
+  ctx.log(`deleting ${ctx.kind.title} ${live.id}`);
+  await ctx.api.remove(ctx.kind.kind, id, parentParams);
+  await ctx.api.waitForGone(ctx.kind.kind, id, { timeoutMs: ctx.remainingMs(), parentParams });
+  ctx.log(`deleted ${ctx.kind.title} ${live.id}`);
+}
+
+/** `imco-bridge action`: reboot a server or execute one of its operational scripts. */
+export async function runAction(ctx: HandlerContext, lifecycleTfId?: string): Promise<void> {
+  const action = ctx.spec.action;
+  if (!action) throw new BridgeError(`${ctx.subject}: the spec names no action; re-synthesize the stack`);
+  if (wasCreated(lifecycleTfId)) {
+    ctx.log(`skipping ${action.name}: the ${ctx.kind.title} was created by this apply`);
+    return;
+  }
+  const server = await ctx.resolver.require(ctx.spec.self, 'this action');
+  if (action.name === 'reboot') {
+    if (server.state !== 'operational') {
+      ctx.log(`skipping reboot: the server is ${String(server.state)}, not operational`);
+      return;
+    }
+    ctx.log('rebooting server');
+    await ctx.api.action('server', 'reboot', server.id, { id: server.id });
+    await waitForState(ctx, 'server', server.id, ['operational'], 'server to come back operational');
+    return;
+  }
+  if (!isRef(action.script)) throw new BridgeError(`${ctx.subject}: the execute action names no script; re-synthesize`);
+  const script = await ctx.resolver.require(action.script.$ref, ctx.subject);
+  const scripts = await ctx.api.request<LiveObject[]>('GET', `/cloud/servers/${server.id}/operational_scripts`);
+  const target = scripts.find((s) => s.script_id === script.id);
+  if (!target) {
+    throw new BridgeError(
+      `${ctx.subject}: script ${script.id} is not an operational script of the server's template; add it to the template's operationalScripts`,
+    );
+  }
+  ctx.log(`executing operational script ${script.id}`);
+  const event = await ctx.api.request<LiveObject>('PUT', `/cloud/servers/${server.id}/operational_scripts/${target.id}/execute`, {});
+  ctx.log(`execution requested: ${String(event.header ?? event.id)}`);
+}
+
+/** Rebuilds the minimal spec a destroy provisioner has: only `self.triggers_replace`. */
+export function specFromTriggers(triggersJson: string | undefined, version: number): BridgeSpec {
+  if (!triggersJson) throw new BridgeError('IMCO_BRIDGE_TRIGGERS is not set: imco-bridge delete is run by a destroy-time provisioner');
+  let t: Record<string, string>;
+  try {
+    t = JSON.parse(triggersJson) as Record<string, string>;
+  } catch {
+    throw new BridgeError('IMCO_BRIDGE_TRIGGERS is not valid JSON');
+  }
+  if (!t.imco_kind || !t.imco_self) throw new BridgeError('IMCO_BRIDGE_TRIGGERS lacks imco_kind/imco_self: the resource was not created by imco-cdktf');
+  return {
+    version,
+    kind: t.imco_kind,
+    stack: t.imco_stack ?? '',
+    path: t.imco_path ?? '',
+    endpoint: t.imco_endpoint ?? '',
+    self: JSON.parse(t.imco_self),
+    fields: {},
+    extras: {},
+    timeoutSeconds: Number(t.imco_timeout) || 0,
+  };
+}

@@ -1,0 +1,196 @@
+// Finds IMCO objects from ObjectRefs (ownership label, natural key in a parent, singleton, fixed
+// id) and turns spec values into wire bodies (references to ids, secret references to values).
+// One Resolver lives for one handler invocation and caches what it listed.
+import { readFileSync } from 'node:fs';
+import { kindSpec } from '../catalog';
+import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SecretRef, type SpecValue } from '../bridge/spec';
+import { isHttpStatus, type BridgeApi, type LiveObject, type ParentParams } from './api';
+import { BridgeError } from './errors';
+
+export function describeRef(ref: ObjectRef): string {
+  const title = kindSpec(ref.kind).title;
+  if (ref.path) return `${title} '${ref.path}'`;
+  if (ref.owner) return `${title} owned by label '${ref.owner}'`;
+  if (ref.id) return `${title} ${ref.id}`;
+  return title;
+}
+
+export class Resolver {
+  private labels?: Promise<LiveObject[]>;
+  private readonly lists = new Map<string, Promise<LiveObject[]>>();
+
+  constructor(private readonly api: BridgeApi) {}
+
+  /** Forgets cached lists (after a write, or when looking again after an unknown outcome). */
+  invalidate(): void {
+    this.labels = undefined;
+    this.lists.clear();
+  }
+
+  private listCached(kind: string, parentParams?: ParentParams): Promise<LiveObject[]> {
+    const key = `${kind}?${JSON.stringify(parentParams ?? {})}`;
+    let p = this.lists.get(key);
+    if (!p) {
+      p = this.api.list(kind, parentParams);
+      this.lists.set(key, p);
+      p.catch(() => this.lists.delete(key));
+    }
+    return p;
+  }
+
+  /** All labels, listed once per invocation. */
+  allLabels(): Promise<LiveObject[]> {
+    if (!this.labels) {
+      this.labels = this.api.list('label');
+      this.labels.catch(() => (this.labels = undefined));
+    }
+    return this.labels;
+  }
+
+  /** The ownership label with this name, if it exists. */
+  async findOwnerLabel(owner: string): Promise<LiveObject | undefined> {
+    const labels = await this.allLabels();
+    return labels.find((l) => l.name === owner && l.namespace === OWNER_NAMESPACE);
+  }
+
+  /** The ownership label, created when missing (exactly once, even when the POST's answer is lost). */
+  async ensureOwnerLabel(owner: string): Promise<LiveObject> {
+    const found = await this.findOwnerLabel(owner);
+    if (found) return found;
+    const label = await this.api.createOnce('label', { name: owner, namespace: OWNER_NAMESPACE }, async () => {
+      this.invalidate();
+      return this.findOwnerLabel(owner);
+    });
+    this.invalidate();
+    return label;
+  }
+
+  /** Parent path parameters of a ref (`{ vpc_id }` for a subnet); resolves the parent. */
+  async parentParams(ref: ObjectRef): Promise<ParentParams | undefined> {
+    const spec = kindSpec(ref.kind);
+    if (!spec.parent) return undefined;
+    if (!ref.parent) throw new BridgeError(`${describeRef(ref)} has no parent in its spec: re-synthesize the stack`);
+    const parent = await this.find(ref.parent);
+    if (!parent) {
+      throw new BridgeError(`${describeRef(ref.parent)} (parent of ${describeRef(ref)}) does not exist in IMCO`);
+    }
+    return { [spec.parent.param]: parent.id };
+  }
+
+  /** Finds the live object a ref names, or undefined when it does not exist. */
+  async find(ref: ObjectRef): Promise<LiveObject | undefined> {
+    const spec = kindSpec(ref.kind);
+    if (ref.id) {
+      if (spec.identity.by === 'lookup') return { id: ref.id };
+      try {
+        return await this.api.show(ref.kind, ref.id, ref.parent ? await this.parentParams(ref) : undefined);
+      } catch (err) {
+        if (isHttpStatus(err, 404)) return undefined;
+        throw err;
+      }
+    }
+    if (ref.owner) {
+      const label = await this.findOwnerLabel(ref.owner);
+      if (!label) return undefined;
+      const all = await this.listCached(ref.kind, ref.parent ? await this.parentParams(ref) : undefined);
+      const owned = all.filter((o) => Array.isArray(o.label_ids) && (o.label_ids as string[]).includes(label.id));
+      if (owned.length > 1) {
+        throw new BridgeError(
+          `${owned.length} ${spec.title}s carry the ownership label '${ref.owner}' (${owned.map((o) => o.id).join(', ')}): ` +
+            `remove the label from all but one in IMCO, then apply again`,
+        );
+      }
+      return owned[0];
+    }
+    let parentParams: ParentParams | undefined;
+    if (ref.parent) {
+      const parent = await this.find(ref.parent);
+      if (!parent) return undefined;
+      parentParams = { [spec.parent!.param]: parent.id };
+    }
+    if (spec.singleton) {
+      try {
+        return await this.api.show(ref.kind, '', parentParams);
+      } catch (err) {
+        if (isHttpStatus(err, 404)) return undefined;
+        throw err;
+      }
+    }
+    if (ref.natural) {
+      const all = await this.listCached(ref.kind, parentParams);
+      const natural = ref.natural;
+      return all.find((o) => Object.entries(natural).every(([k, v]) => String(o[k]) === v));
+    }
+    throw new BridgeError(`${describeRef(ref)} has no identity (owner, natural key or id): re-synthesize the stack`);
+  }
+
+  /** Like find, but a missing object is an error that says what to do. */
+  async require(ref: ObjectRef, usedBy: string): Promise<LiveObject> {
+    const found = await this.find(ref);
+    if (!found) {
+      throw new BridgeError(
+        `${describeRef(ref)}, referenced by ${usedBy}, does not exist in IMCO: apply the stack that declares it first ` +
+          `(or, if it was deleted outside Terraform, apply again to recreate it)`,
+      );
+    }
+    return found;
+  }
+
+  /** Turns a spec value into its wire value: refs become ids, secrets their values. */
+  async materialize(value: SpecValue, usedBy: string, withSecrets: boolean): Promise<unknown> {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return Promise.all(value.map((v) => this.materialize(v as SpecValue, usedBy, withSecrets)));
+    if (isRef(value)) return (await this.require(value.$ref, usedBy)).id;
+    if (isSecret(value)) return withSecrets ? readSecret(value.$secret, usedBy) : undefined;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, SpecValue>)) {
+      const m = await this.materialize(v, usedBy, withSecrets);
+      if (m !== undefined) out[k] = m;
+    }
+    return out;
+  }
+
+  /** Materializes a whole field map; secret fields are left out unless `withSecrets`. */
+  async materializeFields(
+    fields: Readonly<Record<string, SpecValue>>,
+    usedBy: string,
+    withSecrets: boolean,
+  ): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fields)) {
+      const m = await this.materialize(v, usedBy, withSecrets);
+      if (m !== undefined) out[k] = m;
+    }
+    return out;
+  }
+}
+
+/** Reads a secret from its reference. The value never appears in an error. */
+export function readSecret(ref: SecretRef, usedBy: string): unknown {
+  let text: string | undefined;
+  if (ref.env) {
+    text = process.env[ref.env];
+    if (text === undefined || text === '') {
+      throw new BridgeError(`secret for ${usedBy}: environment variable ${ref.env} is not set; export it before terraform apply`);
+    }
+  } else if (ref.file) {
+    try {
+      text = readFileSync(ref.file, 'utf8');
+    } catch {
+      throw new BridgeError(`secret for ${usedBy}: cannot read file ${ref.file}; check the path and its permissions`);
+    }
+  } else {
+    throw new BridgeError(`secret for ${usedBy} names neither an env var nor a file: re-synthesize the stack`);
+  }
+  if (ref.format === 'json') {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      return parsed;
+    } catch {
+      const where = ref.env ? `environment variable ${ref.env}` : `file ${ref.file}`;
+      throw new BridgeError(`secret for ${usedBy}: ${where} must hold a JSON object`);
+    }
+  }
+  return text;
+}
