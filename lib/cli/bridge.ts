@@ -12,6 +12,8 @@ const USAGE = `usage: imco-bridge <command>
                                         adopt an existing IMCO object for a construct
   events <construct path> [--stack DIR] [--limit N]
                                         recent IMCO audit events of a construct's object
+  context refresh [KEY …] [--file F]    re-resolve imco.context.json lookups (and add KEYs)
+  context fetch                         resolve lookup queries read as JSON from stdin (used by synth)
 options: --verbose (print the request log to stderr), --help`;
 
 interface Parsed {
@@ -28,7 +30,7 @@ function parseArgs(argv: string[]): Parsed {
     if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split('=', 2);
       if (inline !== undefined) flags.set(name, inline);
-      else if (['stack', 'limit', 'format'].includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]);
+      else if (['stack', 'limit', 'format', 'file'].includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]);
       else flags.set(name, true);
     } else args.push(a);
   }
@@ -114,6 +116,33 @@ async function run(p: Parsed): Promise<number> {
       }
       return 0;
     }
+    case 'context': {
+      const sub = p.args.shift();
+      const cmd = require('../handlers/context-command') as typeof import('../handlers/context-command');
+      if (sub === 'fetch') {
+        const input = require('node:fs').readFileSync(0, 'utf8') as string;
+        const api = openApi(undefined, verbose);
+        try {
+          process.stdout.write(`${JSON.stringify(await cmd.fetchQueries(api, JSON.parse(input)))}\n`);
+        } finally {
+          api.close();
+        }
+        return 0;
+      }
+      if (sub === 'refresh') {
+        const api = openApi(undefined, verbose);
+        try {
+          const file = typeof p.flags.get('file') === 'string' ? String(p.flags.get('file')) : undefined;
+          const { lines, failed } = await cmd.refreshContext(api, p.args, file);
+          for (const l of lines) process.stdout.write(`${l}\n`);
+          return failed > 0 ? 1 : 0;
+        } finally {
+          api.close();
+        }
+      }
+      process.stderr.write(`imco-bridge: 'context' needs 'refresh' or 'fetch'\n${USAGE}\n`);
+      return 2;
+    }
     case '':
     case 'help':
       process.stdout.write(`${USAGE}\n`);
@@ -122,6 +151,15 @@ async function run(p: Parsed): Promise<number> {
       process.stderr.write(`imco-bridge: unknown command '${p.command}'\n${USAGE}\n`);
       return 2;
   }
+}
+
+/** ` <path>` of the construct the provisioner acts for, when the environment tells. */
+function constructPath(): string {
+  for (const name of ['IMCO_BRIDGE_SPEC', 'IMCO_BRIDGE_TRIGGERS']) {
+    const m = /"(?:path|imco_path)":"([^"]*)"/.exec(process.env[name] ?? '');
+    if (m) return ` ${m[1]}`;
+  }
+  return '';
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -134,8 +172,7 @@ export async function main(argv: string[]): Promise<number> {
     return await run(parsed);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const where = process.env.IMCO_BRIDGE_SPEC || process.env.IMCO_BRIDGE_TRIGGERS ? '' : '';
-    process.stderr.write(`imco-bridge ${parsed.command}${where}: ${msg.split('\n')[0]}\n`);
+    process.stderr.write(`imco-bridge ${parsed.command}${constructPath()}: ${msg.split('\n')[0]}\n`);
     if (process.env.IMCO_BRIDGE_DEBUG === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return 1;
   }
