@@ -12,6 +12,8 @@ const USAGE = `usage: imco-bridge <command>
                                         adopt an existing IMCO object for a construct
   events <construct path> [--stack DIR] [--limit N]
                                         recent IMCO audit events of a construct's object
+  drift [--stack DIR] [--format text|json|markdown]
+                                        compare the synthesized stack with IMCO; exit 2 on drift
   context refresh [KEY …] [--file F]    re-resolve imco.context.json lookups (and add KEYs)
   context fetch                         resolve lookup queries read as JSON from stdin (used by synth)
 options: --verbose (print the request log to stderr), --help`;
@@ -115,6 +117,28 @@ async function run(p: Parsed): Promise<number> {
         api.close();
       }
       return 0;
+    }
+    case 'drift': {
+      const { readSynthesizedObjects } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
+      const drift = require('../handlers/drift') as typeof import('../handlers/drift');
+      const format = String(p.flags.get('format') ?? 'text');
+      if (!['text', 'json', 'markdown', 'fingerprints'].includes(format)) {
+        process.stderr.write(`imco-bridge drift: --format must be text, json or markdown (got '${format}')\n`);
+        return 2;
+      }
+      const specs =
+        p.flags.has('specs-stdin')
+          ? (JSON.parse(require('node:fs').readFileSync(0, 'utf8') as string) as BridgeSpec[])
+          : readSynthesizedObjects(typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd()).map((o) => o.spec);
+      const api = openApi(specs[0], verbose);
+      try {
+        const report = await drift.detectDrift(api, specs);
+        if (format === 'fingerprints') process.stdout.write(`${JSON.stringify(drift.driftFingerprints(report))}\n`);
+        else process.stdout.write(drift.renderDrift(report, format as 'text' | 'json' | 'markdown'));
+        return report.drifted && format !== 'fingerprints' ? 2 : 0;
+      } finally {
+        api.close();
+      }
     }
     case 'context': {
       const sub = p.args.shift();

@@ -1,0 +1,142 @@
+// Drift: compares the synthesized desired state with the live API. Costs one list call per kind
+// and parent (plus the labels list, and a show only where a listing is slimmer than the object).
+import { createHash } from 'node:crypto';
+import { OWNER_NAMESPACE, isSecret, type BridgeSpec } from '../bridge/spec';
+import { kindSpec } from '../catalog';
+import type { BridgeApi, LiveObject } from './api';
+import { sameValue } from './compare';
+import { Resolver } from './resolver';
+
+export interface FieldDrift {
+  readonly field: string;
+  readonly desired: unknown;
+  readonly live: unknown;
+}
+
+export interface ObjectDrift {
+  readonly path: string;
+  readonly kind: string;
+  readonly id?: string;
+  /** `drifted`: fields differ; `missing`: declared but not in IMCO; `unmanaged`: owned by the stack but no longer declared. */
+  readonly status: 'in_sync' | 'drifted' | 'missing' | 'unmanaged';
+  readonly fields: readonly FieldDrift[];
+}
+
+export interface DriftReport {
+  readonly stack: string;
+  readonly objects: readonly ObjectDrift[];
+  readonly drifted: boolean;
+}
+
+function liveExtras(spec: BridgeSpec, live: LiveObject, attachTo: string | null | undefined): FieldDrift[] {
+  const out: FieldDrift[] = [];
+  const { power, size } = spec.extras;
+  if (power && ['server', 'server_array'].includes(spec.kind) && live.state !== power) {
+    out.push({ field: 'power state', desired: power, live: live.state });
+  }
+  if (spec.kind === 'server_array' && size !== undefined && Number(live.size) !== size) {
+    out.push({ field: 'size', desired: size, live: live.size });
+  }
+  if (attachTo !== undefined && (live.attached_server_id ?? null) !== attachTo) {
+    out.push({ field: 'attached_server_id', desired: attachTo, live: live.attached_server_id ?? null });
+  }
+  return out;
+}
+
+/** Compares one object; `resolver` caches lists so the whole stack costs one list per kind and parent. */
+async function compareObject(api: BridgeApi, resolver: Resolver, spec: BridgeSpec): Promise<ObjectDrift> {
+  const kind = kindSpec(spec.kind);
+  let live = await resolver.find(spec.self);
+  if (!live) return { path: spec.path, kind: spec.kind, status: 'missing', fields: [] };
+  const plain = Object.keys(spec.fields).filter((f) => !kind.secretFields.includes(f) && !isSecret(spec.fields[f]));
+  // A slim listing (templates) lacks fields we compare: read the object once.
+  if (plain.some((f) => !(f in live!)) && kind.operations.includes('show') && !kind.singleton) {
+    live = await api.show(spec.kind, live.id, await resolver.parentParams(spec.self));
+  }
+  const desired = await resolver.materializeFields(
+    Object.fromEntries(plain.map((f) => [f, spec.fields[f]])),
+    spec.path,
+    false,
+  );
+  const fields: FieldDrift[] = [];
+  for (const f of plain) {
+    if (!sameValue(spec.kind, f, desired[f], live[f])) fields.push({ field: f, desired: desired[f], live: live[f] });
+  }
+  let attachTo: string | null | undefined;
+  if (spec.extras.attachTo !== undefined) {
+    attachTo = spec.extras.attachTo ? ((await resolver.find(spec.extras.attachTo.$ref))?.id ?? null) : null;
+  }
+  fields.push(...liveExtras(spec, live, attachTo));
+  return { path: spec.path, kind: spec.kind, id: live.id, status: fields.length ? 'drifted' : 'in_sync', fields };
+}
+
+/** Objects labelled as owned by `stack` that the synthesized stack no longer declares. */
+async function unmanaged(api: BridgeApi, resolver: Resolver, stack: string, specs: readonly BridgeSpec[]): Promise<ObjectDrift[]> {
+  const declared = new Set(specs.map((s) => s.self.owner).filter(Boolean));
+  const labels = (await resolver.allLabels()).filter(
+    (l) => l.namespace === OWNER_NAMESPACE && typeof l.name === 'string' && l.name.startsWith(`${stack}.`) && !declared.has(l.name),
+  );
+  if (labels.length === 0) return [];
+  const out: ObjectDrift[] = [];
+  const kinds = [...new Set(specs.map((s) => s.kind))].filter((k) => kindSpec(k).labelable && !kindSpec(k).parent);
+  for (const k of kinds) {
+    for (const obj of await api.list(k)) {
+      const ids = (obj.label_ids as string[] | undefined) ?? [];
+      const label = labels.find((l) => ids.includes(l.id));
+      if (label) out.push({ path: String(label.name).slice(stack.length + 1).split('.').join('/'), kind: k, id: obj.id, status: 'unmanaged', fields: [] });
+    }
+  }
+  return out;
+}
+
+export async function detectDrift(api: BridgeApi, specs: readonly BridgeSpec[]): Promise<DriftReport> {
+  const resolver = new Resolver(api);
+  const objects: ObjectDrift[] = [];
+  for (const spec of specs) objects.push(await compareObject(api, resolver, spec));
+  const stack = specs[0]?.stack ?? '';
+  objects.push(...(await unmanaged(api, resolver, stack, specs)));
+  return { stack, objects, drifted: objects.some((o) => o.status !== 'in_sync') };
+}
+
+/** Per-object drift fingerprints for `IMCO_DRIFT=plan`: a stable value while in sync. */
+export function driftFingerprints(report: DriftReport): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const o of report.objects) {
+    if (o.status === 'unmanaged') continue;
+    out[o.path] =
+      o.status === 'in_sync'
+        ? 'in-sync'
+        : `${o.status}:${createHash('sha256').update(JSON.stringify(o.fields)).digest('hex').slice(0, 16)}`;
+  }
+  return out;
+}
+
+const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+export function renderDrift(report: DriftReport, format: 'text' | 'json' | 'markdown'): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  const bad = report.objects.filter((o) => o.status !== 'in_sync');
+  if (format === 'markdown') {
+    if (bad.length === 0) return `**IMCO drift** (stack \`${report.stack}\`): no drift across ${report.objects.length} objects.\n`;
+    const rows = bad.flatMap((o) =>
+      o.fields.length
+        ? o.fields.map((f) => `| \`${o.path}\` | ${o.kind} | ${o.status} | \`${f.field}\` | \`${show(f.desired)}\` | \`${show(f.live)}\` |`)
+        : [`| \`${o.path}\` | ${o.kind} | ${o.status} | | | |`],
+    );
+    return [
+      `**IMCO drift** (stack \`${report.stack}\`): ${bad.length} of ${report.objects.length} objects differ.`,
+      '',
+      '| construct | kind | status | field | desired | live |',
+      '|---|---|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n');
+  }
+  if (bad.length === 0) return `no drift: ${report.objects.length} objects in sync (stack ${report.stack})\n`;
+  const lines = [`drift in stack ${report.stack}: ${bad.length} of ${report.objects.length} objects differ`];
+  for (const o of bad) {
+    lines.push(`  ${o.path} (${o.kind}${o.id ? ` ${o.id}` : ''}): ${o.status}`);
+    for (const f of o.fields) lines.push(`    ${f.field}: desired ${show(f.desired)}, live ${show(f.live)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
