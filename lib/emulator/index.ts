@@ -1,0 +1,241 @@
+// Public in-process interface of the IMCO API v2 emulator: startEmulator(options) creates or loads
+// the state directory (certificates, client.xml, state.json, journal.jsonl), serves the API over
+// mutual TLS and returns the endpoint, credential paths, stop() and test hooks.
+import { promises as fs } from 'node:fs';
+import type { Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { KINDS, kindSpec } from '../catalog';
+import { AuditLog } from './audit';
+import type { KindBehaviour } from './behaviour';
+import { ensureCertificates } from './certs';
+import { writeClientXml } from './client-xml';
+import type { EmulatorContext } from './context';
+import { FaultInjector } from './faults';
+import { createApiServer } from './http-server';
+import { Journal } from './journal';
+import { leaving, stateChanged } from './lifecycle';
+import { StateMachine } from './machine';
+import { resolveOptions, type EmulatorOptions } from './options';
+import { render } from './render';
+import { BEHAVIOURS, buildRouter } from './routes';
+import { seed } from './seeds';
+import { readStateFile, StateFile, STATE_FORMAT, STATE_VERSION } from './state-file';
+import { isSeed, ObjectStore } from './store';
+import { UploadStore } from './uploads';
+import { acquireDirectoryLock } from './dir-lock';
+
+export type { EmulatorOptions } from './options';
+
+export interface EmulatorInfo {
+  /** `https://127.0.0.1:PORT/v2` */
+  endpoint: string;
+  caCert: string;
+  clientCert: string;
+  clientKey: string;
+  clientXml: string;
+}
+
+/** A managed object that is not part of the seeded platform. */
+export interface UserObject {
+  readonly kind: string;
+  readonly id: string;
+  readonly name?: string;
+  readonly state?: string;
+}
+
+export interface RunningEmulator extends EmulatorInfo {
+  port: number;
+  dir: string;
+  /** Stops serving, persists state and closes the journal. Idempotent. */
+  stop(): Promise<void>;
+  readonly statePath: string;
+  readonly journalPath: string;
+  /** Every object by kind in wire form (secrets omitted), seeds included. */
+  snapshot(): Record<string, Record<string, unknown>[]>;
+  /** Objects users created (all catalog kinds except labels and events), e.g. to check a destroy left nothing behind. */
+  userObjects(): UserObject[];
+  /** Whether the object with this id was seeded. */
+  isSeeded(kind: string, id: string): boolean;
+  /** Replaces the fault specification (and reseeds the fault PRNG). */
+  setFaults(spec: string, seed?: number): void;
+  setLatency(ms: number): void;
+  /** Puts an object into a state now (e.g. `stalled`), cancelling its pending steps; records the event. */
+  forceState(kind: string, id: string, state: string): void;
+  /** Resolves once no state transition is pending. */
+  settle(): Promise<void>;
+  /** Writes the state file and the journal now. */
+  flush(): Promise<void>;
+}
+
+const USER_KIND_EXCLUSIONS = new Set(['label', 'event']);
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${port} on ${host} is in use; choose another port, or 0 for any free port`)
+          : err,
+      );
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolvePort((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function endpointHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1' || host === 'localhost') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  const options = resolveOptions(opts);
+  const dir = resolve(options.dir);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const releaseLock = await acquireDirectoryLock(dir);
+  try {
+    return await startIn(dir, options, releaseLock);
+  } catch (err) {
+    await releaseLock();
+    throw err;
+  }
+}
+
+async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, releaseLock: () => Promise<void>): Promise<RunningEmulator> {
+  const credentials = await ensureCertificates(dir, [options.host]);
+  const statePath = join(dir, 'state.json');
+  const journalPath = join(dir, 'journal.jsonl');
+  const saved = await readStateFile(statePath);
+
+  const store = new ObjectStore();
+  const audit = new AuditLog(store);
+  const behaviours = new Map<string, KindBehaviour>(BEHAVIOURS.map((b) => [b.kind, b]));
+  let baseUrl = '';
+  const ctx: EmulatorContext = {
+    store,
+    audit,
+    uploads: new UploadStore(join(dir, 'uploads')),
+    machine: undefined as unknown as StateMachine,
+    baseUrl: () => baseUrl,
+    behaviour: (kind) => behaviours.get(kind),
+  };
+  const machine = new StateMachine(store, options.tickMs, {
+    onState: (kind, obj, previous, next) => stateChanged(ctx, kind, obj, previous, next),
+    onGone: (kind, obj) => leaving(ctx, kind, obj),
+  });
+  (ctx as { machine: StateMachine }).machine = machine;
+
+  if (saved) store.load(saved.objects, saved.counters);
+  else seed(store, audit);
+  const stateFile = new StateFile(statePath, () => ({
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    savedAt: new Date().toISOString(),
+    objects: store.exportObjects(),
+    counters: store.exportCounters(),
+    transitions: machine.export(),
+  }));
+  store.onChange(() => stateFile.changed());
+
+  const journal = new Journal(journalPath, options.journal);
+  const faults = new FaultInjector(options.faults, options.seed);
+  let latencyMs = options.latencyMs;
+  const server = createApiServer(credentials, { ctx, router: buildRouter(BEHAVIOURS), journal, faults, latencyMs: () => latencyMs });
+
+  let port: number;
+  try {
+    port = await listen(server, options.host, options.port);
+  } catch (err) {
+    await journal.close();
+    throw err;
+  }
+  baseUrl = `https://${endpointHost(options.host)}:${port}`;
+  const endpoint = `${baseUrl}/v2`;
+  machine.resume(saved?.transitions ?? []);
+  const clientXml = await writeClientXml(dir, endpoint, credentials.paths);
+  await stateFile.saveNow();
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      machine.stop();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 250);
+      await closed;
+      clearTimeout(force);
+      await stateFile.saveNow();
+      await journal.close();
+      await releaseLock();
+    })());
+
+  return {
+    endpoint,
+    caCert: credentials.paths.caCert,
+    clientCert: credentials.paths.clientCert,
+    clientKey: credentials.paths.clientKey,
+    clientXml,
+    port,
+    dir,
+    statePath,
+    journalPath,
+    stop,
+    snapshot() {
+      const out: Record<string, Record<string, unknown>[]> = {};
+      for (const spec of KINDS) {
+        const objects = spec.kind === 'event' ? audit.events() : store.list(spec.kind);
+        if (objects.length > 0) out[spec.kind] = objects.map((o) => render(ctx, spec, o));
+      }
+      return out;
+    },
+    userObjects() {
+      return KINDS.filter((k) => !USER_KIND_EXCLUSIONS.has(k.kind)).flatMap((spec) =>
+        store
+          .list(spec.kind)
+          .filter((o) => !isSeed(o))
+          .map((o) => ({
+            kind: spec.kind,
+            id: o.id,
+            ...(spec.nameField && typeof o[spec.nameField] === 'string' ? { name: o[spec.nameField] as string } : {}),
+            ...(typeof o.state === 'string' ? { state: o.state } : {}),
+          })),
+      );
+    },
+    isSeeded(kind, id) {
+      const obj = store.get(kind, id);
+      return obj !== undefined && isSeed(obj);
+    },
+    setFaults(spec, faultSeed) {
+      faults.configure(spec, faultSeed);
+    },
+    setLatency(ms) {
+      if (!Number.isInteger(ms) || ms < 0) throw new Error(`latency ${ms} ms is not a whole number >= 0`);
+      latencyMs = ms;
+    },
+    forceState(kind, id, state) {
+      const spec = kindSpec(kind);
+      const obj = store.get(kind, id);
+      if (!obj) throw new Error(`no ${spec.title} with id '${id}'`);
+      if (!spec.lifecycle?.states.includes(state)) {
+        throw new Error(`'${state}' is not a ${spec.title} state; use one of ${spec.lifecycle?.states.join(', ') ?? '(none: the kind has no states)'}`);
+      }
+      machine.cancel(kind, id);
+      const previous = obj.state;
+      obj.state = state;
+      stateChanged(ctx, kind, obj, previous, state);
+      store.changed();
+    },
+    settle: () => machine.whenIdle(),
+    async flush() {
+      await stateFile.saveNow();
+      await journal.flush();
+    },
+  };
+}

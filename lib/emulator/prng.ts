@@ -1,0 +1,15 @@
+// Seeded pseudo-random numbers (mulberry32): makes fault injection reproducible with --seed.
+
+export type Random = () => number;
+
+/** A generator of floats in [0, 1) determined entirely by `seed`. */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
