@@ -1,0 +1,63 @@
+// ServerArray: a labelable set of identical servers (API reference §7.3). Its size is desired state
+// reached with enlarge (IMCO v2 cannot shrink an array except by emptying it; the handler refuses a
+// shrink with an explanation); the power state is reached with boot/shutdown.
+import type { Construct } from 'constructs';
+import { ImcoObject, type ImcoObjectProps } from '../imco-object';
+import { integerProblem, type IdLike } from '../validation';
+import { Template } from '../blueprint/template';
+import { FirewallProfile } from '../network/firewall-profile';
+import { Subnet } from '../network/subnet';
+import { SshProfile } from './ssh-profile';
+import { powerStateProblem, type PowerState } from './power';
+import { subnetAccountProblem } from './server';
+
+export interface ServerArrayProps extends ImcoObjectProps {
+  readonly name: string;
+  /** Template of the member servers (immutable: a change replaces the array). */
+  readonly template: Template | IdLike;
+  readonly cloudAccount: IdLike;
+  readonly serverPlan: IdLike;
+  /** Number of member servers; can grow (enlarge), not shrink. @default 0 */
+  readonly size?: number;
+  /** @default the account's default firewall profile */
+  readonly firewallProfile?: FirewallProfile | IdLike;
+  /** @default the account's default SSH profile */
+  readonly sshProfile?: SshProfile | IdLike;
+  /** @default none (not on an IMCO-managed subnet) */
+  readonly subnet?: Subnet | IdLike;
+  /** true: the servers get only private IPs. @default IMCO's default */
+  readonly privateness?: boolean;
+  /** Power state imco-bridge keeps the array in. @default 'operational' */
+  readonly powerState?: PowerState;
+}
+
+/** An IMCO server array. */
+export class ServerArray extends ImcoObject {
+  readonly cloudAccountId?: string;
+
+  constructor(scope: Construct, id: string, props: ServerArrayProps) {
+    super(scope, id, 'server_array', props);
+    this.checkName(props.name);
+    this.problemIf(powerStateProblem(props.powerState, 'server array'));
+    const size = props.size ?? 0;
+    this.problemIf(integerProblem(size, 'size', 0));
+    this.cloudAccountId = this.idField(props.cloudAccount, 'cloudAccount', 'cloud account');
+    if (props.privateness !== undefined && typeof props.privateness !== 'boolean') this.problem('privateness must be true or false');
+    this.problemIf(subnetAccountProblem(this.cloudAccountId, props.subnet));
+    const optional = (value: unknown, prop: string, cls: abstract new (...args: never[]) => ImcoObject, title: string) =>
+      value === undefined ? undefined : this.refOrId(value, prop, cls, title);
+    this.encode({
+      fields: {
+        name: props.name,
+        template_id: this.refOrId(props.template, 'template', Template, 'Template'),
+        cloud_account_id: this.cloudAccountId,
+        server_plan_id: this.idField(props.serverPlan, 'serverPlan', 'server plan'),
+        firewall_profile_id: optional(props.firewallProfile, 'firewallProfile', FirewallProfile, 'FirewallProfile'),
+        ssh_profile_id: optional(props.sshProfile, 'sshProfile', SshProfile, 'SshProfile'),
+        subnet_id: optional(props.subnet, 'subnet', Subnet, 'Subnet'),
+        privateness: props.privateness,
+      },
+      extras: { size: typeof size === 'number' ? size : 0, power: props.powerState ?? 'operational' },
+    });
+  }
+}

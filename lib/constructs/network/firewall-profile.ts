@@ -1,0 +1,137 @@
+// FirewallProfile: a labelable set of allow rules (API reference §5.1). Rules are typed objects here
+// and `{ ip_protocol, min_port, max_port, source }` on the wire; the whole set is mutable (one PUT).
+import { isIPv6 } from 'node:net';
+import type { Construct } from 'constructs';
+import { ImcoObject, type ImcoObjectProps } from '../imco-object';
+import { parseIpv4, parseIpv4Cidr } from '../cidr';
+
+export type FirewallProtocol = 'tcp' | 'udp';
+
+/** One allow rule. Give `port` for a single port, or `fromPort` and `toPort` for a range. */
+export interface FirewallRule {
+  readonly protocol: FirewallProtocol;
+  /** A single port (0–65535). @default none: give fromPort/toPort instead */
+  readonly port?: number;
+  /** First port of a range (0–65535). @default none: give port instead */
+  readonly fromPort?: number;
+  /** Last port of a range (0–65535, ≥ fromPort). @default none: give port instead */
+  readonly toPort?: number;
+  /** Where traffic may come from: an IPv4 CIDR (`0.0.0.0/0`), an address, or `any`. */
+  readonly source: string;
+}
+
+export interface FirewallProfileProps extends ImcoObjectProps {
+  readonly name: string;
+  /** @default '' */
+  readonly description?: string;
+  /** The complete rule set; IMCO replaces the whole set on update. @default [] */
+  readonly rules?: readonly FirewallRule[];
+}
+
+/** A rule as IMCO's wire format has it. */
+export interface WireFirewallRule {
+  readonly ip_protocol: FirewallProtocol;
+  readonly min_port: number;
+  readonly max_port: number;
+  readonly source: string;
+}
+
+const MAX_PORT = 65535;
+
+function sourceProblem(source: unknown): string | undefined {
+  if (typeof source !== 'string' || source.trim() === '') return "source is required: a CIDR such as '0.0.0.0/0', an address, or 'any'";
+  if (source === 'any') return undefined;
+  if (source.includes('/')) {
+    const [address, prefix] = source.split('/');
+    if (isIPv6(address) && /^\d{1,3}$/.test(prefix) && Number(prefix) <= 128) return undefined;
+    const { problem } = parseIpv4Cidr(source);
+    return problem ? `source ${problem}` : undefined;
+  }
+  if (parseIpv4(source) !== undefined || isIPv6(source)) return undefined;
+  return `source '${source}' is neither a CIDR block, an IP address nor 'any'`;
+}
+
+function portProblem(value: unknown, prop: string): string | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_PORT) {
+    return `${prop} must be a whole number between 0 and ${MAX_PORT}, got ${JSON.stringify(value)}`;
+  }
+  return undefined;
+}
+
+/** Checks one rule and turns it into its wire form (undefined when it is invalid). */
+function wireRule(rule: FirewallRule, at: string, problems: string[]): WireFirewallRule | undefined {
+  const before = problems.length;
+  const protocol = typeof rule.protocol === 'string' ? rule.protocol.toLowerCase() : rule.protocol;
+  if (protocol !== 'tcp' && protocol !== 'udp') {
+    problems.push(`${at}.protocol must be 'tcp' or 'udp', got ${JSON.stringify(rule.protocol)}`);
+  }
+  const hasPort = rule.port !== undefined;
+  const hasRange = rule.fromPort !== undefined || rule.toPort !== undefined;
+  let min: number | undefined;
+  let max: number | undefined;
+  if (hasPort && hasRange) {
+    problems.push(`${at}: give either port or fromPort/toPort, not both`);
+  } else if (hasPort) {
+    const p = portProblem(rule.port, `${at}.port`);
+    if (p) problems.push(p);
+    min = max = rule.port;
+  } else if (hasRange) {
+    if (rule.fromPort === undefined || rule.toPort === undefined) {
+      problems.push(`${at}: a port range needs both fromPort and toPort (for one port, give port)`);
+    } else {
+      const p1 = portProblem(rule.fromPort, `${at}.fromPort`);
+      const p2 = portProblem(rule.toPort, `${at}.toPort`);
+      if (p1) problems.push(p1);
+      if (p2) problems.push(p2);
+      if (!p1 && !p2 && rule.fromPort > rule.toPort) {
+        problems.push(`${at}: fromPort ${rule.fromPort} is greater than toPort ${rule.toPort}; swap them`);
+      }
+      min = rule.fromPort;
+      max = rule.toPort;
+    }
+  } else {
+    problems.push(`${at}: give port, or fromPort and toPort (use fromPort: 0, toPort: 65535 for all ports)`);
+  }
+  const s = sourceProblem(rule.source);
+  if (s) problems.push(`${at}.${s}`);
+  if (problems.length > before) return undefined;
+  return { ip_protocol: protocol as FirewallProtocol, min_port: min as number, max_port: max as number, source: rule.source };
+}
+
+/** An IMCO firewall profile. */
+export class FirewallProfile extends ImcoObject {
+  /** The rules as sent to IMCO. */
+  readonly wireRules: readonly WireFirewallRule[];
+
+  constructor(scope: Construct, id: string, props: FirewallProfileProps) {
+    super(scope, id, 'firewall_profile', props);
+    this.checkName(props.name);
+    const problems: string[] = [];
+    const rules: WireFirewallRule[] = [];
+    const seen = new Map<string, number>();
+    const given: unknown = props.rules ?? [];
+    if (!Array.isArray(given)) problems.push('rules must be an array of rules');
+    (Array.isArray(given) ? (given as FirewallRule[]) : []).forEach((rule, i) => {
+      const wire = wireRule(rule ?? ({} as FirewallRule), `rules[${i}]`, problems);
+      if (!wire) return;
+      const key = `${wire.ip_protocol}/${wire.min_port}-${wire.max_port}/${wire.source}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const ports = wire.min_port === wire.max_port ? `${wire.min_port}` : `${wire.min_port}-${wire.max_port}`;
+        problems.push(`rules[${i}] duplicates rules[${first}] (${wire.ip_protocol} ${ports} from ${wire.source}); remove one of them`);
+        return;
+      }
+      seen.set(key, i);
+      rules.push(wire);
+    });
+    problems.forEach((p) => this.problem(p));
+    this.wireRules = rules;
+    this.encode({
+      fields: {
+        name: props.name,
+        description: props.description ?? '',
+        rules: rules.map((r) => ({ ...r })),
+      },
+    });
+  }
+}

@@ -1,0 +1,116 @@
+// Secrets given by reference (design §5): an environment variable or a file, read at synth ONLY to
+// compute a salted fingerprint for the triggers. The value is never stored on a construct, never
+// written to cdk.tf.json and never put in an error message.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { SecretRef } from '../bridge/spec';
+import { secretFingerprint } from '../bridge/fingerprint';
+
+/** How the handler interprets the secret text. */
+export type SecretFormat = 'text' | 'json';
+
+export interface SecretOptions {
+  /**
+   * `json`: the secret is a JSON object (SaaS account data); synth checks that it parses.
+   * @default 'text'
+   */
+  readonly format?: SecretFormat;
+}
+
+/** Outcome of fingerprinting: the fingerprint, or a problem that says what to do. */
+export type FingerprintResult = { readonly fingerprint: string; readonly problem?: undefined } | { readonly fingerprint?: undefined; readonly problem: string };
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A secret passed by reference. Only its reference and a fingerprint ever reach Terraform. */
+export class Secret {
+  /** The secret is the value of environment variable `name` at synth and at apply time. */
+  static fromEnv(name: string, options: SecretOptions = {}): Secret {
+    return new Secret({ env: name, format: options.format ?? 'text' });
+  }
+
+  /** The secret is the content of the file at `path` (made absolute against the current directory). */
+  static fromFile(path: string, options: SecretOptions = {}): Secret {
+    return new Secret({ file: resolve(path), format: options.format ?? 'text' });
+  }
+
+  static isSecret(x: unknown): x is Secret {
+    return x instanceof Secret;
+  }
+
+  /** The reference the handler reads the value from at apply time. */
+  readonly source: SecretRef;
+
+  private constructor(source: SecretRef) {
+    this.source = Object.freeze({ ...source });
+  }
+
+  get format(): SecretFormat {
+    return this.source.format ?? 'text';
+  }
+
+  /** `environment variable X` or `file /p`, for messages. */
+  describe(): string {
+    return this.source.env !== undefined ? `environment variable ${this.source.env}` : `file ${this.source.file}`;
+  }
+
+  /**
+   * Reads the value (and drops it) to compute `secretFingerprint(value, salt)`; JSON secrets are
+   * fingerprinted in a canonical form so that re-formatting the file is not a change.
+   */
+  fingerprint(salt: string): FingerprintResult {
+    let text: string | undefined;
+    if (this.source.env !== undefined) {
+      if (!ENV_NAME.test(this.source.env)) {
+        return { problem: `secret environment variable name '${this.source.env}' is not valid; use letters, digits and _` };
+      }
+      text = process.env[this.source.env];
+      if (text === undefined || text === '') {
+        return {
+          problem: `secret ${this.describe()} is not set at synth; export it before synthesizing (synth reads it only to fingerprint it, and terraform apply needs it too)`,
+        };
+      }
+    } else {
+      try {
+        text = readFileSync(this.source.file as string, 'utf8');
+      } catch {
+        return { problem: `secret ${this.describe()} cannot be read at synth; check the path and its permissions (synth reads it only to fingerprint it)` };
+      }
+    }
+    let material: string = text;
+    if (this.format === 'json') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return { problem: `secret ${this.describe()} must hold a JSON object (format 'json')` };
+      }
+      material = canonicalJson(parsed);
+    }
+    return { fingerprint: secretFingerprint(material, salt) };
+  }
+}
+
+/** JSON with sorted object keys, so equal objects give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The problem with a value given where a Secret is expected (never quoting the value). */
+export function secretProblem(value: unknown, prop: string): string | undefined {
+  if (value instanceof Secret) return undefined;
+  if (typeof value === 'string') {
+    return `${prop}: secret passed as a literal string; it would end up in cdk.tf.json and Terraform state — use Secret.fromEnv('NAME') or Secret.fromFile('path') instead`;
+  }
+  return `${prop}: expected a Secret (Secret.fromEnv('NAME') or Secret.fromFile('path')), got ${value === null ? 'null' : typeof value}`;
+}

@@ -1,0 +1,190 @@
+// ImcoSettings: the one-per-stack settings construct — handler resource flavour, endpoint and
+// credential *locations* (paths, never key content), the imco-bridge command and per-kind timeouts —
+// and the resolution of those settings (with defaults) that every IMCO object reads at construction.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { TerraformStack } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
+import { managedKinds } from '../catalog';
+import { discoverEndpoint } from './endpoint';
+import { absolutePath } from './files';
+import { HANDLER_FLAVOURS, type HandlerFlavour } from './handler-resource';
+import { shellQuote } from './escape';
+import { registryOf } from './registry';
+
+/** Where the handlers find the IMCO credentials at apply time. Paths only — never key content. */
+export interface ImcoCredentialPaths {
+  /** PEM CA bundle that signs IMCO's server certificate → `CONCERTO_CA_CERT`. @default discovered by the handler like `cio` */
+  readonly caCertPath?: string;
+  /** PEM client (API) certificate → `CONCERTO_CLIENT_CERT`. @default discovered by the handler like `cio` */
+  readonly clientCertPath?: string;
+  /** PEM private key of the client certificate → `CONCERTO_CLIENT_KEY`. @default discovered by the handler like `cio` */
+  readonly clientKeyPath?: string;
+  /** A `client.xml` → `CONCERTO_CONFIG`. @default CONCERTO_CONFIG, else ~/.concerto/client.xml */
+  readonly configPath?: string;
+}
+
+export interface ImcoSettingsProps {
+  /**
+   * Terraform resource type that carries the imco-bridge provisioners. `terraform_data` is built
+   * into Terraform ≥ 1.4; `null_resource` needs the hashicorp/null provider.
+   * @default 'terraform_data'
+   */
+  readonly flavour?: HandlerFlavour;
+  /**
+   * IMCO API endpoint, e.g. `https://clients.example.com:886` (`/v2` appended when it has no path).
+   * Also passed to the handlers as `CONCERTO_ENDPOINT`.
+   * @default CONCERTO_ENDPOINT, else the `server` of the client.xml (as the `cio` CLI finds it)
+   */
+  readonly endpoint?: string;
+  /**
+   * Credential file locations passed to the handlers as CONCERTO_* variables (made absolute).
+   * @default none: the handlers discover credentials like `cio` from their environment
+   */
+  readonly credentials?: ImcoCredentialPaths;
+  /**
+   * Shell command that runs imco-bridge; `create`, `update`, `delete` or `action` is appended.
+   * @default node "<this package>/bin/imco-bridge.js"
+   */
+  readonly bridgeCommand?: string;
+  /**
+   * Seconds the handlers wait for objects of a kind to settle, by catalog kind (e.g. `{ server: 3600 }`).
+   * @default the catalog's per-kind defaults
+   */
+  readonly timeouts?: Readonly<Record<string, number>>;
+}
+
+/** Settings as the IMCO objects of a stack use them (defaults applied). */
+export interface ResolvedImcoSettings {
+  readonly flavour: HandlerFlavour;
+  /** Raw (unescaped) command line prefix. */
+  readonly bridgeCommand: string;
+  /** Raw (unescaped) credential environment for every provisioner. */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly endpoint?: string;
+  /** Why there is no endpoint (no endpoint anywhere, http://, not a URL). */
+  readonly endpointProblem?: string;
+  readonly timeouts: Readonly<Record<string, number>>;
+}
+
+const CREDENTIAL_ENV: Record<keyof ImcoCredentialPaths, string> = {
+  caCertPath: 'CONCERTO_CA_CERT',
+  clientCertPath: 'CONCERTO_CLIENT_CERT',
+  clientKeyPath: 'CONCERTO_CLIENT_KEY',
+  configPath: 'CONCERTO_CONFIG',
+};
+
+/** The package root (the directory of imco-cdktf's package.json), from lib/ or dist/lib/. */
+function packageRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        if ((JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'imco-cdktf') return dir;
+      } catch {
+        // not ours; keep looking
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return join(__dirname, '..', '..');
+    dir = parent;
+  }
+}
+
+/** `node "<absolute path of bin/imco-bridge.js>"`. */
+export function defaultBridgeCommand(): string {
+  return `node ${shellQuote(join(packageRoot(), 'bin', 'imco-bridge.js'))}`;
+}
+
+function resolveProps(props: ImcoSettingsProps): ResolvedImcoSettings {
+  const environment: Record<string, string> = {};
+  const credentials = props.credentials ?? {};
+  for (const key of Object.keys(CREDENTIAL_ENV) as (keyof ImcoCredentialPaths)[]) {
+    const value = credentials[key];
+    if (typeof value === 'string' && value.trim() !== '' && !looksLikePem(value)) environment[CREDENTIAL_ENV[key]] = absolutePath(value);
+  }
+  const discovery = discoverEndpoint({ explicit: props.endpoint, configPath: environment.CONCERTO_CONFIG });
+  if (props.endpoint !== undefined && discovery.endpoint) environment.CONCERTO_ENDPOINT = discovery.endpoint;
+  return {
+    flavour: props.flavour ?? 'terraform_data',
+    bridgeCommand: props.bridgeCommand ?? defaultBridgeCommand(),
+    environment,
+    endpoint: discovery.endpoint,
+    endpointProblem: discovery.problem,
+    timeouts: { ...(props.timeouts ?? {}) },
+  };
+}
+
+function looksLikePem(value: string): boolean {
+  return value.includes('-----BEGIN') || value.includes('\n');
+}
+
+/** Stack-level IMCO settings. Declare at most one per stack, before its first IMCO object. */
+export class ImcoSettings extends Construct {
+  /** The ImcoSettings of the stack that contains `scope`, if one was declared. */
+  static of(scope: IConstruct): ImcoSettings | undefined {
+    return registryOf(scope).settings[0] as ImcoSettings | undefined;
+  }
+
+  /** The settings the IMCO objects under `scope` use: the stack's ImcoSettings, else the defaults. */
+  static resolve(scope: IConstruct): ResolvedImcoSettings {
+    const explicit = ImcoSettings.of(scope);
+    if (explicit) return explicit.resolved;
+    const registry = registryOf(scope);
+    if (!registry.defaults) {
+      const defaults = resolveProps({});
+      registry.defaults = defaults;
+      // Reported once, on the stack, rather than on every object.
+      TerraformStack.of(scope).node.addValidation({
+        validate: () => (defaults.endpointProblem ? [`IMCO settings: ${defaults.endpointProblem}`] : []),
+      });
+    }
+    return registry.defaults as ResolvedImcoSettings;
+  }
+
+  readonly flavour: HandlerFlavour;
+  /** The settings as resolved at declaration (endpoint discovered, paths made absolute). */
+  readonly resolved: ResolvedImcoSettings;
+
+  constructor(scope: Construct, id: string, props: ImcoSettingsProps = {}) {
+    super(scope, id);
+    const registry = registryOf(this);
+    const problems: string[] = [];
+    const earlier = registry.settings[0];
+    if (earlier) problems.push(`only one ImcoSettings is allowed per stack, and '${earlier.node.path}' was declared first; merge the two`);
+    if (!earlier && registry.objects.length > 0) {
+      problems.push(
+        `ImcoSettings must be declared before the first IMCO object of the stack ('${registry.objects[0].node.path}' was declared earlier and used the defaults); move it to the top of the stack`,
+      );
+    }
+    registry.settings.push(this);
+    if (props.flavour !== undefined && !HANDLER_FLAVOURS.includes(props.flavour)) {
+      problems.push(`flavour '${String(props.flavour)}' is not supported; use 'terraform_data' or 'null_resource'`);
+    }
+    for (const key of Object.keys(props.credentials ?? {}) as (keyof ImcoCredentialPaths)[]) {
+      const value: unknown = props.credentials?.[key];
+      if (!(key in CREDENTIAL_ENV)) {
+        problems.push(`credentials.${key} is not a known credential path; use caCertPath, clientCertPath, clientKeyPath or configPath`);
+      } else if (typeof value !== 'string' || value.trim() === '') {
+        problems.push(`credentials.${key} must be a non-empty file path`);
+      } else if (looksLikePem(value)) {
+        problems.push(`credentials.${key} looks like PEM content, not a path; key material must never be written into the stack — pass the file's path`);
+      }
+    }
+    if (props.bridgeCommand !== undefined && (typeof props.bridgeCommand !== 'string' || props.bridgeCommand.trim() === '')) {
+      problems.push('bridgeCommand must be a non-empty shell command');
+    }
+    const kinds = new Set(managedKinds().map((k) => k.kind));
+    for (const [kind, seconds] of Object.entries(props.timeouts ?? {})) {
+      if (!kinds.has(kind)) problems.push(`timeouts.${kind}: unknown kind; use one of ${[...kinds].join(', ')}`);
+      else if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
+        problems.push(`timeouts.${kind} must be a whole number of seconds ≥ 1, got ${JSON.stringify(seconds)}`);
+      }
+    }
+    this.resolved = resolveProps(props);
+    if (this.resolved.endpointProblem) problems.push(this.resolved.endpointProblem);
+    this.flavour = this.resolved.flavour;
+    this.node.addValidation({ validate: () => problems.map((p) => `ImcoSettings: ${p}`) });
+  }
+}
