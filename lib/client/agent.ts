@@ -1,0 +1,90 @@
+// The mutual-TLS agent: one keep-alive `https.Agent` presenting the client certificate and trusting
+// ONLY the configured CA (no system roots), TLS 1.2 minimum, verification always on (set explicitly,
+// so NODE_TLS_REJECT_UNAUTHORIZED=0 cannot switch it off). Also answers whether a failed request's
+// TLS handshake had completed, which tells "never reached IMCO" from "outcome unknown".
+import * as https from 'node:https';
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import type { LoadedCredentials } from './credentials';
+
+export interface AgentOptions {
+  /** Most concurrent connections to the endpoint (default 16). */
+  readonly maxSockets?: number;
+}
+
+/** Builds the agent. Keep it private: its options hold the private key. */
+export function createMutualTlsAgent(credentials: LoadedCredentials, options: AgentOptions = {}): https.Agent {
+  return new https.Agent({
+    ca: credentials.caPem,
+    cert: credentials.certPem,
+    key: credentials.keyPem,
+    minVersion: 'TLSv1.2',
+    rejectUnauthorized: true,
+    keepAlive: true,
+    keepAliveMsecs: 1000,
+    maxSockets: options.maxSockets ?? 16,
+    maxFreeSockets: 4,
+    scheduling: 'lifo',
+  });
+}
+
+/**
+ * Whether the TLS handshake of the request's socket had completed (and the server certificate had
+ * been verified). When it had not, no HTTP byte can have reached IMCO. `request` is the Node
+ * ClientRequest axios attaches to its errors.
+ */
+export function handshakeCompleted(request: unknown): boolean {
+  const socket = (request as { socket?: tls.TLSSocket } | undefined)?.socket;
+  return socket?.authorized === true;
+}
+
+/** Whether the request went out on a kept-alive socket that had served an earlier request. */
+export function reusedSocket(request: unknown): boolean {
+  return (request as { reusedSocket?: boolean } | undefined)?.reusedSocket === true;
+}
+
+export type ProbeVerdict = 'refused' | 'accepted' | 'inconclusive';
+
+/** How long a probe connection must stay open after the handshake to count as accepted. */
+const PROBE_WINDOW_MS = 1500;
+
+/**
+ * Opens one TLS connection with the client's credentials and sends nothing. A server that refuses
+ * the client certificate closes it right after the handshake ('refused'); one that accepted it
+ * keeps it open ('accepted'). Failing before the handshake completes proves nothing ('inconclusive').
+ */
+export function probeClientCertificate(
+  credentials: LoadedCredentials,
+  host: string,
+  port: number,
+  windowMs = PROBE_WINDOW_MS,
+): Promise<ProbeVerdict> {
+  return new Promise((resolve) => {
+    let secured = false;
+    let settled = false;
+    const socket = tls.connect({
+      host,
+      port,
+      servername: net.isIP(host) ? undefined : host,
+      ca: credentials.caPem,
+      cert: credentials.certPem,
+      key: credentials.keyPem,
+      minVersion: 'TLSv1.2',
+      rejectUnauthorized: true,
+    });
+    const finish = (verdict: ProbeVerdict): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(verdict);
+    };
+    const timer = setTimeout(() => finish(secured ? 'accepted' : 'inconclusive'), windowMs);
+    socket.on('secureConnect', () => {
+      secured = true;
+    });
+    socket.on('data', () => finish('accepted'));
+    socket.on('error', () => finish(secured ? 'refused' : 'inconclusive'));
+    socket.on('close', () => finish(secured ? 'refused' : 'inconclusive'));
+  });
+}

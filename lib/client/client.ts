@@ -1,0 +1,430 @@
+// ImcoClient: the public client. Resolves configuration (explicit or cio-style discovery), loads
+// and checks credentials, owns the mTLS agent and transport, and offers the generic surface
+// (`request`, `call` by catalog op id, per-kind `list/show/create/update/remove/action`,
+// `createOnce`, `waitFor`, `waitForGone`, `uploadTo`, `ping`) with the typed facades on top.
+import type * as https from 'node:https';
+import * as util from 'node:util';
+import { ENDPOINTS, endpoint as endpointSpec, fillPath, kindSpec, type EndpointSpec, type HttpMethod } from '../catalog';
+import { createMutualTlsAgent, probeClientCertificate } from './agent';
+import {
+  describeConfig,
+  discoverConfig,
+  explicitConfig,
+  type DiscoveredConfig,
+  type ImcoCredentialOptions,
+  type ImcoDiscoveryOptions,
+  type ImcoResolvedConfig,
+} from './config';
+import { loadCredentials } from './credentials';
+import { ImcoError, ImcoOutcomeUnknownError, isNotFound, type WaitFailureEvent } from './errors';
+import * as F from './facades';
+import { SecretScrubber } from './redaction';
+import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry';
+import { Transport, type QueryValue, type RequestHook, type SendResult } from './transport';
+import type { AuditEvent, ImcoObject, PingResult } from './types';
+import { resolveUploadUrl, uploadStreamFactory, type UploadSource } from './upload';
+import { waitFor, waitForGone, type WaitForGoneOptions, type WaitOptions, type WaitTarget } from './wait';
+
+/** Path parameters, e.g. `{ id }`, `{ vpc_id }`, `{ template_id, id }`. */
+export type PathParams = Readonly<Record<string, string>>;
+export type QueryParams = Readonly<Record<string, QueryValue>>;
+
+export interface ImcoClientOptions extends ImcoCredentialOptions {
+  /** Retry bounds (attempts, backoff, total deadline per request). */
+  readonly retry?: RetryOptions;
+  /** Timeout of one attempt in ms (default 30000). */
+  readonly timeoutMs?: number;
+  /** Called after every attempt, for logging and metrics. Never receives bodies or key material. */
+  readonly onRequest?: RequestHook;
+  /** User-Agent header (default `imco-cdktf`). */
+  readonly userAgent?: string;
+  /** Most concurrent connections (default 16). */
+  readonly maxSockets?: number;
+}
+
+/** Options of `ImcoClient.fromEnvironment`: discovery inputs plus client options. */
+export interface ImcoEnvironmentOptions extends ImcoClientOptions, ImcoDiscoveryOptions {}
+
+/** A raw request relative to the endpoint. */
+export interface ImcoRequest {
+  readonly method: HttpMethod;
+  /** e.g. `/network/vpcs` (relative to the endpoint, which ends in /v2). */
+  readonly path: string;
+  readonly body?: unknown;
+  readonly query?: QueryParams;
+  /** Whether repeating the request is harmless (default: every method but POST). */
+  readonly idempotent?: boolean;
+}
+
+export interface CreateOnceOptions<T> {
+  /**
+   * Looks the object up (e.g. by its ownership label) when a create's outcome is unknown; resolves
+   * the object when it exists, `undefined`/`null` when it does not.
+   */
+  readonly find: () => Promise<T | undefined | null>;
+  readonly parentParams?: PathParams;
+  /** Most create requests to send (default: the retry policy's attempts). */
+  readonly maxCreates?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** POSTs that may safely be repeated. */
+const IDEMPOTENT_POSTS = new Set(['label.assign']);
+const EVENTS_ON_FAILURE = 5;
+const OPS = new Set(ENDPOINTS.map((e) => e.op));
+
+export class ImcoClient {
+  /** Discovery result handed from `fromEnvironment` to the constructor (synchronously). */
+  static #discovered: DiscoveredConfig | undefined;
+
+  /** Endpoint and credential paths, and where each came from. Never holds key material. */
+  readonly config: ImcoResolvedConfig;
+  readonly #agent: https.Agent;
+  readonly #transport: Transport;
+  readonly #scrubber = new SecretScrubber();
+  readonly #retry: RetryPolicy;
+
+  readonly templates: F.TemplatesApi;
+  readonly templateScripts: F.TemplateScriptsApi;
+  readonly cookbookVersions: F.CookbookVersionsApi;
+  readonly scripts: F.ScriptsApi;
+  readonly firewallProfiles: F.FirewallProfilesApi;
+  readonly vpcs: F.VpcsApi;
+  readonly subnets: F.SubnetsApi;
+  readonly vpns: F.VpnsApi;
+  readonly floatingIps: F.FloatingIpsApi;
+  readonly volumes: F.VolumesApi;
+  readonly storagePlans: F.StoragePlansApi;
+  readonly sshProfiles: F.SshProfilesApi;
+  readonly servers: F.ServersApi;
+  readonly serverArrays: F.ServerArraysApi;
+  readonly cloudProviders: F.CloudProvidersApi;
+  readonly serverPlans: F.ServerPlansApi;
+  readonly realms: F.RealmsApi;
+  readonly genericImages: F.GenericImagesApi;
+  readonly saasProviders: F.SaasProvidersApi;
+  readonly locations: F.LocationsApi;
+  readonly wizard: F.WizardApi;
+  readonly cloudAccounts: F.CloudAccountsApi;
+  readonly saasAccounts: F.SaasAccountsApi;
+  readonly events: F.EventsApi;
+  readonly labels: F.LabelsApi;
+
+  /**
+   * Finds endpoint and credentials like the `cio` CLI: explicit options, then CONCERTO_ENDPOINT,
+   * CONCERTO_CA_CERT, CONCERTO_CLIENT_CERT, CONCERTO_CLIENT_KEY, then the `client.xml` named by
+   * CONCERTO_CONFIG (or `configPath`), else `~/.concerto/client.xml`.
+   */
+  static fromEnvironment(options: ImcoEnvironmentOptions = {}): ImcoClient {
+    ImcoClient.#discovered = discoverConfig(options);
+    try {
+      return new ImcoClient(options);
+    } finally {
+      ImcoClient.#discovered = undefined;
+    }
+  }
+
+  /** A client for explicit endpoint and credentials (paths or PEM contents); nothing is discovered. */
+  constructor(options: ImcoClientOptions) {
+    const discovered = ImcoClient.#discovered ?? explicitConfig(options);
+    ImcoClient.#discovered = undefined;
+    this.config = discovered.config;
+    const credentials = loadCredentials(discovered.config, discovered.inline);
+    this.#scrubber.addPrivateKeyPem(credentials.keyPem);
+    this.#retry = resolveRetryPolicy(options.retry);
+    this.#agent = createMutualTlsAgent(credentials, { maxSockets: options.maxSockets });
+    this.#transport = new Transport({
+      endpoint: this.config.endpoint,
+      agent: this.#agent,
+      retry: this.#retry,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      onRequest: options.onRequest,
+      scrubber: this.#scrubber,
+      config: this.config,
+      clientCertificate: credentials.clientCertificate,
+      userAgent: options.userAgent ?? 'imco-cdktf',
+      probe: (host, port) => probeClientCertificate(credentials, host, port),
+    });
+
+    const host: F.FacadeHost = {
+      endpoint: this.config.endpoint,
+      call: (op, params, body, query) => this.call(op, params, body, query),
+      removeVia: (op, params) => this.#removeVia(op, params),
+      uploadTo: (url, source) => this.uploadTo(url, source),
+    };
+    this.templates = new F.TemplatesApi(host);
+    this.templateScripts = new F.TemplateScriptsApi(host);
+    this.cookbookVersions = new F.CookbookVersionsApi(host);
+    this.scripts = new F.ScriptsApi(host);
+    this.firewallProfiles = new F.FirewallProfilesApi(host);
+    this.vpcs = new F.VpcsApi(host);
+    this.subnets = new F.SubnetsApi(host);
+    this.vpns = new F.VpnsApi(host);
+    this.floatingIps = new F.FloatingIpsApi(host);
+    this.volumes = new F.VolumesApi(host);
+    this.storagePlans = new F.StoragePlansApi(host);
+    this.sshProfiles = new F.SshProfilesApi(host);
+    this.servers = new F.ServersApi(host);
+    this.serverArrays = new F.ServerArraysApi(host);
+    this.cloudProviders = new F.CloudProvidersApi(host);
+    this.serverPlans = new F.ServerPlansApi(host);
+    this.realms = new F.RealmsApi(host);
+    this.genericImages = new F.GenericImagesApi(host);
+    this.saasProviders = new F.SaasProvidersApi(host);
+    this.locations = new F.LocationsApi(host);
+    this.wizard = new F.WizardApi(host);
+    this.cloudAccounts = new F.CloudAccountsApi(host);
+    this.saasAccounts = new F.SaasAccountsApi(host);
+    this.events = new F.EventsApi(host);
+    this.labels = new F.LabelsApi(host);
+  }
+
+  /** The normalised endpoint, e.g. `https://clients.example.com:886/v2`. */
+  get endpoint(): string {
+    return this.config.endpoint;
+  }
+
+  /** Lines describing the configuration and where each value came from (for `--verbose`). */
+  describeConfig(): string[] {
+    return describeConfig(this.config);
+  }
+
+  /** Releases pooled connections. The client must not be used afterwards. */
+  close(): void {
+    this.#agent.destroy();
+  }
+
+  // ---------------------------------------------------------------- generic requests
+
+  /** Any request relative to the endpoint; resolves the parsed JSON answer (undefined when empty). */
+  async request<T = unknown>(request: ImcoRequest): Promise<T> {
+    const result = await this.#transport.send<T>({
+      method: request.method,
+      path: request.path,
+      body: request.body,
+      query: request.query,
+      idempotent: request.idempotent,
+    });
+    return result.data;
+  }
+
+  /** Any catalog endpoint by op id, e.g. `call('vpc.show', { id })`. */
+  async call<T = unknown>(op: string, params: PathParams = {}, body?: unknown, query?: QueryParams): Promise<T> {
+    return (await this.#send<T>(op, params, body, query)).data;
+  }
+
+  /** `GET /ping`: resolves when IMCO answers 2xx over mTLS (the body is not interpreted). */
+  async ping(): Promise<PingResult> {
+    const result = await this.#transport.send<string>({ method: 'GET', path: endpointSpec('ping.get').path, responseType: 'text' });
+    return { ok: true, status: result.status };
+  }
+
+  // ---------------------------------------------------------------- per-kind helpers
+
+  /** Lists the objects of a kind (children: pass the parent, e.g. `{ vpc_id }`). */
+  list<T = ImcoObject>(kind: string, parentParams: PathParams = {}): Promise<T[]> {
+    return this.call<T[]>(this.#op(kind, 'list'), parentParams);
+  }
+
+  /**
+   * Reads one object. Kinds without a show endpoint (SaaS accounts) are read from their list; a
+   * missing object is a 404 ImcoError either way. Singletons (a VPC's VPN) are addressed by
+   * `parentParams` alone.
+   */
+  async show<T = ImcoObject>(kind: string, id: string, parentParams: PathParams = {}): Promise<T> {
+    const showOp = `${kind}.show`;
+    if (OPS.has(showOp)) return this.call<T>(showOp, { ...parentParams, id });
+    const listOp = this.#op(kind, 'list');
+    const all = await this.call<ImcoObject[]>(listOp, parentParams);
+    const found = all.find((o) => o.id === id);
+    if (!found) {
+      const path = fillPath(endpointSpec(listOp).path, parentParams);
+      throw new ImcoError(`IMCO ${kindSpec(kind).title} ${id} not found (looked in GET ${path})`, {
+        code: 'http',
+        status: 404,
+        method: 'GET',
+        path,
+        messages: ['not found'],
+      });
+    }
+    return found as T;
+  }
+
+  /** Creates an object. A lost answer throws `ImcoOutcomeUnknownError`; see `createOnce`. */
+  create<T = ImcoObject>(kind: string, body: unknown, parentParams: PathParams = {}): Promise<T> {
+    return this.call<T>(this.#op(kind, 'create'), parentParams, body);
+  }
+
+  /** Updates an object in place (PUT). */
+  update<T = ImcoObject>(kind: string, id: string, body: unknown, parentParams: PathParams = {}): Promise<T> {
+    return this.call<T>(this.#op(kind, 'update'), { ...parentParams, id }, body);
+  }
+
+  /**
+   * Deletes an object: `true` when deleted, `false` when it did not exist (404). A 404 after a
+   * retried DELETE whose first answer was lost counts as deleted (`true`).
+   */
+  remove(kind: string, id: string, parentParams: PathParams = {}): Promise<boolean> {
+    return this.#removeVia(this.#op(kind, 'delete'), { ...parentParams, id });
+  }
+
+  /** Runs a catalog action (`boot`, `compile`, `attach`, `enlarge`, …) on an object. */
+  action<T = ImcoObject>(kind: string, name: string, id: string, body?: unknown, parentParams: PathParams = {}): Promise<T> {
+    return this.call<T>(this.#op(kind, name), { ...parentParams, id }, body);
+  }
+
+  /**
+   * Creates exactly once: when a create's outcome is unknown (answer lost), asks `find()` whether
+   * the object exists and returns it if so; creates again only when `find()` says it does not.
+   */
+  async createOnce<T = ImcoObject>(kind: string, body: unknown, options: CreateOnceOptions<T>): Promise<T> {
+    const maxCreates = options.maxCreates ?? this.#retry.attempts;
+    for (let creates = 1; ; creates++) {
+      try {
+        return await this.create<T>(kind, body, options.parentParams);
+      } catch (err) {
+        if (!(err instanceof ImcoOutcomeUnknownError)) throw err;
+        let found: T | undefined | null;
+        try {
+          found = await options.find();
+        } catch (findError) {
+          const why = findError instanceof Error ? findError.message : String(findError);
+          throw new ImcoOutcomeUnknownError(`${err.message}; looking it up failed too: ${this.#scrubber.scrub(why)}`, {
+            method: err.method,
+            path: err.path,
+            attempts: creates,
+          });
+        }
+        if (found) return found;
+        if (creates >= maxCreates) {
+          throw new ImcoOutcomeUnknownError(`${err.message} (${creates} creates sent, none confirmed, object not found)`, {
+            method: err.method,
+            path: err.path,
+            attempts: creates,
+          });
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- waiting
+
+  /**
+   * Polls the object (100 ms first, growing to 3 s) until `target` holds (a predicate or
+   * `{ states }`). Throws `ImcoWaitError` on the kind's failure states (e.g. `stalled`), when the
+   * object disappears, or at the deadline; the error carries the object's latest audit events.
+   */
+  waitFor<T extends ImcoObject = ImcoObject>(
+    kind: string,
+    id: string,
+    target: WaitTarget<T>,
+    options: WaitOptions<T> = {},
+  ): Promise<T> {
+    return waitFor<T>(this.#waitHost(), kind, id, target, options);
+  }
+
+  /** Polls until the object answers 404 (deleted); throws `ImcoWaitError` at the deadline. */
+  waitForGone(kind: string, id: string, options: WaitForGoneOptions = {}): Promise<void> {
+    return waitForGone(this.#waitHost(), kind, id, options);
+  }
+
+  // ---------------------------------------------------------------- uploads
+
+  /**
+   * PUTs raw bytes to an `upload_url` (absolute, from IMCO) over the same mTLS agent: chunked
+   * transfer encoding, no Content-Type. Retried from the start on transient failures.
+   */
+  async uploadTo(uploadUrl: string, source: UploadSource): Promise<void> {
+    const url = resolveUploadUrl(uploadUrl, this.config.endpoint, 'file');
+    const stream = uploadStreamFactory(source);
+    await this.#transport.send<string>({ method: 'PUT', url: url.toString(), stream, idempotent: true, responseType: 'text' });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  #op(kind: string, operation: string): string {
+    const op = `${kind}.${operation}`;
+    if (!OPS.has(op)) {
+      const title = kindSpec(kind).title;
+      throw new ImcoError(`IMCO ${title} has no '${operation}' operation (no endpoint ${op} in the catalog)`, { code: 'config' });
+    }
+    return op;
+  }
+
+  #spec(op: string): EndpointSpec {
+    if (!OPS.has(op)) {
+      throw new ImcoError(`unknown IMCO operation '${op}' (see ENDPOINTS in lib/catalog for the op ids)`, { code: 'config' });
+    }
+    return endpointSpec(op);
+  }
+
+  async #send<T>(op: string, params: PathParams, body?: unknown, query?: QueryParams): Promise<SendResult<T>> {
+    const spec = this.#spec(op);
+    let path: string;
+    try {
+      path = fillPath(spec.path, params);
+    } catch {
+      const needed = [...spec.path.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
+      throw new ImcoError(`IMCO ${op} (${spec.method} ${spec.path}) needs path parameters ${needed.join(', ')}`, { code: 'config' });
+    }
+    const payload = body === undefined && spec.body ? {} : body;
+    return this.#transport.send<T>({
+      method: spec.method,
+      path,
+      body: payload,
+      query,
+      idempotent: spec.method === 'POST' ? IDEMPOTENT_POSTS.has(op) : undefined,
+    });
+  }
+
+  async #removeVia(op: string, params: PathParams): Promise<boolean> {
+    try {
+      await this.#send(op, params);
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return (err as ImcoError).afterLostAnswer;
+      throw err;
+    }
+  }
+
+  #waitHost() {
+    return {
+      show: (kind: string, id: string, parentParams?: PathParams) => this.show<ImcoObject>(kind, id, parentParams),
+      recentEvents: (kind: string, id: string, object?: ImcoObject) => this.#recentEvents(kind, id, object),
+      scrub: (text: string) => this.#scrubber.scrub(text),
+    };
+  }
+
+  /** Latest audit events about an object, newest first; best effort, never throws. */
+  async #recentEvents(kind: string, id: string, object?: ImcoObject): Promise<WaitFailureEvent[]> {
+    try {
+      let events: AuditEvent[];
+      if (kind === 'server') {
+        events = await this.call<AuditEvent[]>('server.events', { id });
+      } else {
+        const name = typeof object?.name === 'string' && object.name.length >= 3 ? object.name : undefined;
+        const all = await this.call<AuditEvent[]>('event.list');
+        events = all.filter((e) => {
+          const text = `${e.header ?? ''} ${e.description ?? ''}`;
+          return text.includes(id) || (name !== undefined && text.includes(name));
+        });
+      }
+      return events.slice(0, EVENTS_ON_FAILURE).map((e) => ({
+        timestamp: e.timestamp,
+        level: e.level,
+        header: e.header ? this.#scrubber.scrub(e.header) : e.header,
+        description: e.description ? this.#scrubber.scrub(e.description) : e.description,
+      }));
+    } catch {
+      return [];
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { endpoint: this.config.endpoint, config: describeConfig(this.config) };
+  }
+
+  [util.inspect.custom](): string {
+    return `ImcoClient { endpoint: '${this.config.endpoint}' }`;
+  }
+}
