@@ -438,7 +438,7 @@ export abstract class ImcoObject extends Construct {
     if (bytes > MAX_SPEC_BYTES) {
       found.push(
         `its spec is ${Math.ceil(bytes / 1024)} KiB, more than the ${MAX_SPEC_BYTES / 1024} KiB that fit in a provisioner's environment; ` +
-          'move large content out of the construct (codeFile/attachments for script code, smaller configuration attributes)',
+          'move large content out of it — ship big files as script attachments (uploaded from disk) instead of inline code or codeFile, keep configuration attributes small',
       );
     }
   }
