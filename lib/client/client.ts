@@ -4,7 +4,7 @@
 // `createOnce`, `waitFor`, `waitForGone`, `uploadTo`, `ping`) with the typed facades on top.
 import type * as https from 'node:https';
 import * as util from 'node:util';
-import { ENDPOINTS, endpoint as endpointSpec, fillPath, kindSpec, type EndpointSpec, type HttpMethod } from '../catalog';
+import { ENDPOINTS, endpoint as endpointSpec, fillPath, kindSpec, type EndpointSpec, type HttpMethod, type KindSpec } from '../catalog';
 import { createMutualTlsAgent, probeClientCertificate } from './agent';
 import {
   describeConfig,
@@ -23,7 +23,7 @@ import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry
 import { Transport, type QueryValue, type RequestHook, type SendResult } from './transport';
 import type { AuditEvent, ImcoObject, PingResult } from './types';
 import { resolveUploadUrl, uploadStreamFactory, type UploadSource } from './upload';
-import { waitFor, waitForGone, type WaitForGoneOptions, type WaitOptions, type WaitTarget } from './wait';
+import { waitFor, waitForGone, type StatefulObject, type WaitForGoneOptions, type WaitOptions, type WaitTarget } from './wait';
 
 /** Path parameters, e.g. `{ id }`, `{ vpc_id }`, `{ template_id, id }`. */
 export type PathParams = Readonly<Record<string, string>>;
@@ -222,7 +222,7 @@ export class ImcoClient {
   // ---------------------------------------------------------------- per-kind helpers
 
   /** Lists the objects of a kind (children: pass the parent, e.g. `{ vpc_id }`). */
-  list<T = ImcoObject>(kind: string, parentParams: PathParams = {}): Promise<T[]> {
+  async list<T = ImcoObject>(kind: string, parentParams: PathParams = {}): Promise<T[]> {
     return this.call<T[]>(this.#op(kind, 'list'), parentParams);
   }
 
@@ -239,7 +239,7 @@ export class ImcoClient {
     const found = all.find((o) => o.id === id);
     if (!found) {
       const path = fillPath(endpointSpec(listOp).path, parentParams);
-      throw new ImcoError(`IMCO ${kindSpec(kind).title} ${id} not found (looked in GET ${path})`, {
+      throw new ImcoError(`IMCO ${this.#kind(kind).title} ${id} not found (looked in GET ${path})`, {
         code: 'http',
         status: 404,
         method: 'GET',
@@ -251,12 +251,12 @@ export class ImcoClient {
   }
 
   /** Creates an object. A lost answer throws `ImcoOutcomeUnknownError`; see `createOnce`. */
-  create<T = ImcoObject>(kind: string, body: unknown, parentParams: PathParams = {}): Promise<T> {
+  async create<T = ImcoObject>(kind: string, body: unknown, parentParams: PathParams = {}): Promise<T> {
     return this.call<T>(this.#op(kind, 'create'), parentParams, body);
   }
 
   /** Updates an object in place (PUT). */
-  update<T = ImcoObject>(kind: string, id: string, body: unknown, parentParams: PathParams = {}): Promise<T> {
+  async update<T = ImcoObject>(kind: string, id: string, body: unknown, parentParams: PathParams = {}): Promise<T> {
     return this.call<T>(this.#op(kind, 'update'), { ...parentParams, id }, body);
   }
 
@@ -264,12 +264,12 @@ export class ImcoClient {
    * Deletes an object: `true` when deleted, `false` when it did not exist (404). A 404 after a
    * retried DELETE whose first answer was lost counts as deleted (`true`).
    */
-  remove(kind: string, id: string, parentParams: PathParams = {}): Promise<boolean> {
+  async remove(kind: string, id: string, parentParams: PathParams = {}): Promise<boolean> {
     return this.#removeVia(this.#op(kind, 'delete'), { ...parentParams, id });
   }
 
   /** Runs a catalog action (`boot`, `compile`, `attach`, `enlarge`, …) on an object. */
-  action<T = ImcoObject>(kind: string, name: string, id: string, body?: unknown, parentParams: PathParams = {}): Promise<T> {
+  async action<T = ImcoObject>(kind: string, name: string, id: string, body?: unknown, parentParams: PathParams = {}): Promise<T> {
     return this.call<T>(this.#op(kind, name), { ...parentParams, id }, body);
   }
 
@@ -314,17 +314,19 @@ export class ImcoClient {
    * `{ states }`). Throws `ImcoWaitError` on the kind's failure states (e.g. `stalled`), when the
    * object disappears, or at the deadline; the error carries the object's latest audit events.
    */
-  waitFor<T extends ImcoObject = ImcoObject>(
+  async waitFor<T extends StatefulObject = ImcoObject>(
     kind: string,
     id: string,
     target: WaitTarget<T>,
     options: WaitOptions<T> = {},
   ): Promise<T> {
+    this.#kind(kind);
     return waitFor<T>(this.#waitHost(), kind, id, target, options);
   }
 
   /** Polls until the object answers 404 (deleted); throws `ImcoWaitError` at the deadline. */
-  waitForGone(kind: string, id: string, options: WaitForGoneOptions = {}): Promise<void> {
+  async waitForGone(kind: string, id: string, options: WaitForGoneOptions = {}): Promise<void> {
+    this.#kind(kind);
     return waitForGone(this.#waitHost(), kind, id, options);
   }
 
@@ -342,10 +344,19 @@ export class ImcoClient {
 
   // ---------------------------------------------------------------- internals
 
+  /** The catalog entry of a kind, or a `config` ImcoError naming the known kinds. */
+  #kind(kind: string): KindSpec {
+    try {
+      return kindSpec(kind);
+    } catch (err) {
+      throw new ImcoError((err as Error).message, { code: 'config' });
+    }
+  }
+
   #op(kind: string, operation: string): string {
     const op = `${kind}.${operation}`;
     if (!OPS.has(op)) {
-      const title = kindSpec(kind).title;
+      const title = this.#kind(kind).title;
       throw new ImcoError(`IMCO ${title} has no '${operation}' operation (no endpoint ${op} in the catalog)`, { code: 'config' });
     }
     return op;

@@ -30,7 +30,7 @@ export type {
 export { DEFAULT_RETRY, backoffDelayMs, decideRetry, isRetryableStatus, parseRetryAfter, resolveRetryPolicy } from './retry';
 export type { AttemptFailure, RetryDecision, RetryOptions, RetryPolicy } from './retry';
 export type { RequestHook, RequestInfo, QueryValue } from './transport';
-export type { WaitForGoneOptions, WaitOptions, WaitPredicate, WaitProgress, WaitTarget } from './wait';
+export type { StatefulObject, WaitForGoneOptions, WaitOptions, WaitPredicate, WaitProgress, WaitTarget } from './wait';
 export type { UploadSource } from './upload';
 export type { AttachedFilter, CookbookUploadOptions, WizardQuery } from './facades';
 export {

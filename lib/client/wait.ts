@@ -6,6 +6,11 @@ import { kindSpec } from '../catalog';
 import { ImcoWaitError, isNotFound, oneLine, type WaitFailureEvent } from './errors';
 import type { ImcoObject } from './types';
 
+/** Anything with an optional `state`: every IMCO object type qualifies. */
+export interface StatefulObject {
+  readonly state?: string | null;
+}
+
 /** Reports each poll. */
 export interface WaitProgress {
   readonly state?: string;
@@ -70,9 +75,10 @@ function formatEvents(events: readonly WaitFailureEvent[]): string {
   return `latest events: ${shown.join(' | ')}`;
 }
 
-function label(kind: string, id: string, object?: ImcoObject): string {
+function label(kind: string, id: string, object?: StatefulObject): string {
   const title = kindSpec(kind).title;
-  const name = object && typeof object.name === 'string' && object.name ? ` '${object.name}'` : '';
+  const rawName = (object as { name?: unknown } | undefined)?.name;
+  const name = typeof rawName === 'string' && rawName ? ` '${rawName}'` : '';
   return `IMCO ${title}${name} (id ${id})`;
 }
 
@@ -81,7 +87,7 @@ function seconds(ms: number): string {
 }
 
 /** Polls until `target` holds; see `ImcoClient.waitFor`. */
-export async function waitFor<T extends ImcoObject>(
+export async function waitFor<T extends StatefulObject>(
   host: WaitHost,
   kind: string,
   id: string,
@@ -103,36 +109,37 @@ export async function waitFor<T extends ImcoObject>(
 
   for (let polls = 1; ; polls++) {
     try {
-      last = (await host.show(kind, id, options.parentParams)) as T;
+      last = (await host.show(kind, id, options.parentParams)) as unknown as T;
     } catch (err) {
       if (!isNotFound(err)) throw err;
       throw new ImcoWaitError(host.scrub(`${label(kind, id, last)} disappeared (404) while waiting for ${goal}`), {
         reason: 'gone',
         kind,
         id,
-        lastState: last?.state,
+        lastState: typeof last?.state === 'string' ? last.state : undefined,
         events: [],
       });
     }
     const elapsedMs = Date.now() - started;
-    options.onProgress?.(last, { state: last.state, elapsedMs, polls });
+    const state = typeof last.state === 'string' ? last.state : undefined;
+    options.onProgress?.(last, { state, elapsedMs, polls });
     if (holds(last)) return last;
-    if (typeof last.state === 'string' && failStates.includes(last.state)) {
-      const events = await host.recentEvents(kind, id, last);
+    if (state !== undefined && failStates.includes(state)) {
+      const events = await host.recentEvents(kind, id, last as unknown as ImcoObject);
       throw new ImcoWaitError(
-        host.scrub(`${label(kind, id, last)} reached failure state '${last.state}' while waiting for ${goal}; ${formatEvents(events)}`),
-        { reason: 'failed_state', kind, id, lastState: last.state, events },
+        host.scrub(`${label(kind, id, last)} reached failure state '${state}' while waiting for ${goal}; ${formatEvents(events)}`),
+        { reason: 'failed_state', kind, id, lastState: state, events },
       );
     }
     const now = Date.now();
     if (now >= deadline) {
-      const events = await host.recentEvents(kind, id, last);
-      const state = last.state !== undefined ? `still '${last.state}'` : 'not there yet';
+      const events = await host.recentEvents(kind, id, last as unknown as ImcoObject);
+      const where = state !== undefined ? `still '${state}'` : 'not there yet';
       throw new ImcoWaitError(
         host.scrub(
-          `${label(kind, id, last)} ${state} after ${seconds(now - started)} waiting for ${goal}; ${formatEvents(events)}; allow a longer timeout or check the object in IMCO`,
+          `${label(kind, id, last)} ${where} after ${seconds(now - started)} waiting for ${goal}; ${formatEvents(events)}; allow a longer timeout or check the object in IMCO`,
         ),
-        { reason: 'deadline', kind, id, lastState: last.state, events },
+        { reason: 'deadline', kind, id, lastState: state, events },
       );
     }
     await sleep(Math.min(interval, deadline - now));
