@@ -92,6 +92,7 @@ export abstract class ImcoObject extends Construct {
     specJson: string;
   };
   private readonly actions: HandlerResource[] = [];
+  private nameCollision = false;
 
   protected constructor(scope: Construct, id: string, kind: string, props: ImcoObjectProps) {
     super(scope, id);
@@ -358,14 +359,17 @@ export abstract class ImcoObject extends Construct {
     return Object.freeze({ kind: this.kind, owner: this.ownerLabel, path: this.objectPath });
   }
 
-  /** Claims a Terraform resource name in the stack; a name claimed twice is a problem. */
+  /** Claims a Terraform resource name in the stack; a name claimed twice is a problem (reported once per object). */
   private claimName(name: string): string {
     const names = registryOf(this).resourceNames;
     const holder = names.get(name);
     if (holder !== undefined && holder !== this.node.path) {
-      this.problem(
-        `its Terraform resource name '${name}' is already used by '${holder}' (construct paths that differ only in characters outside [A-Za-z0-9_-] collide); rename one of the constructs`,
-      );
+      if (!this.nameCollision) {
+        this.nameCollision = true;
+        this.problem(
+          `its Terraform resource name '${name}' is already used by '${holder}' (construct paths that differ only in characters outside [A-Za-z0-9_-] collide); rename one of the constructs`,
+        );
+      }
     } else {
       names.set(name, this.node.path);
     }

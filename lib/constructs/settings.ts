@@ -5,7 +5,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
-import { managedKinds } from '../catalog';
 import { discoverEndpoint } from './endpoint';
 import { absolutePath } from './files';
 import { HANDLER_FLAVOURS, type HandlerFlavour } from './handler-resource';
@@ -73,6 +72,12 @@ const CREDENTIAL_ENV: Record<keyof ImcoCredentialPaths, string> = {
   clientKeyPath: 'CONCERTO_CLIENT_KEY',
   configPath: 'CONCERTO_CONFIG',
 };
+
+/** Kinds that have a construct (template scripts and attachments are parts of templates and scripts). */
+const CONSTRUCT_KINDS = [
+  'template', 'script', 'cookbook_version', 'firewall_profile', 'vpc', 'subnet', 'vpn', 'floating_ip', 'volume',
+  'ssh_profile', 'server', 'server_array', 'saas_account',
+];
 
 /** The package root (the directory of imco-cdktf's package.json), from lib/ or dist/lib/. */
 function packageRoot(): string {
@@ -175,7 +180,7 @@ export class ImcoSettings extends Construct {
     if (props.bridgeCommand !== undefined && (typeof props.bridgeCommand !== 'string' || props.bridgeCommand.trim() === '')) {
       problems.push('bridgeCommand must be a non-empty shell command');
     }
-    const kinds = new Set(managedKinds().map((k) => k.kind));
+    const kinds = new Set(CONSTRUCT_KINDS);
     for (const [kind, seconds] of Object.entries(props.timeouts ?? {})) {
       if (!kinds.has(kind)) problems.push(`timeouts.${kind}: unknown kind; use one of ${[...kinds].join(', ')}`);
       else if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {

@@ -67,7 +67,8 @@ export class CookbookVersion extends ImcoObject {
       if (!/\.(tar\.gz|tgz)$/.test(source)) this.problem(`source ${source} is a file but not a .tar.gz/.tgz archive; give a cookbook directory or an archive`);
       sha256 = contentDigest(source);
     }
-    if (kind !== 'missing' && !COOKBOOK_NAME.test(name)) {
+    const sourceOk = kind === 'directory' || /\.(tar\.gz|tgz)$/.test(source);
+    if (sourceOk && !COOKBOOK_NAME.test(name)) {
       this.problem(`cookbook name '${name}' may only contain letters, digits, _ and -; fix the name in its metadata (or the directory/archive name)`);
     }
     this.cookbookName = name;
