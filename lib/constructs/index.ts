@@ -20,3 +20,4 @@ export { Server, type ServerProps, type ScriptExecution } from './cloud/server';
 export { ServerArray, type ServerArrayProps } from './cloud/server-array';
 export { type PowerState } from './cloud/power';
 export { SaasAccount, type SaasAccountProps } from './settings/saas-account';
+export { RemovedImcoObject, type RemovedImcoObjectProps } from './removed';
