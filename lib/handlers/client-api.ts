@@ -1,6 +1,7 @@
 // Builds the handlers' BridgeApi on the project's IMCO client, with credentials discovered the way
-// the official `cio` CLI does (CONCERTO_* variables, client.xml).
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
+// the official `cio` CLI does (CONCERTO_* variables, client.xml). Loaded lazily by imco-bridge.
+import { ImcoClient } from '../client/client';
+import type { RequestInfo } from '../client/transport';
 import type { BridgeApi, LiveObject, ParentParams, WaitOptions } from './api';
 
 export interface ClientApiOptions {
@@ -8,34 +9,41 @@ export interface ClientApiOptions {
   readonly verbose?: boolean;
 }
 
+/** The handlers' API over an existing client. */
+export function apiOf(client: ImcoClient): BridgeApi {
+  const progress = (opts: WaitOptions) =>
+    opts.onProgress ? (obj: LiveObject, p: { elapsedMs: number }) => opts.onProgress!(obj, p.elapsedMs) : undefined;
+  return {
+    get endpoint(): string {
+      return client.endpoint;
+    },
+    list: (kind, parentParams) => client.list<LiveObject>(kind, parentParams),
+    show: (kind, id, parentParams) => client.show<LiveObject>(kind, id, parentParams),
+    createOnce: (kind, body, find, parentParams?: ParentParams) => client.createOnce<LiveObject>(kind, body, { find, parentParams }),
+    update: (kind, id, body, parentParams) => client.update<LiveObject>(kind, id, body, parentParams),
+    remove: (kind, id, parentParams) => client.remove(kind, id, parentParams),
+    action: (kind, name, id, body, parentParams) => client.action(kind, name, id, body, parentParams),
+    waitForState: (kind, id, states, opts) =>
+      client.waitFor<LiveObject & { state?: string }>(kind, id, { states }, {
+        timeoutMs: opts.timeoutMs,
+        parentParams: opts.parentParams,
+        onProgress: progress(opts),
+      }),
+    waitForGone: (kind, id, opts) =>
+      client.waitForGone(kind, id, { timeoutMs: opts.timeoutMs, parentParams: opts.parentParams }),
+    request: <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => client.request<T>({ method, path, body }),
+    upload: (url, data) => client.uploadTo(url, data),
+    download: () => Promise.reject(new Error('download is not available in this client')),
+    close: () => client.close(),
+  };
+}
+
 export function clientApi(options: ClientApiOptions = {}): BridgeApi {
-  const { ImcoClient } = require('../client') as { ImcoClient: any };
   const client = ImcoClient.fromEnvironment({
     onRequest: options.verbose
-      ? (i: { method: string; path: string; status?: number; durationMs: number; attempt: number }) =>
+      ? (i: RequestInfo) =>
           process.stderr.write(`imco-bridge: ${i.method} ${i.path} -> ${i.status ?? 'error'} (${Math.round(i.durationMs)} ms, attempt ${i.attempt})\n`)
       : undefined,
   });
-  return {
-    get endpoint(): string {
-      return client.endpoint as string;
-    },
-    list: (kind: string, parentParams?: ParentParams) => client.list(kind, parentParams) as Promise<LiveObject[]>,
-    show: (kind: string, id: string, parentParams?: ParentParams) => client.show(kind, id, parentParams) as Promise<LiveObject>,
-    createOnce: (kind: string, body: Record<string, unknown>, find: () => Promise<LiveObject | undefined>, parentParams?: ParentParams) =>
-      client.createOnce(kind, body, { find, parentParams }) as Promise<LiveObject>,
-    update: (kind: string, id: string, body: Record<string, unknown>, parentParams?: ParentParams) =>
-      client.update(kind, id, body, parentParams) as Promise<LiveObject>,
-    remove: (kind: string, id: string, parentParams?: ParentParams) => client.remove(kind, id, parentParams) as Promise<boolean>,
-    action: (kind: string, name: string, id: string, body?: Record<string, unknown>, parentParams?: ParentParams) =>
-      client.action(kind, name, id, body, parentParams) as Promise<unknown>,
-    waitForState: (kind: string, id: string, states: readonly string[], opts: WaitOptions) =>
-      client.waitFor(kind, id, { states }, opts) as Promise<LiveObject>,
-    waitForGone: (kind: string, id: string, opts: WaitOptions) => client.waitForGone(kind, id, opts) as Promise<void>,
-    request: <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
-      client.request({ method, path, body }) as Promise<T>,
-    upload: (url: string, data: Buffer) => client.upload(url, data) as Promise<void>,
-    download: (url: string) => client.download(url) as Promise<Buffer>,
-    close: () => client.close?.(),
-  };
+  return apiOf(client);
 }
