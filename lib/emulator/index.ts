@@ -60,6 +60,8 @@ export interface RunningEmulator extends EmulatorInfo {
   /** Replaces the fault specification (and reseeds the fault PRNG). */
   setFaults(spec: string, seed?: number): void;
   setLatency(ms: number): void;
+  /** Changes the state-machine step duration (e.g. very long to observe a transitional state, then short again). */
+  setTickMs(ms: number): void;
   /** Puts an object into a state now (e.g. `stalled`), cancelling its pending steps; records the event. */
   forceState(kind: string, id: string, state: string): void;
   /** Resolves once no state transition is pending. */
@@ -218,6 +220,10 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
     setLatency(ms) {
       if (!Number.isInteger(ms) || ms < 0) throw new Error(`latency ${ms} ms is not a whole number >= 0`);
       latencyMs = ms;
+    },
+    setTickMs(ms) {
+      if (!Number.isInteger(ms) || ms < 1) throw new Error(`tick ${ms} ms is not a whole number >= 1`);
+      machine.setTick(ms);
     },
     forceState(kind, id, state) {
       const spec = kindSpec(kind);

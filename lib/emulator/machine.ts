@@ -90,8 +90,12 @@ export class StateMachine {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Changes the step duration; pending steps are due at most one new tick from now. */
   setTick(ms: number): void {
     this.tickMs = ms;
+    const latest = Date.now() + ms;
+    for (const t of this.transitions.values()) t.nextAt = Math.min(t.nextAt, latest);
+    this.arm();
   }
 
   export(): Transition[] {

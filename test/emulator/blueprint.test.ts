@@ -59,10 +59,12 @@ describe('templates', () => {
     const template = await create(emu, '/blueprint/templates', { name: 'app', generic_image_id: seeds.genericImage, run_list: ['a'] });
     const updated = await put(emu, `/blueprint/templates/${template.id}`, { id: template.id, name: 'app2', run_list: ['b', 'c'], generic_image_id: 'ignored' });
     expect(updated).toMatchObject({ name: 'app2', run_list: ['b', 'c'], generic_image_id: seeds.genericImage });
-    const compiling = await put(emu, `/blueprint/templates/${template.id}/compile`, { id: template.id });
-    expect(compiling.state).toBe('compiling');
-    const again = await emu.request('PUT', `/blueprint/templates/${template.id}/compile`, { body: {} });
-    expect(again.status).toBe(422);
+    await emu.frozen(async () => {
+      const compiling = await put(emu, `/blueprint/templates/${template.id}/compile`, { id: template.id });
+      expect(compiling.state).toBe('compiling');
+      const again = await emu.request('PUT', `/blueprint/templates/${template.id}/compile`, { body: {} });
+      expect(again.status).toBe(422);
+    });
     await waitForState(emu, `/blueprint/templates/${template.id}`, 'ready');
   });
 

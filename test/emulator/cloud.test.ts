@@ -62,11 +62,13 @@ describe('servers', () => {
     const inactive = (await waitForState(emu, `/cloud/servers/${server.id}`, 'inactive')).json;
     expect(inactive.private_ip).toMatch(/^10\.200\./);
 
-    const booting = await put(emu, `/cloud/servers/${server.id}/boot`, { id: server.id });
-    expect(booting.state).toBe('booting');
-    const again = await emu.request('PUT', `/cloud/servers/${server.id}/boot`, { body: { id: server.id } });
-    expect(again.status).toBe(422);
-    expect(again.json.errors.state[0]).toContain('booting');
+    await emu.frozen(async () => {
+      const booting = await put(emu, `/cloud/servers/${server.id}/boot`, { id: server.id });
+      expect(booting.state).toBe('booting');
+      const again = await emu.request('PUT', `/cloud/servers/${server.id}/boot`, { body: { id: server.id } });
+      expect(again.status).toBe(422);
+      expect(again.json.errors.state[0]).toContain('is booting; boot needs it to be inactive');
+    });
     const operational = (await waitForState(emu, `/cloud/servers/${server.id}`, 'operational')).json;
     expect(operational.fqdn).toMatch(/^web-1-[0-9a-f]{6}\.emulator\.imco\.test$/);
     expect(operational.public_ip).toMatch(/^198\.1[89]\./);
@@ -81,8 +83,11 @@ describe('servers', () => {
     expect((await emu.request('PUT', `/cloud/servers/${server.id}/override`, { body: {} })).status).toBe(422);
     expect((await put(emu, `/cloud/servers/${server.id}`, { id: server.id, name: 'web-renamed' })).name).toBe('web-renamed');
 
-    expect((await emu.request('DELETE', `/cloud/servers/${server.id}`)).status).toBe(204);
-    expect((await emu.request('GET', `/cloud/servers/${server.id}`)).json.state).toBe('decommissioning');
+    await emu.frozen(async () => {
+      expect((await emu.request('DELETE', `/cloud/servers/${server.id}`)).status).toBe(204);
+      expect((await emu.request('GET', `/cloud/servers/${server.id}`)).json.state).toBe('decommissioning');
+      expect((await emu.request('DELETE', `/cloud/servers/${server.id}`)).status).toBe(422);
+    });
     await waitForGone(emu, `/cloud/servers/${server.id}`);
 
     const events = (await emu.request('GET', `/cloud/servers/${server.id}/events`));
@@ -133,9 +138,12 @@ describe('servers', () => {
   it('places servers on an available subnet of the same cloud account with an address from it', async () => {
     const vpc = await create(emu, '/network/vpcs', { name: 'v', cidr: '10.7.0.0/16', cloud_account_id: seeds.account, realm_provider_name: seeds.realmProviderName });
     await waitForState(emu, `/network/vpcs/${vpc.id}`, 'available');
-    const subnet = await create(emu, `/network/vpcs/${vpc.id}/subnets`, { name: 's', cidr: '10.7.3.0/24', type: 'only_private' });
-    const early = await emu.request('POST', '/cloud/servers', { body: serverBody({ subnet_id: subnet.id }) });
-    expect(early.json.errors.subnet_id[0]).toContain('wait until it is available');
+    const subnet = await emu.frozen(async () => {
+      const pending = await create(emu, `/network/vpcs/${vpc.id}/subnets`, { name: 's', cidr: '10.7.3.0/24', type: 'only_private' });
+      const early = await emu.request('POST', '/cloud/servers', { body: serverBody({ subnet_id: pending.id }) });
+      expect(early.json.errors.subnet_id[0]).toContain('wait until it is available');
+      return pending;
+    });
     await waitForState(emu, `/network/subnets/${subnet.id}`, 'available');
     const server = await create(emu, '/cloud/servers', serverBody({ name: 'private', subnet_id: subnet.id, privateness: true }));
     expect(server).toMatchObject({ subnet_id: subnet.id, vpc_id: vpc.id, privateness: true });
@@ -152,13 +160,16 @@ describe('servers', () => {
 
 describe('server arrays', () => {
   it('commissions members, boots and shuts them down with the array, enlarges, empties and deletes', async () => {
-    const array = await create(emu, '/cloud/server_arrays/', { name: 'workers', template_id: template.id, server_plan_id: seeds.serverPlan, cloud_account_id: seeds.account, size: 2 });
-    expect(array).toMatchObject({ state: 'inactive', size: 2, firewall_profile_id: seeds.defaultFirewall, ssh_profile_id: seeds.defaultSsh, ssh_profile_ids: [seeds.defaultSsh], privateness: false });
-    const members = (await emu.request('GET', `/cloud/server_arrays/${array.id}/servers`)).json;
-    expect(members.map((m: any) => [m.name, m.server_array_id, m.state])).toEqual([
-      ['workers-1', array.id, 'commissioning'],
-      ['workers-2', array.id, 'commissioning'],
-    ]);
+    const array = await emu.frozen(async () => {
+      const created = await create(emu, '/cloud/server_arrays/', { name: 'workers', template_id: template.id, server_plan_id: seeds.serverPlan, cloud_account_id: seeds.account, size: 2 });
+      expect(created).toMatchObject({ state: 'inactive', size: 2, firewall_profile_id: seeds.defaultFirewall, ssh_profile_id: seeds.defaultSsh, ssh_profile_ids: [seeds.defaultSsh], privateness: false });
+      const members = (await emu.request('GET', `/cloud/server_arrays/${created.id}/servers`)).json;
+      expect(members.map((m: any) => [m.name, m.server_array_id, m.state])).toEqual([
+        ['workers-1', created.id, 'commissioning'],
+        ['workers-2', created.id, 'commissioning'],
+      ]);
+      return created;
+    });
 
     expect((await put(emu, `/cloud/server_arrays/${array.id}/boot`, { id: array.id })).state).toBe('booting');
     await waitForState(emu, `/cloud/server_arrays/${array.id}`, 'operational');

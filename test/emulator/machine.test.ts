@@ -104,3 +104,14 @@ it('drops transitions of objects that no longer exist and resolves whenIdle', as
   await expect(idle).resolves.toBeUndefined();
   expect(machine.idle()).toBe(true);
 });
+
+it('brings pending steps within one new tick when the tick shrinks', () => {
+  const { machine, server } = setup();
+  machine.setTick(3_600_000);
+  machine.start('server', server, ['booting', 'operational']);
+  jest.advanceTimersByTime(TICK * 10);
+  expect(server.state).toBe('booting');
+  machine.setTick(TICK);
+  jest.advanceTimersByTime(TICK);
+  expect(server.state).toBe('operational');
+});

@@ -96,10 +96,15 @@ describe('VPCs, subnets and VPNs', () => {
   });
 
   it('refuses subnets before the VPC is available, outside it, overlapping, or badly typed', async () => {
-    const pending = await create(emu, '/network/vpcs', { name: 'slow', cidr: '10.20.0.0/16', cloud_account_id: seeds.account, realm_provider_name: seeds.realmProviderName });
-    const early = await emu.request('POST', `/network/vpcs/${pending.id}/subnets`, { body: { name: 'a', cidr: '10.20.1.0/24', type: 'only_public' } });
-    expect(early.status).toBe(422);
-    expect(early.json.errors.vpc_id[0]).toContain('wait until it is available');
+    await emu.frozen(async () => {
+      const pending = await create(emu, '/network/vpcs', { name: 'slow', cidr: '10.20.0.0/16', cloud_account_id: seeds.account, realm_provider_name: seeds.realmProviderName });
+      const early = await emu.request('POST', `/network/vpcs/${pending.id}/subnets`, { body: { name: 'a', cidr: '10.20.1.0/24', type: 'only_public' } });
+      expect(early.status).toBe(422);
+      expect(early.json.errors.vpc_id[0]).toContain('wait until it is available');
+      const plan = (await emu.request('GET', `/network/vpcs/${pending.id}/vpn_plans`)).json[0];
+      const vpn = await emu.request('POST', `/network/vpcs/${pending.id}/vpn`, { body: { public_ip: '203.0.113.5', psk: PSK, exposed_cidrs: ['192.168.0.0/24'], vpn_plan_id: plan.id } });
+      expect(vpn.json.errors.vpc_id[0]).toContain('wait until it is available');
+    });
 
     const vpc = await availableVpc('10.30.0.0/16');
     const base = `/network/vpcs/${vpc.id}/subnets`;
@@ -121,8 +126,11 @@ describe('VPCs, subnets and VPNs', () => {
     expect(busy.status).toBe(422);
     expect(busy.json.errors.base[0]).toContain('subnet');
     await waitForState(emu, `/network/subnets/${second.id}`, 'available');
-    expect((await emu.request('DELETE', `/network/subnets/${second.id}`)).status).toBe(204);
-    expect((await emu.request('GET', `/network/subnets/${second.id}`)).json.state).toBe('deleting');
+    await emu.frozen(async () => {
+      expect((await emu.request('DELETE', `/network/subnets/${second.id}`)).status).toBe(204);
+      expect((await emu.request('GET', `/network/subnets/${second.id}`)).json.state).toBe('deleting');
+      expect((await emu.request('DELETE', `/network/subnets/${second.id}`)).status).toBe(204);
+    });
     await waitForGone(emu, `/network/subnets/${second.id}`);
   });
 
@@ -180,8 +188,6 @@ describe('VPCs, subnets and VPNs', () => {
 
 describe('floating IPs', () => {
   it('allocates, attaches to a server (answering the server), filters by server and detaches', async () => {
-    const ip = await create(emu, '/network/floating_ips/', { name: 'edge', cloud_account_id: seeds.account, realm_id: seeds.realm });
-    expect(ip).toMatchObject({ state: 'provisioning', attached_server_id: null, brownfield: false, address: expect.stringMatching(/^198\.1[89]\./) });
     const template = await create(emu, '/blueprint/templates', { name: 'fip', generic_image_id: seeds.genericImage });
     const server = await create(emu, '/cloud/servers', {
       name: 'fip-server',
@@ -191,10 +197,15 @@ describe('floating IPs', () => {
       ssh_profile_id: seeds.defaultSsh,
       firewall_profile_id: seeds.defaultFirewall,
     });
-    const early = await emu.request('POST', `/network/floating_ips/${ip.id}/attached_server`, { body: { attached_server_id: server.id } });
-    expect(early.status).toBe(422);
-    await waitForState(emu, `/network/floating_ips/${ip.id}`, 'available');
     await waitForState(emu, `/cloud/servers/${server.id}`, 'inactive');
+    const ip = await emu.frozen(async () => {
+      const pending = await create(emu, '/network/floating_ips/', { name: 'edge', cloud_account_id: seeds.account, realm_id: seeds.realm });
+      expect(pending).toMatchObject({ state: 'provisioning', attached_server_id: null, brownfield: false, address: expect.stringMatching(/^198\.1[89]\./) });
+      const early = await emu.request('POST', `/network/floating_ips/${pending.id}/attached_server`, { body: { attached_server_id: server.id } });
+      expect(early.json.errors.state[0]).toContain('wait until it is available');
+      return pending;
+    });
+    await waitForState(emu, `/network/floating_ips/${ip.id}`, 'available');
     const attached = await create(emu, `/network/floating_ips/${ip.id}/attached_server`, { attached_server_id: server.id });
     expect(attached).toMatchObject({ id: server.id, resource_type: 'server' });
     expect((await emu.request('GET', `/network/floating_ips?server_id=${server.id}`)).json.map((f: any) => f.id)).toEqual([ip.id]);

@@ -56,20 +56,25 @@ it('refuses sizes outside the plan, deprecated plans and plans of another provid
 
 it('attaches (attaching → attached, answering the server), lists per server, detaches and deletes', async () => {
   const server = await inactiveServer('db-1');
-  const volume = await create(emu, '/storage/volumes/', volumeBody());
-  expect(volume).toMatchObject({ state: 'provisioning', size: 10, device: '', attached_server_id: null, brownfield: false, remote_id: expect.stringMatching(/^vol-/) });
+  const volume = await emu.frozen(async () => {
+    const pending = await create(emu, '/storage/volumes/', volumeBody());
+    expect(pending).toMatchObject({ state: 'provisioning', size: 10, device: '', attached_server_id: null, brownfield: false, remote_id: expect.stringMatching(/^vol-/) });
+    const early = await emu.request('POST', `/storage/volumes/${pending.id}/attached_server`, { body: { attached_server_id: server.id } });
+    expect(early.json.errors.state[0]).toContain('provisioning');
+    return pending;
+  });
   const plan = (await emu.request('GET', `/storage/plans/${seeds.storagePlan}`)).json;
   expect(volume.realm_id).toBe(plan.realm_id);
-  const early = await emu.request('POST', `/storage/volumes/${volume.id}/attached_server`, { body: { attached_server_id: server.id } });
-  expect(early.json.errors.state[0]).toContain('provisioning');
   await waitForState(emu, `/storage/volumes/${volume.id}`, 'available');
 
   const missing = await emu.request('POST', `/storage/volumes/${volume.id}/attached_server`, { body: {} });
   expect(missing.json.errors.attached_server_id).toBeDefined();
-  const answer = await create(emu, `/storage/volumes/${volume.id}/attached_server`, { attached_server_id: server.id });
-  expect(answer).toMatchObject({ id: server.id, resource_type: 'server', state: 'inactive' });
-  const attaching = (await emu.request('GET', `/storage/volumes/${volume.id}`)).json;
-  expect(attaching).toMatchObject({ state: 'attaching', attached_server_id: server.id, device: '/dev/xvdf' });
+  await emu.frozen(async () => {
+    const answer = await create(emu, `/storage/volumes/${volume.id}/attached_server`, { attached_server_id: server.id });
+    expect(answer).toMatchObject({ id: server.id, resource_type: 'server', state: 'inactive' });
+    const attaching = (await emu.request('GET', `/storage/volumes/${volume.id}`)).json;
+    expect(attaching).toMatchObject({ state: 'attaching', attached_server_id: server.id, device: '/dev/xvdf' });
+  });
   await waitForState(emu, `/storage/volumes/${volume.id}`, 'attached');
 
   const second = await create(emu, '/storage/volumes', volumeBody({ name: 'logs', size: 1 }));
@@ -82,8 +87,10 @@ it('attaches (attaching → attached, answering the server), lists per server, d
 
   const blocked = await emu.request('DELETE', `/storage/volumes/${volume.id}`);
   expect(blocked.json.errors.state[0]).toContain('attached');
-  expect((await emu.request('DELETE', `/storage/volumes/${volume.id}/attached_server`)).status).toBe(204);
-  expect((await emu.request('GET', `/storage/volumes/${volume.id}`)).json.state).toBe('detaching');
+  await emu.frozen(async () => {
+    expect((await emu.request('DELETE', `/storage/volumes/${volume.id}/attached_server`)).status).toBe(204);
+    expect((await emu.request('GET', `/storage/volumes/${volume.id}`)).json.state).toBe('detaching');
+  });
   const detached = await waitForState(emu, `/storage/volumes/${volume.id}`, 'available');
   expect(detached.json).toMatchObject({ attached_server_id: null, device: '' });
   expect((await emu.request('DELETE', `/storage/volumes/${volume.id}/attached_server`)).status).toBe(422);

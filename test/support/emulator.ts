@@ -32,6 +32,11 @@ export interface TestEmulator extends RunningEmulator {
   request(method: string, path: string, options?: RequestOptions): Promise<RawResponse>;
   /** Polls GET path until `predicate` holds (or the status is 404 when waiting for `gone`). */
   waitFor(path: string, predicate: (r: RawResponse) => boolean, timeoutMs?: number): Promise<RawResponse>;
+  /**
+   * Runs `fn` with state-machine steps an hour long, so transitional states can be observed
+   * without racing the clock; afterwards pending steps continue at the normal tick.
+   */
+  frozen<T>(fn: () => Promise<T>): Promise<T>;
   /** Stops the emulator and removes its directory. */
   dispose(): Promise<void>;
 }
@@ -84,7 +89,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts an emulator in a new temp dir (tickMs 10 unless given). */
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dir = options.dir ?? (await fs.mkdtemp(join(tmpdir(), 'imco-emulator-test-')));
-  const running = await startEmulator({ tickMs: 10, ...options, dir });
+  const tickMs = options.tickMs ?? 10;
+  const running = await startEmulator({ ...options, tickMs, dir });
   const agent = new Agent({ ...clientTls(running), keepAlive: true, maxSockets: 64 });
   const url = (path: string) => (/^https:\/\//.test(path) ? path : `${running.endpoint}${path}`);
   const request = (method: string, path: string, opts: RequestOptions = {}) => rawRequest(agent, method, url(path), opts);
@@ -106,6 +112,14 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     stop,
     request,
     waitFor,
+    async frozen<T>(fn: () => Promise<T>): Promise<T> {
+      running.setTickMs(3_600_000);
+      try {
+        return await fn();
+      } finally {
+        running.setTickMs(tickMs);
+      }
+    },
     async dispose() {
       await stop();
       await fs.rm(dir, { recursive: true, force: true });
