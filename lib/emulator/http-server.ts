@@ -28,6 +28,7 @@ export interface Pipeline {
 }
 
 class BodyTooLarge extends Error {}
+class ClientGone extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -43,7 +44,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks, length)));
-    req.on('error', reject);
+    req.on('error', () => reject(new ClientGone('client connection failed while sending the body')));
+    // A client that goes away mid-body ends neither with 'end' nor always with 'error'.
+    req.on('close', () => {
+      if (!req.complete) reject(new ClientGone('client closed the connection before sending the whole body'));
+    });
   });
 }
 
@@ -137,6 +142,10 @@ export async function handleRequest(p: Pipeline, req: IncomingMessage, res: Serv
   try {
     raw = await readBody(req, isTransfer ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES);
   } catch (err) {
+    if (err instanceof ClientGone) {
+      record(0, null, undefined);
+      return;
+    }
     const answer = err instanceof BodyTooLarge ? { status: 413, json: { error: `${err.message}; send a smaller body` } } : errorAnswer(err);
     record(answer.status, null);
     res.setHeader('Connection', 'close');

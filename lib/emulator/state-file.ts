@@ -56,7 +56,7 @@ export class StateFile {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.save().catch((err: Error) => process.stderr.write(`imco-emulator: cannot save state ${this.path}: ${err.message}\n`));
+      void this.save().catch((err: Error) => process.stderr.write(`imco-emulator: ${err.message}\n`));
     }, SAVE_DELAY_MS);
     this.timer.unref();
   }
@@ -72,8 +72,13 @@ export class StateFile {
       this.dirty = false;
       const text = JSON.stringify(this.snapshot());
       const temp = `${this.path}.tmp-${process.pid}-${++this.tempCounter}`;
-      await fs.writeFile(temp, text, { mode: 0o600 });
-      await fs.rename(temp, this.path);
+      try {
+        await fs.writeFile(temp, text, { mode: 0o600 });
+        await fs.rename(temp, this.path);
+      } catch (err) {
+        this.dirty = true;
+        throw new Error(`cannot save the emulator state to ${this.path} (${(err as Error).message}); check that the state directory still exists and is writable`);
+      }
     });
     return this.writing;
   }
