@@ -79,6 +79,8 @@ export interface TransportOptions {
 }
 
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+/** A retry is only started when at least this much of the deadline (or the whole timeout) is left. */
+const MIN_ATTEMPT_WINDOW_MS = 250;
 
 const CONNECTION_WORDS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
@@ -132,7 +134,9 @@ export class Transport {
     const { url, displayPath, host } = this.#target(request);
     const scrubber = this.#options.scrubber.with([...secretValuesIn(request.body), ...(request.secrets ?? [])]);
     const deadline = Date.now() + retry.deadlineMs;
+    const minWindow = Math.min(MIN_ATTEMPT_WINDOW_MS, this.#options.timeoutMs);
     let earlierAttemptMayHaveActed = false;
+    let previous: AttemptOutcome | undefined;
 
     for (let attempt = 1; ; attempt++) {
       const attemptStarted = Date.now();
@@ -156,8 +160,11 @@ export class Transport {
         outcome = await this.#connectionOutcome(err, { method, displayPath, url, host, attemptTimeout });
       }
 
-      const decision = decideRetry(outcome.failure, idempotent);
+      // An attempt cut short by the deadline says less than the failure that led to it.
       const status = outcome.failure.type === 'status' ? outcome.failure.status : undefined;
+      const cutByDeadline = outcome.failure.type === 'timeout' && attemptTimeout < this.#options.timeoutMs;
+      if (cutByDeadline && previous && idempotent) outcome = previous;
+      const decision = cutByDeadline && idempotent ? 'retry' : decideRetry(outcome.failure, idempotent);
       const report = (error: string, retryInMs?: number): void =>
         this.#report({ method, path: displayPath, status, durationMs: Date.now() - attemptStarted, attempt, error, retryInMs });
       const giveUp = (suffix = ''): ImcoError => {
@@ -184,16 +191,17 @@ export class Transport {
       let delay = backoffDelayMs(retry, attempt);
       if (outcome.retryAfterMs !== undefined) {
         delay = Math.max(delay, outcome.retryAfterMs);
-        if (now + delay > deadline) {
+        if (now + outcome.retryAfterMs > deadline) {
           throw giveUp(
             ` (gave up after ${attempt} attempts: IMCO asked to retry after ${seconds(outcome.retryAfterMs)}, past the retry deadline of ${seconds(retry.deadlineMs)})`,
           );
         }
       }
-      if (now + delay >= deadline) {
+      if (now + delay + minWindow > deadline) {
         throw giveUp(` (gave up after ${attempt} attempts: retry deadline of ${seconds(retry.deadlineMs)} reached)`);
       }
       if (outcome.lostAnswer) earlierAttemptMayHaveActed = true;
+      previous = outcome;
       report(scrubber.scrub(outcome.error.message), delay);
       await sleep(delay);
     }

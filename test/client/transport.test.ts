@@ -152,6 +152,16 @@ test('the total deadline stops retries before the attempts run out', async () =>
   expect(lines.length).toBe(err.attempts);
 });
 
+test('an attempt cut short by the deadline reports the failure that led to it', async () => {
+  let calls = 0;
+  handler = (_q, res) => (calls++ === 0 ? json(res, 503, { error: 'warming up' }) : undefined); // then hangs
+  const err = (await recorder.rejection(
+    client({ timeoutMs: 5000, retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 2, deadlineMs: 700 } }).request({ method: 'GET', path: '/cut' }),
+  )) as ImcoError;
+  expect(err).toMatchObject({ code: 'http', status: 503, attempts: 2 });
+  expect(err.message).toBe('IMCO GET /cut failed (503): warming up (gave up after 2 attempts: retry deadline of 0.7s reached)');
+});
+
 test('a Retry-After beyond the deadline gives up at once instead of waiting', async () => {
   handler = (_q, res) => json(res, 429, { error: 'quota' }, { 'Retry-After': '120' });
   const err = (await recorder.rejection(client({ retry: { deadlineMs: 2000 } }).request({ method: 'GET', path: '/labels' }))) as ImcoError;
