@@ -10,7 +10,9 @@ const SOURCES = ['lib/emulator', 'lib/catalog', 'lib/pki', 'lib/cli/emulator.ts'
 
 function tsFiles(path: string): string[] {
   if (path.endsWith('.ts')) return [path];
-  return readdirSync(path, { withFileTypes: true }).flatMap((e) => tsFiles(join(path, e.name)));
+  return readdirSync(path, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(join(path, e.name)) : e.name.endsWith('.ts') ? [join(path, e.name)] : [],
+  );
 }
 
 /** Writes the JavaScript under `outDir`; returns the path of the CLI entry. */
