@@ -120,19 +120,22 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
   const audit = new AuditLog(store);
   const behaviours = new Map<string, KindBehaviour>(BEHAVIOURS.map((b) => [b.kind, b]));
   let baseUrl = '';
+  // The machine's hooks need the context and the context holds the machine: the hooks look the
+  // context up when they run, which is only after both exist.
+  const hooks = { ctx: undefined as EmulatorContext | undefined };
+  const machine = new StateMachine(store, options.tickMs, {
+    onState: (kind, obj, previous, next) => stateChanged(hooks.ctx!, kind, obj, previous, next),
+    onGone: (kind, obj) => leaving(hooks.ctx!, kind, obj),
+  });
   const ctx: EmulatorContext = {
     store,
     audit,
+    machine,
     uploads: new UploadStore(join(dir, 'uploads')),
-    machine: undefined as unknown as StateMachine,
     baseUrl: () => baseUrl,
     behaviour: (kind) => behaviours.get(kind),
   };
-  const machine = new StateMachine(store, options.tickMs, {
-    onState: (kind, obj, previous, next) => stateChanged(ctx, kind, obj, previous, next),
-    onGone: (kind, obj) => leaving(ctx, kind, obj),
-  });
-  (ctx as { machine: StateMachine }).machine = machine;
+  hooks.ctx = ctx;
 
   if (saved) store.load(saved.objects, saved.counters);
   else seed(store, audit);
