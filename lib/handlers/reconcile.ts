@@ -17,6 +17,13 @@ async function untilReady(ctx: HandlerContext, live: LiveObject, parentParams?: 
   return waitForState(ctx, ctx.kind.kind, id, lc.ready, `${ctx.kind.title} to become ready`, parentParams);
 }
 
+/** Completes creation: kinds with an extra step (uploads) run it and wait themselves; others wait until ready. */
+async function finishCreation(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+  const behaviour = behaviourOf(ctx.kind.kind);
+  if (behaviour.afterCreate) return behaviour.afterCreate(ctx, live);
+  return untilReady(ctx, live, parentParams);
+}
+
 /** A labelable object with our name but not our label must never be adopted silently. */
 async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentParams): Promise<void> {
   const nameField = ctx.kind.nameField;
@@ -72,9 +79,7 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
   const existing = await resolver.find(spec.self);
   if (existing) {
     ctx.log(`found existing ${ctx.kind.title} ${existing.id}; adopting it`);
-    let live = await untilReady(ctx, existing, parentParams);
-    const behaviour = behaviourOf(ctx.kind.kind);
-    if (behaviour.afterCreate) live = await behaviour.afterCreate(ctx, live);
+    let live = await finishCreation(ctx, existing, parentParams);
     live = await converge(ctx, live, { fresh: false, withSecrets: true }, parentParams);
     return { live, created: false };
   }
@@ -95,9 +100,7 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
     parentParams,
   );
   resolver.invalidate();
-  live = await untilReady(ctx, live, parentParams);
-  const behaviour = behaviourOf(ctx.kind.kind);
-  if (behaviour.afterCreate) live = await behaviour.afterCreate(ctx, live);
+  live = await finishCreation(ctx, live, parentParams);
   live = await converge(ctx, live, { fresh: true, withSecrets: false }, parentParams);
   return { live, created: true };
 }

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ImcoSettings, type HandlerFlavour } from '../../lib/constructs';
 import type { RunningEmulator } from '../../lib/emulator';
@@ -28,6 +28,8 @@ export function synthStack(emulator: RunningEmulator, build: (stack: TerraformSt
   const app = new App({ outdir, skipValidation: false });
   const name = opts.stackName ?? 'e2e';
   const stack = new TerraformStack(app, name);
+  // Each test stack keeps its state beside its cdk.tf.json (cdktf's default is the working directory).
+  new LocalBackend(stack, { path: join(outdir, 'stacks', name, 'terraform.tfstate') });
   new ImcoSettings(stack, 'imco', {
     flavour: opts.flavour ?? 'terraform_data',
     endpoint: emulator.endpoint,

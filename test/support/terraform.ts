@@ -1,7 +1,8 @@
 // Runs the real `terraform` binary for end-to-end tests: no checkpoint calls, an empty CLI config,
-// and the emulator's credentials in the environment (as a user's CI would have them).
+// and the emulator's credentials in the environment (as a user's CI would have them). Set
+// IMCO_E2E_LOG=<file> to follow terraform's output while a test runs.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,8 +47,19 @@ export function terraform(dir: string, args: readonly string[], opts: TerraformR
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const log = process.env.IMCO_E2E_LOG;
+    const tee = (d: Buffer) => {
+      if (log) appendFileSync(log, d);
+    };
+    if (log) appendFileSync(log, `\n$ terraform ${args.join(' ')}  (in ${dir})\n`);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      tee(d);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      tee(d);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     opts.onSpawn?.(child);
