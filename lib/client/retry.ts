@@ -101,8 +101,8 @@ export function isIdempotentMethod(method: string): boolean {
  * Decides what to do after a failed attempt. IMCO answers 429/5xx before acting, so those are
  * retried for every method — except 504, a gateway that gave up waiting while IMCO may still act.
  * A connection that failed before the handshake completed never reached IMCO: retried for every
- * method. A reset or timeout afterwards is retried only for idempotent requests; for others the
- * outcome is unknown.
+ * method (when the failure is transient). Any failure afterwards leaves a non-idempotent request's
+ * outcome unknown; idempotent requests are retried when the failure is transient.
  */
 export function decideRetry(failure: AttemptFailure, idempotent: boolean): RetryDecision {
   switch (failure.type) {
@@ -113,9 +113,9 @@ export function decideRetry(failure: AttemptFailure, idempotent: boolean): Retry
       if (failure.status === 504 && !idempotent) return 'outcome_unknown';
       return 'retry';
     case 'connection':
-      if (!TRANSIENT_CONNECTION_CODES.has(failure.code)) return 'fail';
-      if (!failure.reachedServer || idempotent) return 'retry';
-      return 'outcome_unknown';
+      // Whatever broke after the request reached IMCO, a non-idempotent request may have acted.
+      if (failure.reachedServer && !idempotent) return 'outcome_unknown';
+      return TRANSIENT_CONNECTION_CODES.has(failure.code) ? 'retry' : 'fail';
     case 'timeout':
       if (!failure.reachedServer || idempotent) return 'retry';
       return 'outcome_unknown';

@@ -35,6 +35,11 @@ describe('decideRetry', () => {
     expect(decideRetry({ type: 'timeout', reachedServer: true }, post)).toBe('outcome_unknown');
   });
 
+  test('any connection failure after the request reached IMCO leaves a POST in doubt', () => {
+    expect(decideRetry({ type: 'connection', code: 'ERR_BAD_RESPONSE', reachedServer: true }, post)).toBe('outcome_unknown');
+    expect(decideRetry({ type: 'connection', code: 'ERR_BAD_RESPONSE', reachedServer: true }, idempotent)).toBe('fail');
+  });
+
   test('permanent failures are not retried', () => {
     expect(decideRetry({ type: 'tls' }, idempotent)).toBe('fail');
     expect(decideRetry({ type: 'connection', code: 'ENOTFOUND', reachedServer: false }, idempotent)).toBe('fail');

@@ -286,6 +286,25 @@ test('uploads from a file or a stream factory; http:// upload URLs are refused',
   expect(missing.message).toBe(`cannot upload ${dir}/missing.tgz: it is not a readable file`);
 });
 
+test('an upload URL on another origin works only when its certificate chains to the configured CA', async () => {
+  const sameCa = await startTestServer({ serverCert: pki.server, clientCaPem: pki.ca.issued.certPem, handler: (_q, res) => json(res, 200, {}) });
+  const otherPki = await createTestPki(tempDir('other-origin'));
+  const otherCa = await startTestServer({ serverCert: otherPki.server, clientCaPem: pki.ca.issued.certPem, handler: (_q, res) => json(res, 200, {}) });
+  try {
+    const c = client();
+    await c.uploadTo(`https://127.0.0.1:${sameCa.port}/uploads/ok`, Buffer.from('bytes'));
+    expect(sameCa.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['PUT /uploads/ok']);
+    const err = (await recorder.rejection(c.uploadTo(`https://127.0.0.1:${otherCa.port}/uploads/evil`, Buffer.from('bytes')))) as ImcoError;
+    expect(err.code).toBe('tls');
+    expect(err.message).toContain('the server certificate is not signed by the configured CA');
+    expect(otherCa.requests).toHaveLength(0);
+  } finally {
+    await sameCa.close();
+    await otherCa.close();
+    fs.rmSync(otherPki.dir, { recursive: true, force: true });
+  }
+});
+
 test('a throwing onRequest hook never breaks a request; hook lines carry no bodies', async () => {
   handler = (_q, res) => json(res, 200, { id: 'fine' });
   const c = client({ onRequest: () => { throw new Error('logger broke'); } });
