@@ -22,7 +22,7 @@ import { SecretScrubber } from './redaction';
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry';
 import { Transport, type QueryValue, type RequestHook, type SendResult } from './transport';
 import type { AuditEvent, ImcoObject, PingResult } from './types';
-import { resolveUploadUrl, uploadStreamFactory, type UploadSource } from './upload';
+import { resolveTransferUrl, uploadStreamFactory, type UploadSource } from './upload';
 import { waitFor, waitForGone, type StatefulObject, type WaitForGoneOptions, type WaitOptions, type WaitTarget } from './wait';
 
 /** Path parameters, e.g. `{ id }`, `{ vpc_id }`, `{ template_id, id }`. */
@@ -151,6 +151,7 @@ export class ImcoClient {
       call: (op, params, body, query) => this.call(op, params, body, query),
       removeVia: (op, params) => this.#removeVia(op, params),
       uploadTo: (url, source) => this.uploadTo(url, source),
+      downloadFrom: (url) => this.downloadFrom(url),
     };
     this.templates = new F.TemplatesApi(host);
     this.templateScripts = new F.TemplateScriptsApi(host);
@@ -337,9 +338,19 @@ export class ImcoClient {
    * transfer encoding, no Content-Type. Retried from the start on transient failures.
    */
   async uploadTo(uploadUrl: string, source: UploadSource): Promise<void> {
-    const url = resolveUploadUrl(uploadUrl, this.config.endpoint, 'file');
+    const url = resolveTransferUrl(uploadUrl, this.config.endpoint, 'upload', 'file');
     const stream = uploadStreamFactory(source);
     await this.#transport.send<string>({ method: 'PUT', url: url.toString(), stream, idempotent: true, responseType: 'text' });
+  }
+
+  /**
+   * GETs a `download_url` (absolute, from IMCO) over the same mTLS agent and returns the raw bytes.
+   * Only 200 counts as success, as in cio.
+   */
+  async downloadFrom(downloadUrl: string): Promise<Buffer> {
+    const url = resolveTransferUrl(downloadUrl, this.config.endpoint, 'download', 'file');
+    const result = await this.#transport.send<Buffer>({ method: 'GET', url: url.toString(), responseType: 'bytes', expectStatus: 200 });
+    return result.data;
   }
 
   // ---------------------------------------------------------------- internals

@@ -4,7 +4,7 @@
 import { ImcoOutcomeUnknownError } from './errors';
 import type { QueryValue } from './transport';
 import type * as T from './types';
-import { resolveUploadUrl, uploadStreamFactory, type UploadSource } from './upload';
+import { resolveTransferUrl, uploadStreamFactory, type UploadSource } from './upload';
 
 type Params = Readonly<Record<string, string>>;
 type Query = Readonly<Record<string, QueryValue>>;
@@ -16,6 +16,7 @@ export interface FacadeHost {
   /** Deletes via an op; `false` when it was already gone (404). */
   removeVia(op: string, params: Params): Promise<boolean>;
   uploadTo(url: string, source: UploadSource): Promise<void>;
+  downloadFrom(url: string): Promise<Buffer>;
 }
 
 abstract class Facade {
@@ -106,7 +107,7 @@ export class CookbookVersionsApi extends Facade {
     uploadStreamFactory(archive); // fail on an unreadable file before creating anything
     const created = await this.create(options.labelIds ? { label_ids: options.labelIds } : {});
     try {
-      const url = resolveUploadUrl(created.upload_url, this.host.endpoint, `cookbook version ${created.id}`);
+      const url = resolveTransferUrl(created.upload_url, this.host.endpoint, 'upload', `cookbook version ${created.id}`);
       await this.host.uploadTo(url.toString(), archive);
       try {
         return await this.process(created.id);
@@ -141,6 +142,12 @@ export class ScriptAttachmentsApi extends Facade {
   remove(id: string): Promise<boolean> {
     return this.host.removeVia('attachment.delete', { id });
   }
+  /** The attachment's file, read from its `download_url`. */
+  async download(id: string): Promise<Buffer> {
+    const attachment = await this.show(id);
+    const url = resolveTransferUrl(attachment.download_url, this.host.endpoint, 'download', `attachment ${id}`);
+    return this.host.downloadFrom(url.toString());
+  }
   /**
    * The `cio scripts attachments add` flow: create, PUT the file to `upload_url` (chunked, no
    * Content-Type), mark uploaded. On failure the attachment is deleted again.
@@ -149,7 +156,7 @@ export class ScriptAttachmentsApi extends Facade {
     uploadStreamFactory(file);
     const created = await this.create(scriptId, name);
     try {
-      const url = resolveUploadUrl(created.upload_url, this.host.endpoint, `attachment ${created.id}`);
+      const url = resolveTransferUrl(created.upload_url, this.host.endpoint, 'upload', `attachment ${created.id}`);
       await this.host.uploadTo(url.toString(), file);
       return await this.markUploaded(created.id, name);
     } catch (err) {

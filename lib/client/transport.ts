@@ -47,8 +47,10 @@ export interface SendOptions {
   readonly stream?: () => Readable;
   /** Whether repeating the request is harmless (default: every method but POST). */
   readonly idempotent?: boolean;
-  /** `json` (default): parse the answer; `text`: return it as is. */
-  readonly responseType?: 'json' | 'text';
+  /** `json` (default): parse the answer; `text`: return it as is; `bytes`: a Buffer (downloads). */
+  readonly responseType?: 'json' | 'text' | 'bytes';
+  /** Only this exact status counts as success (downloads require 200, as cio does). */
+  readonly expectStatus?: number;
   /** Extra secret values to scrub from messages about this request. */
   readonly secrets?: readonly string[];
 }
@@ -104,6 +106,17 @@ interface AttemptOutcome {
   readonly retryAfterMs?: number;
 }
 
+function bodyBytes(response: AxiosResponse<Buffer>): Buffer {
+  const data = response.data as unknown;
+  if (Buffer.isBuffer(data)) return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  return Buffer.from(typeof data === 'string' ? data : '');
+}
+
+function bodyText(response: AxiosResponse<Buffer>): string {
+  return bodyBytes(response).toString('utf8').replace(/^\uFEFF/, '');
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -146,7 +159,7 @@ export class Transport {
         const response = await this.#attempt(url, request, attemptTimeout);
         this.#certificateAccepted = true;
         const status = response.status;
-        if (status >= 200 && status < 300) {
+        if (request.expectStatus !== undefined ? status === request.expectStatus : status >= 200 && status < 300) {
           const data = this.#parseSuccess<T>(response, request, scrubber, method, displayPath);
           this.#report({ method, path: displayPath, status, durationMs: Date.now() - attemptStarted, attempt });
           return { status, data, attempts: attempt, earlierAttemptMayHaveActed };
@@ -207,8 +220,8 @@ export class Transport {
     }
   }
 
-  async #attempt(url: string, request: SendOptions, timeout: number): Promise<AxiosResponse<string>> {
-    return axios.request<string>({
+  async #attempt(url: string, request: SendOptions, timeout: number): Promise<AxiosResponse<Buffer>> {
+    return axios.request<Buffer>({
       url,
       method: request.method,
       data: request.stream ? request.stream() : request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -217,8 +230,8 @@ export class Transport {
       proxy: false,
       maxRedirects: 0,
       timeout,
-      responseType: 'text',
-      transformResponse: [(data: string) => data],
+      responseType: 'arraybuffer',
+      transformResponse: [(data: Buffer) => data],
       validateStatus: () => true,
       maxContentLength: MAX_ANSWER_BYTES,
       maxBodyLength: Infinity,
@@ -251,8 +264,9 @@ export class Transport {
     return headers;
   }
 
-  #parseSuccess<T>(response: AxiosResponse<string>, request: SendOptions, scrubber: SecretScrubber, method: string, path: string): T {
-    const text = typeof response.data === 'string' ? response.data : String(response.data ?? '');
+  #parseSuccess<T>(response: AxiosResponse<Buffer>, request: SendOptions, scrubber: SecretScrubber, method: string, path: string): T {
+    if (request.responseType === 'bytes') return bodyBytes(response) as unknown as T;
+    const text = bodyText(response);
     if (request.responseType === 'text') return text as unknown as T;
     if (text.trim() === '') return undefined as T;
     try {
@@ -267,10 +281,10 @@ export class Transport {
     }
   }
 
-  #statusOutcome(response: AxiosResponse<string>, method: string, path: string): AttemptOutcome {
+  #statusOutcome(response: AxiosResponse<Buffer>, method: string, path: string): AttemptOutcome {
     const status = response.status;
     const contentType = String(response.headers['content-type'] ?? '');
-    const { messages, fieldErrors } = parseErrorBody(typeof response.data === 'string' ? response.data : '', contentType);
+    const { messages, fieldErrors } = parseErrorBody(bodyText(response), contentType);
     const failure: AttemptFailure = { type: 'status', status };
     const retryAfterHeader = response.headers['retry-after'];
     const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfterHeader ? String(retryAfterHeader) : undefined) : undefined;

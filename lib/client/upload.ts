@@ -1,6 +1,7 @@
-// Uploads (API reference §1.8): what can be uploaded, how it becomes a fresh chunked stream for
-// every attempt, and which upload URLs are acceptable. The PUT itself goes through the transport,
-// over the same mTLS agent, so any host it reaches must chain to the configured CA.
+// File transfers (API reference §1.8): what can be uploaded, how it becomes a fresh chunked stream
+// for every attempt, and which upload/download URLs are acceptable. The requests themselves go
+// through the transport, over the same mTLS agent, so any host they reach must chain to the
+// configured CA.
 import * as fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { ImcoError } from './errors';
@@ -33,23 +34,23 @@ export function uploadStreamFactory(source: UploadSource): () => Readable {
 }
 
 /**
- * Resolves an `upload_url` from IMCO against the endpoint and refuses anything but https. Another
- * https origin is accepted: the request uses the same agent, which trusts only the configured CA,
- * so a host whose certificate does not chain to it is refused by the handshake.
+ * Resolves an `upload_url` / `download_url` from IMCO against the endpoint and refuses anything
+ * but https. Another https origin is accepted: the request uses the same agent, which trusts only
+ * the configured CA, so a host whose certificate does not chain to it is refused by the handshake.
  */
-export function resolveUploadUrl(uploadUrl: string | undefined, endpoint: string, what: string): URL {
-  if (!uploadUrl) {
-    throw new ImcoError(`IMCO returned no upload_url for ${what}; cannot upload`, { code: 'http' });
+export function resolveTransferUrl(transferUrl: string | undefined, endpoint: string, direction: 'upload' | 'download', what: string): URL {
+  if (!transferUrl) {
+    throw new ImcoError(`IMCO returned no ${direction}_url for ${what}; cannot ${direction}`, { code: 'http' });
   }
   let url: URL;
   try {
-    url = new URL(uploadUrl, endpoint);
+    url = new URL(transferUrl, endpoint);
   } catch {
-    throw new ImcoError(`IMCO returned an invalid upload_url for ${what}`, { code: 'http' });
+    throw new ImcoError(`IMCO returned an invalid ${direction}_url for ${what}`, { code: 'http' });
   }
   if (url.protocol !== 'https:') {
     throw new ImcoError(
-      `refusing to upload ${what} to ${url.origin}: upload URLs must be https:// (the file would travel unprotected)`,
+      `refusing to ${direction} ${what} ${direction === 'upload' ? 'to' : 'from'} ${url.origin}: ${direction} URLs must be https:// (the file would travel unprotected)`,
       { code: 'config' },
     );
   }

@@ -103,6 +103,7 @@ test('labels, scripts and attachment upload', async () => {
   expect(attachment.uploaded).toBe(true);
   expect((await client.scripts.attachments.show(attachment.id)).name).toBe('payload.txt');
   expect((await client.scripts.attachments.list(script.id)).map((a) => a.id)).toEqual([attachment.id]);
+  expect((await client.scripts.attachments.download(attachment.id)).toString()).toBe('attached bytes');
   // The lower-level pieces, by hand: create, PUT the file, mark uploaded.
   const manual = await client.scripts.attachments.create(script.id, 'manual.txt');
   await client.uploadTo(manual.upload_url as string, Buffer.from('manual'));

@@ -305,6 +305,25 @@ test('an upload URL on another origin works only when its certificate chains to 
   }
 });
 
+test('downloads: raw bytes over the same agent, only 200 counts, http:// refused', async () => {
+  const bytes = Buffer.from([0, 1, 2, 250, 255, 10, 13]);
+  handler = (req, res) => {
+    if (req.url === '/downloads/ok') {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length });
+      res.end(bytes);
+    } else {
+      res.writeHead(204);
+      res.end();
+    }
+  };
+  const c = client();
+  expect((await c.downloadFrom(`https://127.0.0.1:${server.port}/downloads/ok`)).equals(bytes)).toBe(true);
+  const notOk = (await recorder.rejection(c.downloadFrom(`https://127.0.0.1:${server.port}/downloads/empty`))) as ImcoError;
+  expect(notOk).toMatchObject({ code: 'http', status: 204 });
+  const insecure = (await recorder.rejection(c.downloadFrom('http://127.0.0.1/downloads/x'))) as ImcoError;
+  expect(insecure.message).toContain('download URLs must be https://');
+});
+
 test('a throwing onRequest hook never breaks a request; hook lines carry no bodies', async () => {
   handler = (_q, res) => json(res, 200, { id: 'fine' });
   const c = client({ onRequest: () => { throw new Error('logger broke'); } });
