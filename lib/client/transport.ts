@@ -303,7 +303,11 @@ export class Transport {
         }),
       };
     }
-    if (status === 401 || status === 403) {
+    // A TLS-terminating proxy (nginx: "400 No required SSL certificate was sent", "400 The SSL
+    // certificate error", internal 495/496) refuses the client certificate with an HTTP answer.
+    const proxyRefusedCertificate =
+      status === 495 || status === 496 || (status === 400 && messages.some((m) => /ssl certificate/i.test(m)));
+    if (status === 401 || status === 403 || proxyRefusedCertificate) {
       const problem = validityProblem(this.#options.clientCertificate);
       const cert = describeReference(this.#options.config.clientCert);
       const detail = messages.length ? `${messages.join('; ')}; ` : '';
@@ -317,7 +321,7 @@ export class Transport {
         failure,
         cause: `refused (${status})`,
         error: new ImcoError(`IMCO ${method} ${path} failed (${status}): ${detail}${hint}`, {
-          code: problem ? 'tls' : 'http',
+          code: problem || proxyRefusedCertificate ? 'tls' : 'http',
           status,
           method,
           path,

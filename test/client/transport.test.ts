@@ -222,6 +222,16 @@ test('401/403 explain that the client certificate was not accepted', async () =>
   expect(err.message).toContain(pki.client.certPath);
 });
 
+test('a TLS-terminating proxy that refuses the certificate with "400 The SSL certificate error" is a TLS error', async () => {
+  handler = (_q, res) => {
+    res.writeHead(400, { 'Content-Type': 'text/html' });
+    res.end('<html><head><title>400 The SSL certificate error</title></head><body><center>nginx</center></body></html>');
+  };
+  const err = (await recorder.rejection(client().request({ method: 'GET', path: '/cloud/servers' }))) as ImcoError;
+  expect(err).toMatchObject({ code: 'tls', status: 400 });
+  expect(err.message).toContain('IMCO GET /cloud/servers failed (400): HTML page: 400 The SSL certificate error; IMCO did not accept the client certificate');
+});
+
 test('secret values sent in a body never come back in messages, even when IMCO echoes them', async () => {
   handler = (_q, res, body) => json(res, 422, { errors: { account_data: [`invalid: ${body.toString()}`] } });
   const c = client();
