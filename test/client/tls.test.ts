@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import * as util from 'node:util';
 import { ImcoClient, ImcoError, type ImcoClientOptions } from '../../lib/client';
 import { createCertificateAuthority, issueCertificate } from '../../lib/pki/certificates';
 import { LeakRecorder } from '../support/client-leak-recorder';
@@ -253,6 +254,8 @@ test('PEM contents can be given inline instead of paths', async () => {
   expect(await c.ping()).toEqual({ ok: true, status: 200 });
   expect(c.config.clientKey.path).toBeUndefined();
   expect(JSON.stringify(c)).not.toContain('PRIVATE KEY');
+  expect(util.inspect(c, { depth: 10, showHidden: true })).not.toContain('PRIVATE KEY');
+  expect(util.inspect(c.config, { depth: 10 })).not.toContain('PRIVATE KEY');
   expect(c.describeConfig().join('\n')).toContain('(PEM given inline) — from option clientKey');
 });
 
