@@ -4,6 +4,10 @@
 
 /** Environment variable that carries the JSON-encoded spec to `imco-bridge`. */
 export const SPEC_ENV = 'IMCO_BRIDGE_SPEC';
+/** Environment variable with the Terraform id a create handler marks as created (or an action checks). */
+export const TF_ID_ENV = 'IMCO_BRIDGE_TF_ID';
+/** Environment variable with a lifecycle resource's triggers, for the destroy-time handler. */
+export const TRIGGERS_ENV = 'IMCO_BRIDGE_TRIGGERS';
 /** Version of the spec format; handlers refuse other versions with a message to re-synthesize. */
 export const SPEC_VERSION = 1;
 /** Label namespace of ownership labels (namespaced labels are "internal" for IMCO tools). */

@@ -118,6 +118,23 @@ async function run(p: Parsed): Promise<number> {
       }
       return 0;
     }
+    case 'prune':
+    case 'prune-record': {
+      const pruneMod = require('../handlers/prune') as typeof import('../handlers/prune');
+      const triggers = pruneMod.parsePruneTriggers(process.env.IMCO_BRIDGE_TRIGGERS);
+      if (p.command === 'prune-record') {
+        pruneMod.recordDeclaration(triggers);
+        return 0;
+      }
+      const api = openApi({ endpoint: triggers.endpoint, path: 'prune' } as BridgeSpec, verbose);
+      try {
+        const removed = await pruneMod.prune(api, triggers, (l) => process.stdout.write(`${l}\n`));
+        if (removed > 0) process.stdout.write(`imco-bridge: prune: deleted ${removed} object(s) no longer declared in stack ${triggers.stack}\n`);
+      } finally {
+        api.close();
+      }
+      return 0;
+    }
     case 'drift': {
       const { readSynthesizedObjects } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
       const drift = require('../handlers/drift') as typeof import('../handlers/drift');

@@ -6,18 +6,16 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { kindSpec, type KindSpec } from '../catalog';
 import { ownerLabelName } from '../bridge/identity';
-import { SPEC_ENV, SPEC_VERSION, isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecExtras, type SpecValue } from '../bridge/spec';
+import { SPEC_ENV, SPEC_VERSION, TF_ID_ENV, TRIGGERS_ENV, isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecExtras, type SpecValue } from '../bridge/spec';
 import { escapeTemplate, jsonForTerraform } from './escape';
 import { createHandlerResource, selfTriggersExpression, type HandlerResource } from './handler-resource';
+import { ensurePruneResource } from './prune';
 import { registryOf, resourceNameOf, stackRelativePath } from './registry';
 import { Secret, secretProblem } from './secret';
 import { ImcoSettings, type ResolvedImcoSettings } from './settings';
 import { idOf, idProblem, integerProblem, nameProblem, unresolvedTokenPaths, type IdLike } from './validation';
 
-/** Environment variable carrying the Terraform id the handler marks as created (or checks). */
-export const TF_ID_ENV = 'IMCO_BRIDGE_TF_ID';
-/** Environment variable carrying the lifecycle resource's triggers to the delete handler. */
-export const TRIGGERS_ENV = 'IMCO_BRIDGE_TRIGGERS';
+export { TF_ID_ENV, TRIGGERS_ENV } from '../bridge/spec';
 /** Largest spec (bytes of JSON) the constructs put into one environment variable. */
 export const MAX_SPEC_BYTES = 100 * 1024;
 
@@ -107,6 +105,7 @@ export abstract class ImcoObject extends Construct {
     if (props.timeoutSeconds !== undefined) this.problemIf(integerProblem(props.timeoutSeconds, 'timeoutSeconds', 1));
     this.timeoutSeconds = typeof configured === 'number' && Number.isInteger(configured) && configured >= 1 ? configured : this.catalog.waitTimeoutSeconds;
     registryOf(this).objects.push(this);
+    ensurePruneResource(this, this.settings);
     this.node.addValidation({ validate: () => this.validate() });
   }
 

@@ -33,7 +33,7 @@ export function apiOf(client: ImcoClient): BridgeApi {
       client.waitForGone(kind, id, { timeoutMs: opts.timeoutMs, parentParams: opts.parentParams }),
     request: <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => client.request<T>({ method, path, body }),
     upload: (url, data) => client.uploadTo(url, data),
-    download: () => Promise.reject(new Error('download is not available in this client')),
+    download: (url) => client.downloadFrom(url),
     close: () => client.close(),
   };
 }

@@ -58,8 +58,15 @@ export function terraformUnescape(text: string): string {
 }
 
 /** The resources of one type, by logical name. */
+/** The per-object handler resources of a synthesized stack (the stack's prune resource aside). */
 export function resourcesOf(json: Json, flavour: HandlerFlavour): Record<string, Json> {
-  return (json.resource?.[flavour] ?? {}) as Record<string, Json>;
+  const all = (json.resource?.[flavour] ?? {}) as Record<string, Json>;
+  return Object.fromEntries(Object.entries(all).filter(([name]) => name !== 'imco_prune'));
+}
+
+/** The stack's prune resource. */
+export function pruneResourceOf(json: Json, flavour: HandlerFlavour): Json {
+  return (json.resource?.[flavour] ?? {}).imco_prune as Json;
 }
 
 export function triggersOf(resource: Json, flavour: HandlerFlavour): Record<string, string> {

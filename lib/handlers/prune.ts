@@ -1,0 +1,78 @@
+// `imco-bridge prune` / `prune-record`: delete the objects a stack no longer declares (see
+// lib/constructs/prune.ts). The old prune instance's destroy provisioner records the previous
+// declaration in a marker; the new instance's create provisioner deletes what it lost.
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pruneMarkerName, removedObjects, type DeclaredObject } from '../bridge/prune';
+import { SPEC_VERSION } from '../bridge/spec';
+import type { BridgeApi } from './api';
+import { makeContext } from './context';
+import { BridgeError } from './errors';
+import { runDelete } from './reconcile';
+
+const MARKER_MAX_AGE_MS = 24 * 3600 * 1000;
+
+function markerPath(stack: string, endpoint: string): string {
+  const dir = process.env.IMCO_BRIDGE_MARKERS ?? join(tmpdir(), 'imco-bridge-markers');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return join(dir, pruneMarkerName(stack, endpoint));
+}
+
+function parseObjects(text: string | undefined, what: string): DeclaredObject[] {
+  try {
+    const parsed = JSON.parse(text ?? '') as unknown;
+    if (!Array.isArray(parsed)) throw new Error('not a list');
+    return parsed as DeclaredObject[];
+  } catch {
+    throw new BridgeError(`${what} is not a JSON list of objects: re-synthesize the stack`);
+  }
+}
+
+export interface PruneTriggers {
+  readonly stack: string;
+  readonly endpoint: string;
+  readonly objects: DeclaredObject[];
+}
+
+/** The prune resource's triggers (`imco_prune`, `imco_endpoint`, `imco_objects`). */
+export function parsePruneTriggers(triggersJson: string | undefined): PruneTriggers {
+  let t: Record<string, string>;
+  try {
+    t = JSON.parse(triggersJson ?? '') as Record<string, string>;
+  } catch {
+    throw new BridgeError('IMCO_BRIDGE_TRIGGERS is not valid JSON: imco-bridge prune is run by the stack\'s prune resource');
+  }
+  return { stack: t.imco_prune ?? '', endpoint: t.imco_endpoint ?? '', objects: parseObjects(t.imco_objects, 'imco_objects') };
+}
+
+/** Destroy-time: remember the declaration this prune instance was created with. */
+export function recordDeclaration(t: PruneTriggers): void {
+  writeFileSync(markerPath(t.stack, t.endpoint), JSON.stringify({ at: Date.now(), objects: t.objects }), { mode: 0o600 });
+}
+
+/** Create-time: delete what the previous declaration had and this one lacks. */
+export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) => void): Promise<number> {
+  const { stack, objects: current } = t;
+  const endpoint = t.endpoint || api.endpoint;
+  const path = markerPath(stack, t.endpoint);
+  let previous: DeclaredObject[] = [];
+  try {
+    const marker = JSON.parse(readFileSync(path, 'utf8')) as { at: number; objects: DeclaredObject[] };
+    if (Date.now() - marker.at <= MARKER_MAX_AGE_MS && statSync(path).isFile()) previous = marker.objects;
+  } catch {
+    return 0; // first apply of the stack, or the previous list was recorded on another machine
+  }
+  const removed = removedObjects(previous, current);
+  for (const o of removed) {
+    const ctx = makeContext(
+      { version: SPEC_VERSION, kind: o.kind, stack, path: o.path, endpoint, self: o.self, fields: {}, extras: {}, timeoutSeconds: 0 },
+      api,
+      out,
+    );
+    ctx.log('no longer declared in the stack; deleting it');
+    await runDelete(ctx);
+  }
+  rmSync(path, { force: true });
+  return removed.length;
+}
