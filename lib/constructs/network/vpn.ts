@@ -5,6 +5,7 @@ import { ImcoObject, type ImcoObjectProps } from '../imco-object';
 import { parseIpv4, parseIpv4Cidr } from '../cidr';
 import type { Secret } from '../secret';
 import type { IdLike } from '../validation';
+import { isVpnPlanName, type VpnPlanName } from '../lookups';
 import { Vpc } from './vpc';
 
 export interface VpnProps extends ImcoObjectProps {
@@ -16,8 +17,8 @@ export interface VpnProps extends ImcoObjectProps {
   readonly psk: Secret;
   /** CIDR blocks exposed through the VPN. */
   readonly exposedCidrs: readonly string[];
-  /** VPN plan of the VPC's provider. */
-  readonly vpnPlan: IdLike;
+  /** VPN plan of the VPC's provider: its id, or `VpnPlan.named('…')` to find it among the VPC's plans on create. */
+  readonly vpnPlan: IdLike | VpnPlanName;
 }
 
 /** The VPN of an IMCO VPC. */
@@ -46,7 +47,10 @@ export class Vpn extends ImcoObject {
         public_ip: props.publicIp,
         psk,
         exposed_cidrs: Array.isArray(props.exposedCidrs) ? [...props.exposedCidrs] : undefined,
-        vpn_plan_id: this.idField(props.vpnPlan, 'vpnPlan', 'VPN plan'),
+        vpn_plan_id:
+          isVpnPlanName(props.vpnPlan) && vpcOk
+            ? { $ref: { kind: 'vpn_plan', parent: props.vpc.ref, natural: { name: props.vpnPlan.vpnPlanName } } }
+            : this.idField(props.vpnPlan, 'vpnPlan', 'VPN plan'),
       },
     });
   }

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Operational script: rotates the web server's logs on demand.
+logrotate -f /etc/logrotate.d/nginx

@@ -1,0 +1,195 @@
+// `npm start`: deploys the example estate (main.ts). By default on the embedded emulator in
+// `.imco-emulator/` (reused across runs, same port every time), with generated example secrets;
+// against a real platform only with --platform (cio-style credentials). Synthesizes, runs
+// terraform init/plan/apply with streamed progress, and ends with a summary of the IMCO objects.
+import { spawn } from 'node:child_process';
+import { randomBytes, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const STATE_DIR = join(ROOT, '.imco-emulator');
+const STACK = 'imco-example';
+
+interface StartOptions {
+  readonly destroy: boolean;
+  readonly platform: boolean;
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function parse(argv: string[]): StartOptions {
+  const known = new Set(['--destroy', '--platform']);
+  for (const a of argv) {
+    if (!known.has(a)) throw new Error(`unknown option '${a}': use --destroy (tear the estate down) and/or --platform (use your cio credentials instead of the emulator)`);
+  }
+  return { destroy: argv.includes('--destroy'), platform: argv.includes('--platform') };
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, prefix = ''): Promise<{ code: number; out: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const relay = (stream: NodeJS.WriteStream) => (d: Buffer) => {
+      out += d.toString();
+      for (const line of d.toString().split('\n')) if (line.trim()) stream.write(`${prefix}${line}\n`);
+    };
+    child.stdout.on('data', relay(process.stdout));
+    child.stderr.on('data', relay(process.stderr));
+    child.on('error', (err) => reject(new Error(`cannot run ${cmd}: ${err.message}${cmd === 'terraform' ? ' (install Terraform ≥ 1.9 and put it on PATH)' : ''}`)));
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, out }));
+  });
+}
+
+/** Example secrets for the emulator run: generated once, kept in .imco-emulator (git-ignored). */
+function exampleSecrets(dir: string): Record<string, string> {
+  const secretsDir = join(dir, 'example-secrets');
+  mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
+  const keyFile = join(secretsDir, 'ops-ssh-key');
+  if (!existsSync(keyFile)) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  }
+  const valuesFile = join(secretsDir, 'values.json');
+  if (!existsSync(valuesFile)) {
+    const values = {
+      IMCO_EXAMPLE_VPN_PSK: randomBytes(24).toString('base64url'),
+      IMCO_EXAMPLE_NEWRELIC: JSON.stringify({ license_key: randomBytes(20).toString('hex') }),
+    };
+    writeFileSync(valuesFile, JSON.stringify(values), { mode: 0o600 });
+  }
+  return { ...(JSON.parse(readFileSync(valuesFile, 'utf8')) as Record<string, string>), IMCO_EXAMPLE_SSH_KEY: keyFile };
+}
+
+/** Starts (or reuses the state of) the embedded emulator on the port it used before. */
+async function embeddedEmulator(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
+  const { startEmulator } = await import('../emulator');
+  mkdirSync(STATE_DIR, { recursive: true });
+  const portFile = join(STATE_DIR, 'port');
+  const port = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
+  let emulator;
+  try {
+    emulator = await startEmulator({ dir: join(STATE_DIR, 'platform'), port, tickMs: 100 });
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    throw new Error(`the embedded emulator could not start on port ${port || 'any'}: ${msg}. The estate's state is tied to that port; stop what uses it, or delete .imco-emulator/ to start from scratch`);
+  }
+  writeFileSync(portFile, String(emulator.port));
+  say(`imco-start: embedded IMCO emulator at ${emulator.endpoint} (state in .imco-emulator/)`);
+  return {
+    env: {
+      CONCERTO_ENDPOINT: emulator.endpoint,
+      CONCERTO_CA_CERT: emulator.caCert,
+      CONCERTO_CLIENT_CERT: emulator.clientCert,
+      CONCERTO_CLIENT_KEY: emulator.clientKey,
+      CONCERTO_CONFIG: join(STATE_DIR, 'no-client.xml'),
+      IMCO_CONTEXT_FILE: join(STATE_DIR, 'imco.context.json'),
+      IMCO_STATE_DIR: STATE_DIR,
+      ...exampleSecrets(STATE_DIR),
+    },
+    stop: () => emulator.stop(),
+  };
+}
+
+function platformEnv(): Record<string, string> {
+  const needed = ['IMCO_EXAMPLE_VPN_PSK', 'IMCO_EXAMPLE_NEWRELIC', 'IMCO_EXAMPLE_SSH_KEY'].filter((v) => !process.env[v]);
+  if (needed.length) {
+    throw new Error(`--platform needs the example's secrets by reference: set ${needed.join(', ')} (a VPN pre-shared key, New Relic account data as JSON, and the path of an SSH private key)`);
+  }
+  say('imco-start: using your IMCO platform (credentials discovered like the cio CLI)');
+  return {};
+}
+
+/** Prints kind, construct, name, id, state (and addresses) of every object of the stack. */
+async function summary(env: Record<string, string>, stackDir: string): Promise<void> {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const { readSynthesizedObjects } = await import('../handlers/stack-reader');
+    const { clientApi } = await import('../handlers/client-api');
+    const { Resolver } = await import('../handlers/resolver');
+    const api = clientApi();
+    try {
+      const resolver = new Resolver(api);
+      const rows: string[][] = [['kind', 'construct', 'name', 'id', 'state', 'address']];
+      for (const { spec } of readSynthesizedObjects(stackDir)) {
+        const live = await resolver.find(spec.self);
+        const address = live ? String(live.public_ip ?? live.address ?? live.private_ip ?? '') : '';
+        rows.push([spec.kind, spec.path, String(live?.name ?? spec.fields.name ?? ''), live?.id ?? '(missing)', String(live?.state ?? (live ? 'ready' : '-')), address === 'null' ? '' : address]);
+      }
+      const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+      rows.forEach((r, n) => {
+        say(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+        if (n === 0) say(widths.map((w) => '-'.repeat(w)).join('  '));
+      });
+    } finally {
+      api.close();
+    }
+  } finally {
+    process.env = saved;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const opts = parse(argv);
+  const embedded = opts.platform ? undefined : await embeddedEmulator();
+  try {
+    const cliConfig = join(STATE_DIR, 'terraformrc');
+    mkdirSync(STATE_DIR, { recursive: true });
+    if (!existsSync(cliConfig)) writeFileSync(cliConfig, '');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE ?? cliConfig,
+      IMCO_STACK: STACK,
+      ...(embedded ? embedded.env : platformEnv()),
+    };
+    say('imco-start: synthesizing main.ts');
+    const synth = await run(process.execPath, [join(ROOT, 'dist', 'main.js')], env, ROOT, '  synth: ');
+    if (synth.code !== 0) throw new Error('synthesis failed (see the messages above): fix main.ts and run npm start again');
+    const stackDir = join(ROOT, 'cdktf.out', 'stacks', STACK);
+    if (!existsSync(join(stackDir, '.terraform'))) {
+      const init = await run('terraform', ['init', '-input=false', '-no-color'], env, stackDir, '  init: ');
+      if (init.code !== 0) throw new Error('terraform init failed (see above)');
+    }
+    if (opts.destroy) {
+      say('imco-start: destroying the example estate');
+      const d = await run('terraform', ['destroy', '-auto-approve', '-input=false', '-no-color'], env, stackDir, '  ');
+      if (d.code !== 0) throw new Error('terraform destroy failed (see above); run npm start -- --destroy again once fixed');
+      say('imco-start: the example estate is destroyed');
+      return 0;
+    }
+    const plan = await run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-out=imco.tfplan'], env, stackDir, '  plan: ');
+    if (plan.code === 1) throw new Error('terraform plan failed (see above)');
+    if (plan.code === 0) {
+      say('imco-start: no changes: the IMCO estate already matches main.ts');
+    } else {
+      say('imco-start: applying');
+      const a = await run('terraform', ['apply', '-input=false', '-no-color', 'imco.tfplan'], env, stackDir, '  ');
+      if (a.code !== 0) throw new Error('terraform apply failed (see above); fix the cause and run npm start again: applies are idempotent');
+    }
+    say('');
+    await summary(embedded ? embedded.env : {}, stackDir);
+    return 0;
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`imco-start: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+export { main };
