@@ -2,14 +2,24 @@
 // `.imco-emulator/` (reused across runs, same port every time), with generated example secrets;
 // against a real platform only with --platform (cio-style credentials). Synthesizes, runs
 // terraform init/plan/apply with streamed progress, and ends with a summary of the IMCO objects.
+// IMCO_START_DIR moves the state directory and CDKTF_OUTDIR the synth output (tests run isolated).
 import { spawn } from 'node:child_process';
 import { randomBytes, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-const STATE_DIR = join(ROOT, '.imco-emulator');
+/** Emulator state, context file, example secrets, Terraform state: IMCO_START_DIR, else `.imco-emulator/`. */
+const STATE_DIR = process.env.IMCO_START_DIR ? resolve(process.env.IMCO_START_DIR) : join(ROOT, '.imco-emulator');
+/** Synth output: CDKTF_OUTDIR (as cdktf's App reads it), else `cdktf.out/`. */
+const OUT_DIR = process.env.CDKTF_OUTDIR ? resolve(process.env.CDKTF_OUTDIR) : join(ROOT, 'cdktf.out');
 const STACK = 'imco-example';
+
+/** A directory as the messages show it: relative to the project when inside it. */
+function shown(dir: string): string {
+  const rel = relative(ROOT, dir);
+  return rel && !rel.startsWith('..') ? `${rel}/` : dir;
+}
 
 interface StartOptions {
   readonly destroy: boolean;
@@ -74,10 +84,10 @@ async function embeddedEmulator(): Promise<{ env: Record<string, string>; stop: 
     emulator = await startEmulator({ dir: join(STATE_DIR, 'platform'), port, tickMs: 100 });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    throw new Error(`the embedded emulator could not start on port ${port || 'any'}: ${msg}. The estate's state is tied to that port; stop what uses it, or delete .imco-emulator/ to start from scratch`);
+    throw new Error(`the embedded emulator could not start on port ${port || 'any'}: ${msg}. The estate's state is tied to that port; stop what uses it, or delete ${shown(STATE_DIR)} to start from scratch`);
   }
   writeFileSync(portFile, String(emulator.port));
-  say(`imco-start: embedded IMCO emulator at ${emulator.endpoint} (state in .imco-emulator/)`);
+  say(`imco-start: embedded IMCO emulator at ${emulator.endpoint} (state in ${shown(STATE_DIR)})`);
   return {
     env: {
       CONCERTO_ENDPOINT: emulator.endpoint,
@@ -146,12 +156,14 @@ async function main(argv: string[]): Promise<number> {
       TF_INPUT: '0',
       TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE ?? cliConfig,
       IMCO_STACK: STACK,
+      CDKTF_OUTDIR: OUT_DIR,
       ...(embedded ? embedded.env : platformEnv()),
     };
     say('imco-start: synthesizing main.ts');
+    mkdirSync(OUT_DIR, { recursive: true });
     const synth = await run(process.execPath, [join(ROOT, 'dist', 'main.js')], env, ROOT, '  synth: ');
     if (synth.code !== 0) throw new Error('synthesis failed (see the messages above): fix main.ts and run npm start again');
-    const stackDir = join(ROOT, 'cdktf.out', 'stacks', STACK);
+    const stackDir = join(OUT_DIR, 'stacks', STACK);
     if (!existsSync(join(stackDir, '.terraform'))) {
       const init = await run('terraform', ['init', '-input=false', '-no-color'], env, stackDir, '  init: ');
       if (init.code !== 0) throw new Error('terraform init failed (see above)');
