@@ -9,6 +9,7 @@ import { ownerLabelName } from '../bridge/identity';
 import { SPEC_ENV, SPEC_VERSION, TF_ID_ENV, TRIGGERS_ENV, isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecExtras, type SpecValue } from '../bridge/spec';
 import { escapeTemplate, jsonForTerraform } from './escape';
 import { createHandlerResource, selfTriggersExpression, type HandlerResource } from './handler-resource';
+import { driftTrigger } from './drift';
 import { ensurePruneResource } from './prune';
 import { registryOf, resourceNameOf, stackRelativePath } from './registry';
 import { Secret, secretProblem } from './secret';
@@ -305,6 +306,8 @@ export abstract class ImcoObject extends Construct {
       }
     }
     Object.assign(syncTriggers, this.extrasTriggers(extras));
+    const drift = driftTrigger(this);
+    if (drift !== undefined) (syncTriggers as Record<string, unknown>).imco_drift = drift;
     const syncResource = createHandlerResource(this, 'Sync', {
       flavour,
       logicalId: this.claimName(`${this.resourceName}_sync`),

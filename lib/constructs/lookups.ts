@@ -6,6 +6,7 @@ import { TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { lookup, missingLookups, missingLookupsMessage, strictContext } from '../synth/lookups';
 import type { LookupKind, LookupQuery, LookupValue } from '../synth/lookup-query';
+import { ImcoSettings } from './settings';
 
 /** What a lookup returns: usable wherever an id is expected (`IdLike`). */
 export interface LookupResult {
@@ -21,7 +22,7 @@ const strictReported = new WeakSet<TerraformStack>();
 function resolve(scope: IConstruct, query: LookupQuery): LookupResult & Record<string, unknown> {
   let value: LookupValue | undefined;
   try {
-    value = lookup(query);
+    value = lookup(query, ImcoSettings.resolve(scope).environment);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     scope.node.addValidation({ validate: () => [`lookup: ${message}`] });

@@ -98,13 +98,17 @@ export async function detectDrift(api: BridgeApi, specs: readonly BridgeSpec[]):
   return { stack, objects, drifted: objects.some((o) => o.status !== 'in_sync') };
 }
 
-/** Per-object drift fingerprints for `IMCO_DRIFT=plan`: a stable value while in sync. */
+/**
+ * Per-object drift fingerprints for `IMCO_DRIFT=plan`: `in-sync` while the object matches. A missing
+ * object also counts as in sync here (a new object is missing until its first apply, and a stable
+ * value keeps the plan quiet afterwards); `imco-bridge drift` reports missing objects.
+ */
 export function driftFingerprints(report: DriftReport): Record<string, string> {
   const out: Record<string, string> = {};
   for (const o of report.objects) {
     if (o.status === 'unmanaged') continue;
     out[o.path] =
-      o.status === 'in_sync'
+      o.status === 'in_sync' || o.status === 'missing'
         ? 'in-sync'
         : `${o.status}:${createHash('sha256').update(JSON.stringify(o.fields)).digest('hex').slice(0, 16)}`;
   }

@@ -46,7 +46,8 @@ export function missingLookupsMessage(): string {
   );
 }
 
-function bridgeScript(): string {
+/** Path of the imco-bridge entry script (works from sources and from dist/). */
+export function bridgeScript(): string {
   // lib/synth → ../../bin (sources under ts-jest) and dist/lib/synth → ../../../bin (compiled).
   return __dirname.includes(`${join('dist', 'lib')}`) ? join(__dirname, '..', '..', '..', 'bin', 'imco-bridge.js') : join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
 }
@@ -56,11 +57,12 @@ interface FetchAnswer {
 }
 
 /** Fetches lookups synchronously through `imco-bridge context fetch`. */
-export function fetchLookups(queries: readonly LookupQuery[]): FetchAnswer {
+export function fetchLookups(queries: readonly LookupQuery[], env: Readonly<Record<string, string>> = {}): FetchAnswer {
   let out: string;
   try {
     out = execFileSync(process.execPath, [bridgeScript(), 'context', 'fetch'], {
       input: JSON.stringify(queries),
+      env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: 120_000,
     }).toString();
@@ -72,10 +74,10 @@ export function fetchLookups(queries: readonly LookupQuery[]): FetchAnswer {
 }
 
 /**
- * Resolves a lookup. Returns undefined only in strict mode on a miss (the miss is recorded and the
+ * Resolves a lookup (`env`: credential variables of the stack's settings, for a fetch). Returns undefined only in strict mode on a miss (the miss is recorded and the
  * caller reports it through validation); other failures throw with the reason and the fix.
  */
-export function lookup(query: LookupQuery): LookupValue | undefined {
+export function lookup(query: LookupQuery, env: Readonly<Record<string, string>> = {}): LookupValue | undefined {
   const key = lookupKey(query);
   const file = contextFile();
   const hit = file.entries[key];
@@ -84,7 +86,7 @@ export function lookup(query: LookupQuery): LookupValue | undefined {
     missing.set(key, query);
     return undefined;
   }
-  const answer = fetchLookups([query])[key];
+  const answer = fetchLookups([query], env)[key];
   if (!answer?.value) throw new Error(answer?.error ?? `${describeLookup(query)}: no answer from IMCO`);
   file.entries[key] = answer.value;
   writeContextFile(file);

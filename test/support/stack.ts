@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ImcoSettings, type HandlerFlavour } from '../../lib/constructs';
-import type { RunningEmulator } from '../../lib/emulator';
+import type { EmulatorInfo } from '../../lib/emulator';
 import { terraformOk, type TerraformResult } from './terraform';
 
 export interface SynthOptions {
@@ -23,7 +23,7 @@ export interface SynthesizedStack {
 }
 
 /** Synthesizes a stack whose objects `build` declares. */
-export function synthStack(emulator: RunningEmulator, build: (stack: TerraformStack) => void, opts: SynthOptions = {}): SynthesizedStack {
+export function synthStack(emulator: EmulatorInfo, build: (stack: TerraformStack) => void, opts: SynthOptions = {}): SynthesizedStack {
   const outdir = opts.outdir ?? mkdtempSync(join(tmpdir(), 'imco-e2e-'));
   const app = new App({ outdir, skipValidation: false });
   const name = opts.stackName ?? 'e2e';
