@@ -1,6 +1,6 @@
 // `imco-bridge context fetch|refresh`: resolves synth-time lookups against IMCO. `fetch` answers
 // queries on stdin (used by synth); `refresh` re-resolves a context file's entries (plus given keys).
-import { readContextFile, writeContextFile, contextFilePath } from '../synth/context-file';
+import { contextFilePath, readContextFile, sameLookupValue, writeContextFile } from '../synth/context-file';
 import { lookupKey, parseLookupKey, type LookupQuery, type LookupValue } from '../synth/lookup-query';
 import { resolveLookup, type ListFn } from '../synth/resolve-lookup';
 import type { BridgeApi } from './api';
@@ -44,7 +44,7 @@ export async function refreshContext(api: BridgeApi, extraKeys: readonly string[
     if (a.value) {
       const before = file.entries[key];
       file.entries[key] = a.value;
-      lines.push(`${before ? (JSON.stringify(before) === JSON.stringify(a.value) ? 'unchanged' : 'updated  ') : 'added    '} ${key} -> ${a.value.id}`);
+      lines.push(`${before ? (sameLookupValue(before, a.value) ? 'unchanged' : 'updated  ') : 'added    '} ${key} -> ${a.value.id}`);
     } else {
       failed++;
       lines.push(`failed    ${key}: ${a.error}`);

@@ -43,6 +43,11 @@ function sorted(value: unknown): unknown {
   return value;
 }
 
+/** True when two lookup values are the same (whatever their key order). */
+export function sameLookupValue(a: LookupValue | undefined, b: LookupValue | undefined): boolean {
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
+
 /** The file's exact text for a set of entries (stable: sorted keys, 2-space indent, final newline). */
 export function renderContext(entries: Record<string, LookupValue>): string {
   return `${JSON.stringify(sorted({ lookups: entries }), null, 2)}\n`;
