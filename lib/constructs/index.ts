@@ -22,7 +22,7 @@ export { type PowerState } from './cloud/power';
 export { SaasAccount, type SaasAccountProps } from './settings/saas-account';
 export { RemovedImcoObject, type RemovedImcoObjectProps } from './removed';
 export {
-  CloudAccount, CloudProvider, GenericImage, Location, Realm, SaasProvider, ServerPlan, StoragePlan, VpnPlan,
+  AuditEvents, CloudAccount, CloudProvider, GenericImage, Location, Realm, SaasProvider, ServerPlan, StoragePlan, VpnPlan,
   type LookupResult, type PlanQuery, type VpnPlanName,
 } from './lookups';
 export { PRUNE_RESOURCE_NAME } from './prune';

@@ -101,6 +101,19 @@ export class Realm {
 }
 
 /**
+ * The newest audit events of the account as synth-time data (e.g. for outputs). Like every lookup
+ * they come from imco.context.json; `imco-bridge context refresh` fetches them anew.
+ */
+export class AuditEvents {
+  /** The `count` newest events, newest first, each `<timestamp> <level> <header>`. */
+  static latest(scope: IConstruct, count = 10): readonly string[] {
+    const r = resolve(scope, { kind: 'audit_events', name: `latest ${count}` });
+    const events = r.facts.events;
+    return Array.isArray(events) ? events : [];
+  }
+}
+
+/**
  * A VPN plan by name. IMCO lists VPN plans per VPC, which may not exist at synth, so the plan is
  * found when the VPN is created (among its VPC's plans).
  */

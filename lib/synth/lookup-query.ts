@@ -9,7 +9,9 @@ export type LookupKind =
   | 'storage_plan'
   | 'location'
   | 'realm'
-  | 'saas_provider';
+  | 'saas_provider'
+  /** The newest audit events; `name` is `latest <n>`. */
+  | 'audit_events';
 
 export interface LookupQuery {
   readonly kind: LookupKind;

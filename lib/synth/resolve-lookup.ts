@@ -116,6 +116,16 @@ export async function resolveLookup(q: LookupQuery, list: ListFn): Promise<Looku
         max_size: Number(o.max_size ?? 0),
       };
     }
+    case 'audit_events': {
+      const m = /^latest (\d{1,3})$/.exec(q.name);
+      if (!m) throw new LookupError(`audit events lookup '${q.name}' must be named 'latest <n>' (n from 1 to 999)`);
+      const events = (await list('event')).slice(0, Number(m[1]));
+      return {
+        id: String(events[0]?.id ?? ''),
+        name: q.name,
+        events: events.map((e) => `${String(e.timestamp)} ${String(e.level)} ${String(e.header)}`),
+      };
+    }
     default:
       throw new LookupError(`unknown lookup kind '${String((q as LookupQuery).kind)}'`);
   }

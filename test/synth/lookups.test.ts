@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import {
-  CloudAccount, CloudProvider, GenericImage, ImcoSettings, Location, Realm, SaasProvider, ServerPlan, StoragePlan, Volume,
+  AuditEvents, CloudAccount, CloudProvider, GenericImage, ImcoSettings, Location, Realm, SaasProvider, ServerPlan, StoragePlan, Volume,
 } from '../../lib/constructs';
 import { renderContext } from '../../lib/synth/context-file';
 import { resetLookupCache } from '../../lib/synth/lookups';
@@ -13,6 +13,7 @@ import { resetLookupCache } from '../../lib/synth/lookups';
 const fixture = {
   'cloud_account:name=AWS production': { id: 'acc-1', name: 'AWS production', cloud_provider_id: 'prov-1' },
   'cloud_provider:name=AWS': { id: 'prov-1', name: 'AWS' },
+  'audit_events:name=latest 2': { id: 'ev-2', name: 'latest 2', events: ['2026-01-02T00:00:00Z info Server booted', '2026-01-01T00:00:00Z info VPC created'] },
   'generic_image:name=Ubuntu 22.04': { id: 'img-1', name: 'Ubuntu 22.04' },
   'location:name=Europe': { id: 'loc-eu', name: 'Europe' },
   'realm:cloudProvider=AWS;name=US East': { id: 'realm-1', name: 'US East', cloud_provider_id: 'prov-1', provider_name: 'us-east-1' },
@@ -48,6 +49,7 @@ test('every lookup construct reads its value from the context file', () => {
   const s = stack();
   expect(CloudAccount.fromName(s, 'AWS production')).toMatchObject({ id: 'acc-1', name: 'AWS production' });
   expect(CloudProvider.fromName(s, 'AWS').id).toBe('prov-1');
+  expect(AuditEvents.latest(s, 2)).toEqual(['2026-01-02T00:00:00Z info Server booted', '2026-01-01T00:00:00Z info VPC created']);
   expect(GenericImage.fromName(s, 'Ubuntu 22.04').id).toBe('img-1');
   expect(Location.fromName(s, 'Europe').id).toBe('loc-eu');
   expect(Realm.lookup(s, { cloudProvider: 'AWS', name: 'US East' })).toMatchObject({ id: 'realm-1', providerName: 'us-east-1' });

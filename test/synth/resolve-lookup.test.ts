@@ -8,6 +8,10 @@ const catalogue: Record<string, Array<Record<string, unknown>>> = {
   cloud_account: [{ id: 'a1', name: 'AWS production', cloud_provider_id: 'p-aws' }, { id: 'a2', name: 'AWS staging', cloud_provider_id: 'p-aws' }],
   location: [{ id: 'l-na', name: 'North America' }, { id: 'l-eu', name: 'Europe' }],
   generic_image: [{ id: 'g1', name: 'Ubuntu 22.04' }],
+  event: [
+    { id: 'e2', timestamp: '2026-01-02T00:00:00Z', level: 'info', header: 'Server booted' },
+    { id: 'e1', timestamp: '2026-01-01T00:00:00Z', level: 'warning', header: 'Server stalled' },
+  ],
   saas_provider: [{ id: 's1', name: 'New Relic', required_account_data: ['license_key'] }],
   'realm:p-aws': [{ id: 'r1', name: 'US East', provider_name: 'us-east-1' }],
   'server_plan:p-aws': [
@@ -38,6 +42,13 @@ describe('resolveLookup', () => {
     expect(await resolveLookup({ kind: 'storage_plan', name: 'gp3', cloudProvider: 'AWS', realm: 'us-east-1' }, list)).toEqual({
       id: 'st1', name: 'gp3', cloud_provider_id: 'p-aws', realm_id: 'r1', min_size: 1, max_size: 16384,
     });
+  });
+
+  it('takes the newest audit events', async () => {
+    expect(await resolveLookup({ kind: 'audit_events', name: 'latest 1' }, list)).toEqual({
+      id: 'e2', name: 'latest 1', events: ['2026-01-02T00:00:00Z info Server booted'],
+    });
+    await expect(resolveLookup({ kind: 'audit_events', name: 'recent' }, list)).rejects.toThrow("must be named 'latest <n>'");
   });
 
   it('fails on an ambiguous name, naming what tells the candidates apart', async () => {
