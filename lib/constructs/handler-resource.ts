@@ -1,11 +1,16 @@
 // The handler resource flavour switch (design §2): one function that creates either a built-in
 // `terraform_data` (default; needs no provider download) or a `null_resource` from
 // @cdktf/provider-null (adding the null provider once per stack), with the same triggers and
-// provisioners.
-import { DataResource, TerraformStack, type ITerraformDependable, type LocalExecProvisioner, type TerraformResource } from 'cdktf';
+// provisioners. The `terraform_data` resources check the Terraform version once per stack, not once
+// per resource (cdktf's DataResource runs `terraform version` for every instance at synth).
+import {
+  TerraformResource, TerraformStack, anyToHclTerraform, anyToTerraform, hashMapper, hashMapperHcl,
+  type ITerraformDependable, type LocalExecProvisioner,
+} from 'cdktf';
+import { ValidateTerraformVersion } from 'cdktf/lib/validations/validate-terraform-version';
 import { NullProvider } from '@cdktf/provider-null/lib/provider';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
-import type { Construct } from 'constructs';
+import type { Construct, IValidation } from 'constructs';
 
 /** Terraform resource type that carries the provisioners. */
 export type HandlerFlavour = 'terraform_data' | 'null_resource';
@@ -41,6 +46,67 @@ export function ensureNullProvider(stack: TerraformStack): void {
   new NullProvider(stack, 'imco_null_provider');
 }
 
+/**
+ * The built-in `terraform_data` resource, synthesized exactly like cdktf's `DataResource`, minus
+ * its per-instance Terraform version validation (each runs `terraform version`: 2000 resources
+ * took minutes to synthesize). `ensureTerraformVersionCheck` adds the same check once per stack.
+ */
+class TerraformData extends TerraformResource {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: {
+      readonly triggersReplace: Record<string, string>;
+      readonly input?: Record<string, string>;
+      readonly provisioners: LocalExecProvisioner[];
+      readonly dependsOn?: ITerraformDependable[];
+    },
+  ) {
+    super(scope, id, {
+      terraformResourceType: 'terraform_data',
+      terraformGeneratorMetadata: { providerName: 'terraform' },
+      provisioners: config.provisioners,
+      dependsOn: config.dependsOn,
+    });
+  }
+
+  get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return {
+      input: hashMapper(anyToTerraform)(this.config.input),
+      triggers_replace: hashMapper(anyToTerraform)(this.config.triggersReplace),
+    };
+  }
+
+  protected synthesizeHclAttributes(): Record<string, unknown> {
+    return {
+      input: hashMapperHcl(anyToHclTerraform)(this.config.input),
+      triggers_replace: hashMapperHcl(anyToHclTerraform)(this.config.triggersReplace),
+    };
+  }
+}
+
+const versionChecked = new WeakSet<TerraformStack>();
+let versionProblems: string[] | undefined;
+/** cdktf's `terraform_data` check (Terraform ≥ 1.4), run once per process. */
+const terraformVersionCheck: IValidation = {
+  validate: () =>
+    (versionProblems ??= new ValidateTerraformVersion(
+      '>=1.4',
+      'The built-in Terraform data resource is only supported for Terraform >=1.4. Please upgrade your Terraform version.',
+    ).validate()),
+};
+
+/** Adds the Terraform version check to the stack once. */
+function ensureTerraformVersionCheck(stack: TerraformStack): void {
+  if (versionChecked.has(stack)) return;
+  versionChecked.add(stack);
+  stack.node.addValidation(terraformVersionCheck);
+}
+
 /** Creates the handler resource of the chosen flavour under `scope` with id `id`. */
 export function createHandlerResource(scope: Construct, id: string, options: HandlerResourceOptions): HandlerResource {
   const provisioners = [...options.provisioners];
@@ -54,7 +120,8 @@ export function createHandlerResource(scope: Construct, id: string, options: Han
       dependsOn,
     });
   } else {
-    resource = new DataResource(scope, id, {
+    ensureTerraformVersionCheck(TerraformStack.of(scope));
+    resource = new TerraformData(scope, id, {
       triggersReplace: { ...options.triggers },
       input: options.carried ? { ...options.carried } : undefined,
       provisioners,
