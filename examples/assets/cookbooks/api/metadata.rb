@@ -1,0 +1,4 @@
+name 'api'
+maintainer 'Platform team'
+description 'Installs and configures the example API service'
+version '0.3.0'
