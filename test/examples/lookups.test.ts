@@ -3,52 +3,21 @@
 // writes must hold exactly the seeded values the other example tests use, so those fixtures
 // follow the emulator's catalogue. A second synth in strict mode then needs no network.
 // The emulator runs as a child process (`imco-emulator`): a fetch blocks this process until it ends.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { NetworkOnlyStack } from '../../examples/network-only';
 import { ServerArrayStack } from '../../examples/server-array';
 import { readContextFile } from '../../lib/synth/context-file';
+import { startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
 import { seededLookups, synthExample } from './support';
 
 jest.setTimeout(120_000);
 
-interface EmulatorLine {
-  readonly endpoint: string;
-  readonly caCert: string;
-  readonly clientCert: string;
-  readonly clientKey: string;
-}
-
-let child: ChildProcess | undefined;
-let dir: string;
-let emulator: EmulatorLine;
-
+let emulator: EmulatorProcess;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'imco-example-emulator-'));
-  const proc = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'imco-emulator.js'), '--dir', dir, '--port', '0', '--no-journal'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  emulator = await new Promise<EmulatorLine>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]) as EmulatorLine);
-    });
-    proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    proc.on('exit', (code) => reject(new Error(`imco-emulator exited ${String(code)}: ${err}`)));
-  });
+  emulator = await startEmulatorProcess();
 });
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
+  await emulator?.dispose();
 });
 
 function credentials(): Record<string, string | undefined> {
