@@ -1,0 +1,171 @@
+// End-to-end: the `npm start` flow (bin/imco-start.js) in an isolated work dir (IMCO_START_DIR for
+// the emulator and Terraform state, CDKTF_OUTDIR for the synth output). The first run applies the
+// example estate and prints every object in its ready state. The second run changes nothing and
+// writes nothing to the emulator. `--destroy` leaves only seeded objects. The generated secrets
+// never reach the synth output or any *.tfstate* file.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kindSpec } from '../../lib/catalog';
+import { startEmulator } from '../../lib/emulator';
+import { readSynthesizedObjects } from '../../lib/handlers/stack-reader';
+import { emptyCliConfig } from '../support/terraform';
+
+jest.setTimeout(400_000);
+
+const ROOT = join(__dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'imco-start-e2e-'));
+const stateDir = join(work, 'state');
+const outDir = join(work, 'out');
+const stackDir = join(outDir, 'stacks', 'imco-example');
+const journal = join(stateDir, 'platform', 'journal.jsonl');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Run {
+  readonly code: number | null;
+  readonly out: string;
+}
+
+/** Runs `node bin/imco-start.js ARGS` as `npm start -- ARGS` would, isolated in `work`. */
+function start(args: string[] = []): Promise<Run> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    IMCO_START_DIR: stateDir,
+    CDKTF_OUTDIR: outDir,
+    TF_CLI_CONFIG_FILE: emptyCliConfig(),
+    IMCO_BRIDGE_MARKERS: join(work, 'markers'),
+    CHECKPOINT_DISABLE: '1',
+  };
+  for (const name of ['IMCO_CONTEXT', 'IMCO_CONTEXT_FILE', 'IMCO_DRIFT', 'IMCO_STACK', 'IMCO_STATE_DIR']) delete env[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'imco-start.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+function ok(run: Run): Run {
+  if (run.code !== 0) throw new Error(`imco-start exited ${String(run.code)}:\n${run.out.slice(-8000)}`);
+  return run;
+}
+
+/** Rows of the summary table: header `kind construct name id state address`, then a rule. */
+function summaryRows(out: string): Record<string, string>[] {
+  const lines = out.split('\n');
+  const header = lines.findIndex((l) => /^kind\s+construct\s+name\s+id\s+state\s+address$/.test(l));
+  if (header < 0) throw new Error(`no summary table in:\n${out.slice(-4000)}`);
+  const rule = lines[header + 1];
+  // Column bounds from the dashes of the rule line (names can be empty, so split by position).
+  const columns: [number, number][] = [];
+  const re = /-+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rule))) columns.push([m.index, m.index + m[0].length]);
+  const names = ['kind', 'construct', 'name', 'id', 'state', 'address'];
+  const rows: Record<string, string>[] = [];
+  for (const line of lines.slice(header + 2)) {
+    if (!/^[a-z_]+\s/.test(line)) break;
+    rows.push(Object.fromEntries(names.map((n, i) => [n, line.slice(columns[i][0], i + 1 < columns.length ? columns[i + 1][0] : undefined).trim()])));
+  }
+  return rows;
+}
+
+function journalEntries(): { method: string; path: string }[] {
+  return readFileSync(journal, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { method: string; path: string });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** The generated example secrets: PSK, SaaS licence key and the SSH private key's base64 body. */
+function secrets(): string[] {
+  const values = JSON.parse(readFileSync(join(stateDir, 'example-secrets', 'values.json'), 'utf8')) as Record<string, string>;
+  const saas = JSON.parse(values.IMCO_EXAMPLE_NEWRELIC) as { license_key: string };
+  const keyBody = readFileSync(join(stateDir, 'example-secrets', 'ops-ssh-key'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('-----'));
+  const found = [values.IMCO_EXAMPLE_VPN_PSK, saas.license_key, values.IMCO_EXAMPLE_NEWRELIC, ...keyBody];
+  expect(found.every((s) => typeof s === 'string' && s.length >= 16)).toBe(true);
+  return found;
+}
+
+/** Every file of the synth output and every *.tfstate* file: none may contain a secret. */
+function expectNoSecretsAtRest(): void {
+  const files = [...filesUnder(outDir), ...filesUnder(work).filter((f) => /\.tfstate/.test(f))];
+  const states = files.filter((f) => /\.tfstate/.test(f));
+  expect(states.length).toBeGreaterThan(0);
+  const values = secrets();
+  for (const file of new Set(files)) {
+    const text = readFileSync(file).toString('latin1');
+    for (const secret of values) {
+      if (text.includes(secret)) throw new Error(`a generated secret is in ${file}`);
+    }
+  }
+}
+
+let first: Run;
+
+test('first run: applies the example estate and prints every object in its ready state', async () => {
+  first = ok(await start());
+  expect(first.out).toContain('imco-start: embedded IMCO emulator at https://127.0.0.1:');
+  expect(first.out).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed\./);
+
+  const declared = readSynthesizedObjects(stackDir).map((o) => o.spec);
+  const rows = summaryRows(first.out);
+  expect(rows.map((r) => `${r.kind} ${r.construct}`).sort()).toEqual(declared.map((s) => `${s.kind} ${s.path}`).sort());
+  // The example uses every construct kind.
+  expect(new Set(rows.map((r) => r.kind))).toEqual(
+    new Set(['cookbook_version', 'firewall_profile', 'floating_ip', 'saas_account', 'script', 'server', 'server_array', 'ssh_profile', 'subnet', 'template', 'volume', 'vpc', 'vpn']),
+  );
+  for (const row of rows) {
+    const spec = declared.find((s) => s.path === row.construct)!;
+    expect({ construct: row.construct, id: row.id }).toEqual({ construct: row.construct, id: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    const ready = spec.extras.power ? [spec.extras.power] : (kindSpec(row.kind).lifecycle?.ready ?? ['ready']);
+    // On failure this shows the construct, its state and the states that would be ready.
+    expect({ construct: row.construct, state: row.state }).toEqual({ construct: row.construct, state: ready.includes(row.state) ? row.state : ready.join(' | ') });
+  }
+  expect(rows.find((r) => r.construct === 'web')!.state).toBe('operational');
+  expect(rows.find((r) => r.construct === 'db-data')!.state).toBe('attached');
+  expectNoSecretsAtRest();
+});
+
+test('second run: reports no changes and sends the emulator no write request', async () => {
+  expect(first?.code).toBe(0);
+  const before = journalEntries().length;
+  const second = ok(await start());
+  expect(second.out).toContain('imco-start: no changes: the IMCO estate already matches main.ts');
+  expect(second.out).not.toContain('Apply complete!');
+  const during = journalEntries().slice(before);
+  // The summary reads every object: the journal did record this run.
+  expect(during.length).toBeGreaterThan(0);
+  expect(during.filter((e) => e.method !== 'GET').map((e) => `${e.method} ${e.path}`)).toEqual([]);
+  expect(summaryRows(second.out).map((r) => `${r.construct} ${r.id}`).sort()).toEqual(summaryRows(first.out).map((r) => `${r.construct} ${r.id}`).sort());
+  expectNoSecretsAtRest();
+});
+
+test('--destroy tears the estate down: only seeded objects remain', async () => {
+  expect(first?.code).toBe(0);
+  const destroyed = ok(await start(['--destroy']));
+  expect(destroyed.out).toMatch(/Destroy complete! Resources: \d+ destroyed\./);
+  expect(destroyed.out).toContain('imco-start: the example estate is destroyed');
+  expectNoSecretsAtRest();
+
+  const emulator = await startEmulator({ dir: join(stateDir, 'platform'), port: 0 });
+  try {
+    expect(emulator.userObjects()).toEqual([]);
+    // Seeded catalogues are still there.
+    expect((emulator.snapshot().cloud_account ?? []).length).toBeGreaterThan(0);
+  } finally {
+    await emulator.stop();
+  }
+});
