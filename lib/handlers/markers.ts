@@ -1,11 +1,15 @@
 // Run markers: a create handler leaves a marker named after its Terraform resource id, so that the
 // action resources created in the same apply (reboot, script executions) skip their first run on a
 // brand-new object. A missing marker only costs one extra action; it never affects correctness.
+// Markers older than a week are swept at most once an hour (a sweep stats every marker).
 import { mkdirSync, writeFileSync, rmSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+const SWEEP_EVERY_MS = 3600 * 1000;
+/** Its mtime is the time of the last sweep; its name cannot be a marker (not a Terraform id). */
+const SWEPT_STAMP = '.swept';
 
 function markerDir(): string {
   return process.env.IMCO_BRIDGE_MARKERS ?? join(tmpdir(), 'imco-bridge-markers');
@@ -37,7 +41,15 @@ export function wasCreated(tfId: string | undefined): boolean {
 function prune(): void {
   const dir = markerDir();
   const now = Date.now();
+  const stamp = join(dir, SWEPT_STAMP);
+  try {
+    if (now - statSync(stamp).mtimeMs < SWEEP_EVERY_MS) return;
+  } catch {
+    // never swept
+  }
+  writeFileSync(stamp, '');
   for (const name of readdirSync(dir)) {
+    if (name === SWEPT_STAMP) continue;
     try {
       if (now - statSync(join(dir, name)).mtimeMs > MAX_AGE_MS) rmSync(join(dir, name), { force: true });
     } catch {
