@@ -121,7 +121,9 @@ export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<Liv
     ctx.log(`${ctx.kind.title} not found in IMCO (deleted outside Terraform?); creating it again`);
     return (await adoptOrCreate(ctx)).live;
   }
-  const live = await untilReady(ctx, existing, parentParams);
+  // A create interrupted after the POST (a killed runner) can leave the object unfinished (a cookbook
+  // version never uploaded) while Terraform recorded the lifecycle resource: finish it here.
+  const live = await finishCreation(ctx, existing, parentParams);
   // Just created by this apply: its create body carried the secrets already.
   const withSecrets = !wasCreated(tfId);
   const result = await converge(ctx, live, { fresh: false, withSecrets }, parentParams);
