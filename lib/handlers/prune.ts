@@ -5,9 +5,9 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pruneMarkerName, removedObjects, type DeclaredObject } from '../bridge/prune';
-import { SPEC_VERSION } from '../bridge/spec';
+import { OWNER_NAMESPACE, SPEC_VERSION } from '../bridge/spec';
 import type { BridgeApi } from './api';
-import { makeContext } from './context';
+import { makeContext, type HandlerContext } from './context';
 import { BridgeError } from './errors';
 import { runDelete } from './reconcile';
 
@@ -27,6 +27,17 @@ function parseObjects(text: string | undefined, what: string): DeclaredObject[] 
   } catch {
     throw new BridgeError(`${what} is not a JSON list of objects: re-synthesize the stack`);
   }
+}
+
+/** The declared ownership label an object of a removed construct carries now (after an import), if any. */
+async function declaredOwnerOf(ctx: HandlerContext, declaredOwners: ReadonlySet<string>): Promise<string | undefined> {
+  if (!ctx.spec.self.owner) return undefined;
+  const live = await ctx.resolver.find(ctx.spec.self);
+  if (!live || !Array.isArray(live.label_ids)) return undefined;
+  const ids = new Set(live.label_ids as string[]);
+  const labels = await ctx.resolver.allLabels();
+  const owner = labels.find((l) => ids.has(l.id) && l.namespace === OWNER_NAMESPACE && declaredOwners.has(String(l.name)));
+  return owner ? String(owner.name) : undefined;
 }
 
 export interface PruneTriggers {
@@ -64,15 +75,27 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
     return 0; // first apply of the stack, or the previous list was recorded on another machine
   }
   const removed = removedObjects(previous, current);
+  const declaredOwners = new Set(current.map((o) => o.self.owner).filter((x): x is string => !!x));
+  let deleted = 0;
   for (const o of removed) {
     const ctx = makeContext(
       { version: SPEC_VERSION, kind: o.kind, stack, path: o.path, endpoint, self: o.self, fields: {}, extras: {}, timeoutSeconds: 0 },
       api,
       out,
     );
+    if (!(await ctx.resolver.find(o.self))) {
+      ctx.log('no longer declared in the stack; nothing carries its identity any more (deleted, or imported under another path)');
+      continue;
+    }
+    const newOwner = await declaredOwnerOf(ctx, declaredOwners);
+    if (newOwner) {
+      ctx.log(`no longer declared here, but now owned by label '${newOwner}' (imported); keeping it`);
+      continue;
+    }
     ctx.log('no longer declared in the stack; deleting it');
     await runDelete(ctx);
+    deleted++;
   }
   rmSync(path, { force: true });
-  return removed.length;
+  return deleted;
 }

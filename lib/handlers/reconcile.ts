@@ -33,7 +33,7 @@ async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentP
   const twins = (await ctx.api.list(ctx.kind.kind, parentParams)).filter((o) => o[nameField] === name);
   if (twins.length > 0) {
     throw new BridgeError(
-      `a ${ctx.kind.title} named '${name}' already exists in IMCO (id ${twins[0].id}) without this stack's ownership label; ` +
+      `a ${ctx.kind.title} named '${name}' already exists in IMCO (id ${twins[0].id}) without the ownership label of ${ctx.spec.path}; ` +
         `it is not adopted silently. Adopt it with 'imco-bridge import ${ctx.spec.path} ${twins[0].id}', or choose another name`,
     );
   }

@@ -93,3 +93,29 @@ test('an unlabelled object with the same name is not adopted until imco-bridge i
   await terraformOk(stack.stackDir, ['destroy', '-auto-approve', '-no-color']);
   expect(countByName('firewall_profile', 'legacy')).toBe(0);
 });
+
+test('renaming a construct: import under the new path moves the object, and the prune keeps it', async () => {
+  const build = (id: string) => (stack: TerraformStack) => new FirewallProfile(stack, id, { name: 'renamed-fw', description: 'kept' });
+  const stack = synthStack(emulator, build('old'), { stackName: 'rename' });
+  await terraformOk(stack.stackDir, ['init', '-no-color']);
+  await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
+  const id = String((emulator.snapshot().firewall_profile ?? []).find((p) => p.name === 'renamed-fw')!.id);
+
+  synthStack(emulator, build('new'), { stackName: 'rename', outdir: stack.outdir });
+  const refused = await terraform(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
+  expect(refused.code).not.toBe(0);
+  expect(refused.stderr).toContain(`imco-bridge import new ${id}`);
+  const bridge = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
+  const imported = await promisify(execFile)(process.execPath, [bridge, 'import', 'new', id, '--stack', stack.stackDir], {
+    env: { ...process.env, ...credentials() },
+  });
+  expect(imported.stdout).toContain("removed the previous ownership label 'rename.old'");
+
+  const applied = await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
+  expect(applied.stdout).toContain('no longer declared in the stack; nothing carries its identity any more');
+  const after = (emulator.snapshot().firewall_profile ?? []).filter((p) => p.name === 'renamed-fw');
+  expect(after.map((p) => p.id)).toEqual([id]);
+  await terraformOk(stack.stackDir, ['plan', '-detailed-exitcode', '-no-color']);
+  await terraformOk(stack.stackDir, ['destroy', '-auto-approve', '-no-color']);
+  expect(countByName('firewall_profile', 'renamed-fw')).toBe(0);
+});
