@@ -1,0 +1,354 @@
+// `npm run bench`: the benchmark harness (not jest). Measures synth of 1000 mixed objects, imco-bridge
+// start-up, a 100-profile terraform apply against its in-process client baseline, a no-op re-apply,
+// the API calls of a 200-object drift check and the emulator's list throughput; prints a Markdown
+// table and writes bench/results.json. Emulators run in this process on 127.0.0.1; synth, the
+// baseline and the load generator run in child processes so that each measures only itself.
+// Options: --only=synth,handler,apply,drift,rps (a subset, for development), --keep (keep temp dirs).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { secretFingerprint } from '../lib/bridge/fingerprint';
+import { endpoint as endpointSpec } from '../lib/catalog';
+import { readSynthesizedObjects } from '../lib/handlers/stack-reader';
+import type { BaselineJob, BaselineReport } from './baseline-child';
+import { credentialEnv, journalMark, journalSince, seedsOf, startBenchEmulator, targetOf, type BenchEmulator } from './emulators';
+import { BENCH_SECRET_ENV, prepareFixtures, stackDirOf } from './fixtures';
+import type { LoadJob, LoadReport } from './load-child';
+import { machineInfo, machineLine, type MachineInfo } from './machine';
+import { expectExit, median, percentile, round, terraform, timedRun } from './proc';
+import type { StackJob } from './stacks';
+import type { SynthReport } from './synth-child';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BRIDGE = join(ROOT, 'bin', 'imco-bridge.js');
+const RESULTS = join(ROOT, 'bench', 'results.json');
+
+const SYNTH_OBJECTS = 1000;
+const SYNTH_RUNS = 3;
+const HANDLER_RUNS = 25;
+const APPLY_OBJECTS = 100;
+const APPLY_LATENCY_MS = 20;
+const PARALLELISM = 10;
+const BASELINE_RUNS = 3;
+const DRIFT_OBJECTS = 200;
+const LOAD_CLIENTS = 50;
+const LOAD_MS = 5000;
+
+type Section = 'synth' | 'handler' | 'apply' | 'drift' | 'rps';
+const SECTIONS: readonly Section[] = ['synth', 'handler', 'apply', 'drift', 'rps'];
+
+interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  /** `<= 150`, `= 0`, … */
+  readonly target?: string;
+  readonly holds?: boolean;
+  readonly note: string;
+}
+
+const figures: Figure[] = [];
+const details: Record<string, unknown> = {};
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+function figure(name: string, value: number, unit: string, note: string, target?: { op: '<=' | '='; limit: number }): void {
+  const holds = target ? (target.op === '<=' ? value <= target.limit : value === target.limit) : undefined;
+  figures.push({ name, value, unit, note, ...(target ? { target: `${target.op} ${target.limit}`, holds } : {}) });
+  say(`${name} = ${value} ${unit}${target ? ` (target ${target.op} ${target.limit}: ${holds ? 'holds' : 'MISSED'})` : ''}`);
+}
+
+/** Runs a child entry of dist/bench with a job file; returns its one-line JSON report. */
+async function child<R>(entry: string, job: unknown, work: string, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<{ report: R; ms: number }> {
+  const file = join(work, `${entry}-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(job));
+  const r = expectExit(entry, await timedRun(process.execPath, [join(__dirname, `${entry}.js`), file], { env: opts.env, timeoutMs: opts.timeoutMs ?? 120_000 }));
+  return { report: JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as R, ms: r.ms };
+}
+
+async function synthStack(job: StackJob, work: string): Promise<{ report: SynthReport; ms: number }> {
+  return child<SynthReport>('synth-child', job, work, { timeoutMs: 180_000 });
+}
+
+// ------------------------------------------------------------------ synth
+
+async function benchSynth(work: string): Promise<void> {
+  const emulator = await startBenchEmulator();
+  try {
+    const runs: { report: SynthReport; ms: number }[] = [];
+    for (let i = 0; i < SYNTH_RUNS; i++) {
+      const job: StackJob = {
+        shape: 'mixed', count: SYNTH_OBJECTS, outdir: join(work, `synth-${i}`), stackName: 'bench', target: targetOf(emulator), seeds: seedsOf(emulator), work,
+      };
+      runs.push(await synthStack(job, work));
+      say(`synth run ${i + 1}: ${round(runs[i].ms / 1000)} s wall, peak RSS ${round(runs[i].report.max_rss_mb, 1)} MB`);
+    }
+    const walls = runs.map((r) => r.ms / 1000);
+    const mid = runs[walls.indexOf([...walls].sort((a, b) => a - b)[Math.floor(walls.length / 2)])];
+    figure('synth_1000_s', round(median(walls)), 's', `node process start to exit, ${SYNTH_OBJECTS} objects of 13 kinds (${mid.report.resources} Terraform resources); median of ${SYNTH_RUNS}`, { op: '<=', limit: 10 });
+    figure('synth_1000_rss_mb', round(Math.max(...runs.map((r) => r.report.max_rss_mb)), 1), 'MB', 'peak RSS (maxRSS) of the synth process, highest of the runs');
+    details.synth = {
+      runs_s: walls.map((w) => round(w)),
+      phases_ms: { load: round(mid.report.load_ms), construct: round(mid.report.construct_ms), synth: round(mid.report.synth_ms) },
+      objects_by_kind: mid.report.by_kind,
+      // Each secret's fingerprint is a deliberately slow scrypt (lib/bridge/fingerprint.ts).
+      secrets_fingerprinted: (mid.report.by_kind.vpn ?? 0) + (mid.report.by_kind.ssh_profile ?? 0) + (mid.report.by_kind.saas_account ?? 0),
+      scrypt_ms_per_secret: round(scryptCostMs(), 1),
+      resources: mid.report.resources,
+      cdk_tf_json_mb: round(mid.report.cdk_tf_json_mb),
+    };
+  } finally {
+    await emulator.dispose();
+  }
+}
+
+/** Median time of one secret fingerprint (scrypt) in this process. */
+function scryptCostMs(): number {
+  const ms: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = process.hrtime.bigint();
+    secretFingerprint('benchmark-secret', `bench/salt-${i}`);
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(ms);
+}
+
+// ------------------------------------------------------------------ handler start-up
+
+async function timeRuns(runs: number, args: readonly string[], env: Record<string, string> = {}, expect: readonly number[] = [0]): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push(expectExit(`node ${args.join(' ')}`, await timedRun(process.execPath, args, { env, timeoutMs: 30_000 }), expect).ms);
+  return ms;
+}
+
+function summary(ms: readonly number[]): Record<string, number> {
+  return { median_ms: round(median(ms), 1), p90_ms: round(percentile(ms, 90), 1), min_ms: round(Math.min(...ms), 1), runs: ms.length };
+}
+
+async function benchHandlerStartup(): Promise<void> {
+  await timeRuns(3, [BRIDGE, '--help']); // warm the file system cache
+  const node = await timeRuns(HANDLER_RUNS, ['-e', '0']);
+  const help = await timeRuns(HANDLER_RUNS, [BRIDGE, '--help']);
+  figure('handler_overhead_ms', round(median(help), 1), 'ms', `median wall time of \`imco-bridge --help\` (no API work), process start to exit, ${HANDLER_RUNS} runs; bare \`node -e 0\`: ${round(median(node), 1)} ms`, { op: '<=', limit: 150 });
+  details.handler = { help: summary(help), node_e_0: summary(node) };
+}
+
+/** No-op update and delete of the applied profile stack, with the API work they do (latency 0). */
+async function benchHandlerNoop(emulator: BenchEmulator, stackDir: string): Promise<void> {
+  emulator.setLatency(0);
+  const spec = readSynthesizedObjects(stackDir).map((o) => o.spec).find((s) => s.path === 'fw-0');
+  if (!spec) throw new Error('fw-0 is not in the synthesized stack');
+  const env = credentialEnv(targetOf(emulator));
+  const mark = await journalMark(emulator);
+  const update = await timeRuns(20, [BRIDGE, 'update'], { ...env, IMCO_BRIDGE_SPEC: JSON.stringify(spec) });
+  const afterUpdate = await journalSince(emulator, mark);
+  const triggers = {
+    imco_kind: 'firewall_profile',
+    imco_stack: 'bench-absent',
+    imco_path: 'fw',
+    imco_endpoint: emulator.endpoint,
+    imco_self: JSON.stringify({ kind: 'firewall_profile', owner: 'bench-absent.fw', path: 'fw' }),
+    imco_timeout: '60',
+  };
+  const del = await timeRuns(20, [BRIDGE, 'delete'], { ...env, IMCO_BRIDGE_TRIGGERS: JSON.stringify(triggers) });
+  const afterDelete = (await journalSince(emulator, mark)).slice(afterUpdate.length);
+  const writes = [...afterUpdate, ...afterDelete].filter((l) => l.method !== 'GET').length;
+  if (writes > 0) throw new Error(`the no-op update/delete runs made ${writes} write requests`);
+  figure('handler_noop_update_ms', round(median(update), 1), 'ms', `median of 20 \`imco-bridge update\` of an in-sync profile (${afterUpdate.length / 20} GETs each, emulator latency 0)`);
+  figure('handler_noop_delete_ms', round(median(del), 1), 'ms', `median of 20 \`imco-bridge delete\` of an object already gone (${afterDelete.length / 20} GET each, emulator latency 0)`);
+  details.handler_noop = { update: { ...summary(update), api_calls_per_run: afterUpdate.length / 20 }, delete: { ...summary(del), api_calls_per_run: afterDelete.length / 20 } };
+}
+
+// ------------------------------------------------------------------ apply, no-op apply, baseline
+
+function countBy(lines: readonly { method: string; path: string }[], key: (l: { method: string; path: string }) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of lines) out[key(l)] = (out[key(l)] ?? 0) + 1;
+  return out;
+}
+
+/** `/v2/network/firewall_profiles/12` → `GET /network/firewall_profiles/{id}`. */
+const shape = (l: { method: string; path: string }) => `${l.method} ${l.path.replace(/^\/v[23]/, '').replace(/\?.*$/, '').replace(/\/[0-9a-f]{6,}(?=\/|$)/g, '/{id}').replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
+
+async function benchApply(work: string, withHandlerNoop: boolean): Promise<void> {
+  const emulator = await startBenchEmulator({ latencyMs: APPLY_LATENCY_MS });
+  try {
+    const job: StackJob = { shape: 'firewall', count: APPLY_OBJECTS, outdir: join(work, 'apply'), stackName: 'bench', target: targetOf(emulator), work };
+    await synthStack(job, work);
+    const dir = stackDirOf(job);
+    const init = await terraform(dir, ['init', '-input=false', '-no-color']);
+    let mark = await journalMark(emulator);
+    const apply = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`], {}, 400_000);
+    const applied = await journalSince(emulator, mark);
+    const profiles = emulator.userObjects().filter((o) => o.kind === 'firewall_profile').length;
+    if (profiles !== APPLY_OBJECTS) throw new Error(`the apply left ${profiles} firewall profiles, expected ${APPLY_OBJECTS}`);
+    figure('apply_100_s', round(apply.ms / 1000), 's', `\`terraform apply -parallelism=${PARALLELISM}\` creating ${APPLY_OBJECTS} firewall profiles (${applied.length} API calls), emulator latency ${APPLY_LATENCY_MS} ms`);
+
+    mark = await journalMark(emulator);
+    const noop = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`]);
+    const reapplied = await journalSince(emulator, mark);
+    const writes = reapplied.filter((l) => l.method !== 'GET');
+    figure('noop_apply_writes', writes.length, 'requests', `non-GET requests in the emulator journal while re-applying the ${APPLY_OBJECTS}-profile stack`, { op: '=', limit: 0 });
+    figure('noop_apply_s', round(noop.ms / 1000), 's', `re-apply of the unchanged stack (${reapplied.length} API calls)`);
+    details.apply = {
+      init_s: round(init.ms / 1000),
+      api_calls: applied.length,
+      api_calls_by_request: countBy(applied, shape),
+      noop_api_calls: reapplied.length,
+      noop_summary: /Apply complete! Resources: [^\n]*/.exec(noop.stdout)?.[0] ?? '',
+    };
+    if (withHandlerNoop) await benchHandlerNoop(emulator, dir);
+  } finally {
+    await emulator.dispose();
+  }
+  await benchApplyFloors(work);
+
+  const base = await startBenchEmulator({ latencyMs: APPLY_LATENCY_MS });
+  try {
+    const runs: BaselineReport[] = [];
+    for (let i = 0; i < BASELINE_RUNS; i++) {
+      const job: BaselineJob = { target: targetOf(base), count: APPLY_OBJECTS, concurrency: PARALLELISM, stack: `baseline${i}` };
+      const { report } = await child<BaselineReport>('baseline-child', job, work);
+      if (report.created !== APPLY_OBJECTS) throw new Error(`baseline run ${i} created ${report.created} profiles`);
+      runs.push(report);
+    }
+    const baseline = median(runs.map((r) => r.seconds));
+    figure('baseline_100_s', round(baseline, 3), 's', `the same ${APPLY_OBJECTS} creates (label, then profile with label_ids: ${runs[0].requests} requests) from one in-process ImcoClient, concurrency ${PARALLELISM}, latency ${APPLY_LATENCY_MS} ms; median of ${BASELINE_RUNS}`);
+    details.baseline = { runs_s: runs.map((r) => round(r.seconds, 3)) };
+  } finally {
+    await base.dispose();
+  }
+  const apply = figures.find((f) => f.name === 'apply_100_s')!.value;
+  const baseline = figures.find((f) => f.name === 'baseline_100_s')!.value;
+  figure('apply_ratio', round(apply / baseline), '×', 'apply_100_s / baseline_100_s', { op: '<=', limit: 2 });
+}
+
+/**
+ * What the same apply costs without imco-bridge: provisioners that run `true` (Terraform and the
+ * shell alone) and `node -e 0` (plus one bare Node start per provisioner). Informative.
+ */
+async function benchApplyFloors(work: string): Promise<void> {
+  const emulator = await startBenchEmulator({ latencyMs: APPLY_LATENCY_MS });
+  try {
+    const floors: Record<string, number> = {};
+    for (const [name, command] of [['terraform', 'true'], ['node', 'node -e 0']] as const) {
+      const job: StackJob = { shape: 'firewall', count: APPLY_OBJECTS, outdir: join(work, `floor-${name}`), stackName: 'floor', target: targetOf(emulator), work, bridgeCommand: command };
+      await synthStack(job, work);
+      const dir = stackDirOf(job);
+      await terraform(dir, ['init', '-input=false', '-no-color']);
+      const apply = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`]);
+      floors[name] = round(apply.ms / 1000);
+    }
+    figure('apply_100_floor_terraform_s', floors.terraform, 's', `the same apply with every provisioner running \`true\`: Terraform and the shell alone`);
+    figure('apply_100_floor_node_s', floors.node, 's', `the same apply with every provisioner running \`node -e 0\`: one bare Node start per provisioner`);
+  } finally {
+    await emulator.dispose();
+  }
+}
+
+// ------------------------------------------------------------------ drift
+
+async function benchDrift(work: string): Promise<void> {
+  const emulator = await startBenchEmulator();
+  try {
+    const job: StackJob = { shape: 'mixed', count: DRIFT_OBJECTS, outdir: join(work, 'drift'), stackName: 'drift', target: targetOf(emulator), seeds: seedsOf(emulator), work };
+    await synthStack(job, work);
+    const dir = stackDirOf(job);
+    await terraform(dir, ['init', '-input=false', '-no-color']);
+    const apply = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`], {}, 400_000);
+    await emulator.settle();
+    const mark = await journalMark(emulator);
+    const drift = expectExit(
+      'imco-bridge drift',
+      await timedRun(process.execPath, [BRIDGE, 'drift', '--stack', dir, '--format', 'json'], { env: credentialEnv(targetOf(emulator)), timeoutMs: 120_000 }),
+      [0, 2],
+    );
+    const calls = await journalSince(emulator, mark);
+    const report = JSON.parse(drift.stdout) as { objects: { status: string }[] };
+    figure('drift_200_calls', calls.length, 'calls', `API calls (journal lines) of \`imco-bridge drift\` on an applied ${DRIFT_OBJECTS}-object mixed stack (${report.objects.length} objects reported, exit ${String(drift.code)})`);
+    details.drift = {
+      apply_s: round(apply.ms / 1000),
+      drift_s: round(drift.ms / 1000),
+      exit_code: drift.code,
+      statuses: countBy(report.objects.map((o) => ({ method: o.status, path: '' })), (l) => l.method),
+      calls_by_request: countBy(calls, shape),
+    };
+  } finally {
+    await emulator.dispose();
+  }
+}
+
+// ------------------------------------------------------------------ emulator throughput
+
+async function benchRps(work: string): Promise<void> {
+  const emulator = await startBenchEmulator();
+  try {
+    const paths = ['firewall_profile.list', 'ssh_profile.list', 'cloud_provider.list', 'generic_image.list', 'cloud_account.list', 'label.list'].map((op) => endpointSpec(op).path);
+    const job: LoadJob = { target: targetOf(emulator), clients: LOAD_CLIENTS, warmupMs: 500, durationMs: LOAD_MS, paths };
+    const { report } = await child<LoadReport>('load-child', job, work, { timeoutMs: 60_000 });
+    figure('emulator_rps', Math.round(report.rps), 'req/s', `GET lists (${paths.length} seeded kinds in turn), ${LOAD_CLIENTS} concurrent keep-alive mTLS clients in one child process, ${LOAD_MS / 1000} s window; p50 ${round(report.p50_ms, 1)} ms, p99 ${round(report.p99_ms, 1)} ms, ${report.errors} errors`);
+    details.emulator_rps = report;
+  } finally {
+    await emulator.dispose();
+  }
+}
+
+// ------------------------------------------------------------------ output
+
+function table(machine: MachineInfo, date: string): string {
+  const m = machineLine(machine);
+  const rows = figures.map((f) => `| \`${f.name}\` | ${f.value} ${f.unit} | ${f.target ?? '—'} | ${f.holds === undefined ? '—' : f.holds ? 'yes' : '**no**'} | ${m} | ${f.note} |`);
+  return [
+    `### imco-cdktf benchmark — ${date}`,
+    '',
+    `Machine: ${m}, ${machine.cpu}, ${machine.memory_gb} GB, ${machine.platform}; load average at start ${machine.load_average_1m}.`,
+    '',
+    '| figure | value | target | holds | machine | how |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') as Section[] | undefined;
+  const keep = process.argv.includes('--keep');
+  const run = (s: Section) => (only ? only.includes(s) : SECTIONS.includes(s));
+  Object.assign(process.env, BENCH_SECRET_ENV);
+  const machine = machineInfo();
+  const date = new Date().toISOString();
+  say(`machine: ${machineLine(machine)}, load average ${machine.load_average_1m}`);
+  const work = mkdtempSync(join(tmpdir(), 'imco-bench-'));
+  // Fresh run markers, so markers left by earlier runs do not slow or skew the handlers.
+  process.env.IMCO_BRIDGE_MARKERS = join(work, 'markers');
+  try {
+    prepareFixtures(work, Math.ceil(SYNTH_OBJECTS / 13) + 2);
+    if (run('synth')) await benchSynth(work);
+    if (run('handler')) await benchHandlerStartup();
+    if (run('apply')) await benchApply(work, run('handler'));
+    if (run('drift')) await benchDrift(work);
+    if (run('rps')) await benchRps(work);
+  } finally {
+    if (keep) say(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+  const end = machineInfo();
+  const totalS = round((Date.now() - started) / 1000, 1);
+  const results: Record<string, unknown> = {
+    date,
+    machine: { ...machine, load_average_1m_at_end: end.load_average_1m },
+    ...Object.fromEntries(figures.map((f) => [f.name, f.value])),
+    figures: figures.map((f) => ({ ...f, machine: machineLine(machine) })),
+    targets_hold: figures.filter((f) => f.holds !== undefined).every((f) => f.holds),
+    details,
+    bench_total_s: totalS,
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(table(machine, date));
+  process.stdout.write(`\nTotal ${totalS} s; load average at end ${end.load_average_1m}. Written to ${RESULTS}.\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
