@@ -4,7 +4,7 @@
 // table and writes bench/results.json. Emulators run in this process on 127.0.0.1; synth, the
 // baseline and the load generator run in child processes so that each measures only itself.
 // Options: --only=synth,handler,apply,drift,rps (a subset, for development), --keep (keep temp dirs).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { secretFingerprint } from '../lib/bridge/fingerprint';
@@ -132,8 +132,17 @@ async function benchHandlerStartup(): Promise<void> {
   details.handler = { help: summary(help), node_e_0: summary(node) };
 }
 
+/** The module files a Node process loaded (a preloaded hook lists require.cache at exit). */
+async function modulesLoaded(work: string, args: readonly string[], env: Record<string, string>): Promise<string[]> {
+  const hook = join(work, 'list-modules.js');
+  const out = join(work, 'modules.json');
+  writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(Object.keys(require.cache))));\n`);
+  expectExit(`node ${args.join(' ')}`, await timedRun(process.execPath, ['-r', hook, ...args], { env, timeoutMs: 30_000 }));
+  return (JSON.parse(readFileSync(out, 'utf8')) as string[]).filter((m) => m !== hook);
+}
+
 /** No-op update and delete of the applied profile stack, with the API work they do (latency 0). */
-async function benchHandlerNoop(emulator: BenchEmulator, stackDir: string): Promise<void> {
+async function benchHandlerNoop(emulator: BenchEmulator, stackDir: string, work: string): Promise<void> {
   emulator.setLatency(0);
   const spec = readSynthesizedObjects(stackDir).map((o) => o.spec).find((s) => s.path === 'fw-0');
   if (!spec) throw new Error('fw-0 is not in the synthesized stack');
@@ -151,11 +160,19 @@ async function benchHandlerNoop(emulator: BenchEmulator, stackDir: string): Prom
   };
   const del = await timeRuns(20, [BRIDGE, 'delete'], { ...env, IMCO_BRIDGE_TRIGGERS: JSON.stringify(triggers) });
   const afterDelete = (await journalSince(emulator, mark)).slice(afterUpdate.length);
+  const modules = await modulesLoaded(work, [BRIDGE, 'update'], { ...env, IMCO_BRIDGE_SPEC: JSON.stringify(spec) });
+  const heavy = modules.filter((m) => /node_modules\/(cdktf|constructs|typescript|@cdktf)\//.test(m));
+  if (heavy.length > 0) throw new Error(`imco-bridge update loaded ${heavy.length} cdktf/constructs/TypeScript modules, e.g. ${heavy[0]}`);
   const writes = [...afterUpdate, ...afterDelete].filter((l) => l.method !== 'GET').length;
   if (writes > 0) throw new Error(`the no-op update/delete runs made ${writes} write requests`);
   figure('handler_noop_update_ms', round(median(update), 1), 'ms', `median of 20 \`imco-bridge update\` of an in-sync profile (${afterUpdate.length / 20} GETs each, emulator latency 0)`);
   figure('handler_noop_delete_ms', round(median(del), 1), 'ms', `median of 20 \`imco-bridge delete\` of an object already gone (${afterDelete.length / 20} GET each, emulator latency 0)`);
-  details.handler_noop = { update: { ...summary(update), api_calls_per_run: afterUpdate.length / 20 }, delete: { ...summary(del), api_calls_per_run: afterDelete.length / 20 } };
+  details.handler_noop = {
+    update: { ...summary(update), api_calls_per_run: afterUpdate.length / 20 },
+    delete: { ...summary(del), api_calls_per_run: afterDelete.length / 20 },
+    modules_loaded_by_update: modules.length,
+    packages_loaded_by_update: [...new Set(modules.map((m) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)?.[1]).filter(Boolean))].sort(),
+  };
 }
 
 // ------------------------------------------------------------------ apply, no-op apply, baseline
@@ -196,7 +213,7 @@ async function benchApply(work: string, withHandlerNoop: boolean): Promise<void>
       noop_api_calls: reapplied.length,
       noop_summary: /Apply complete! Resources: [^\n]*/.exec(noop.stdout)?.[0] ?? '',
     };
-    if (withHandlerNoop) await benchHandlerNoop(emulator, dir);
+    if (withHandlerNoop) await benchHandlerNoop(emulator, dir, work);
   } finally {
     await emulator.dispose();
   }
