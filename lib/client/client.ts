@@ -7,6 +7,7 @@ import * as util from 'node:util';
 import { ENDPOINTS, endpoint as endpointSpec, fillPath, kindSpec, type EndpointSpec, type HttpMethod, type KindSpec } from '../catalog';
 import { createMutualTlsAgent, probeClientCertificate } from './agent';
 import {
+  CONCERTO_ENV,
   describeConfig,
   discoverConfig,
   explicitConfig,
@@ -16,7 +17,7 @@ import {
   type ImcoResolvedConfig,
 } from './config';
 import { loadCredentials } from './credentials';
-import { ImcoError, ImcoOutcomeUnknownError, isNotFound, type WaitFailureEvent } from './errors';
+import { ImcoError, ImcoOutcomeUnknownError, isNotFound, parseErrorBody, type ParsedErrorBody, type WaitFailureEvent } from './errors';
 import * as F from './facades';
 import { SecretScrubber } from './redaction';
 import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry';
@@ -40,6 +41,11 @@ export interface ImcoClientOptions extends ImcoCredentialOptions {
   readonly userAgent?: string;
   /** Most concurrent connections (default 16). */
   readonly maxSockets?: number;
+  /**
+   * Absolute time (ms since the epoch) that no request may outlive, retries included (e.g. the end
+   * of a handler invocation's `timeoutSeconds`). Default: only the per-request bounds apply.
+   */
+  readonly deadline?: number;
 }
 
 /** Options of `ImcoClient.fromEnvironment`: discovery inputs plus client options. */
@@ -68,6 +74,39 @@ export interface CreateOnceOptions<T> {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+function jsonShape(value: unknown): string {
+  if (value === undefined) return 'an empty body';
+  if (value === null) return 'JSON null';
+  if (Array.isArray(value)) return 'a JSON list';
+  return typeof value === 'object' ? 'a JSON object' : `a JSON ${typeof value}`;
+}
+
+function isObjectWithId(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
+}
+
+/** What is wrong with a success answer that should be a list of objects or one object (undefined: nothing). */
+function answerShapeProblem(data: unknown, shape: 'list' | 'object'): { text: string; error?: ParsedErrorBody } | undefined {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && !isObjectWithId(data)) {
+    const obj = data as Record<string, unknown>;
+    if (obj.error !== undefined || obj.errors !== undefined) {
+      const error = parseErrorBody(JSON.stringify(obj));
+      if (error.messages.length > 0) return { text: 'an error', error };
+    }
+  }
+  if (shape === 'list') {
+    if (!Array.isArray(data)) return { text: `${jsonShape(data)} where a list was expected` };
+    const bad = data.findIndex((item) => !isObjectWithId(item));
+    return bad < 0 ? undefined : { text: `a list whose item ${bad + 1} is not an object with a string id` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { text: `${jsonShape(data)} where an object was expected` };
+  if (!isObjectWithId(data)) {
+    const id = (data as { id?: unknown }).id;
+    return { text: `an object whose id is not a string (${id === '' ? 'empty' : id === null ? 'null' : typeof id})` };
+  }
+  return undefined;
+}
 /** POSTs that may safely be repeated. */
 const IDEMPOTENT_POSTS = new Set(['label.assign']);
 const EVENTS_ON_FAILURE = 5;
@@ -144,6 +183,7 @@ export class ImcoClient {
       clientCertificate: credentials.clientCertificate,
       userAgent: options.userAgent ?? 'imco-cdktf',
       probe: (host, port) => probeClientCertificate(credentials, host, port),
+      deadline: options.deadline,
     });
 
     const host: F.FacadeHost = {
@@ -224,7 +264,7 @@ export class ImcoClient {
 
   /** Lists the objects of a kind (children: pass the parent, e.g. `{ vpc_id }`). */
   async list<T = ImcoObject>(kind: string, parentParams: PathParams = {}): Promise<T[]> {
-    return this.call<T[]>(this.#op(kind, 'list'), parentParams);
+    return this.#shaped<T[]>(this.#op(kind, 'list'), parentParams, undefined, 'list');
   }
 
   /**
@@ -234,9 +274,9 @@ export class ImcoClient {
    */
   async show<T = ImcoObject>(kind: string, id: string, parentParams: PathParams = {}): Promise<T> {
     const showOp = `${kind}.show`;
-    if (OPS.has(showOp)) return this.call<T>(showOp, { ...parentParams, id });
+    if (OPS.has(showOp)) return this.#shaped<T>(showOp, { ...parentParams, id }, undefined, 'object');
     const listOp = this.#op(kind, 'list');
-    const all = await this.call<ImcoObject[]>(listOp, parentParams);
+    const all = await this.#shaped<ImcoObject[]>(listOp, parentParams, undefined, 'list');
     const found = all.find((o) => o.id === id);
     if (!found) {
       const path = fillPath(endpointSpec(listOp).path, parentParams);
@@ -253,12 +293,12 @@ export class ImcoClient {
 
   /** Creates an object. A lost answer throws `ImcoOutcomeUnknownError`; see `createOnce`. */
   async create<T = ImcoObject>(kind: string, body: unknown, parentParams: PathParams = {}): Promise<T> {
-    return this.call<T>(this.#op(kind, 'create'), parentParams, body);
+    return this.#shaped<T>(this.#op(kind, 'create'), parentParams, body, 'object');
   }
 
   /** Updates an object in place (PUT). */
   async update<T = ImcoObject>(kind: string, id: string, body: unknown, parentParams: PathParams = {}): Promise<T> {
-    return this.call<T>(this.#op(kind, 'update'), { ...parentParams, id }, body);
+    return this.#shaped<T>(this.#op(kind, 'update'), { ...parentParams, id }, body, 'object');
   }
 
   /**
@@ -396,6 +436,37 @@ export class ImcoClient {
       body: payload,
       query,
       idempotent: spec.method === 'POST' ? IDEMPOTENT_POSTS.has(op) : undefined,
+    });
+  }
+
+  /**
+   * Sends and checks the answer's shape: a list of objects with string ids, or one such object. An
+   * error body with a success status, or any other shape, becomes an `http` ImcoError (instead of a
+   * TypeError deep inside the caller).
+   */
+  async #shaped<T>(op: string, params: PathParams, body: unknown, shape: 'list' | 'object'): Promise<T> {
+    const result = await this.#send<unknown>(op, params, body);
+    const spec = endpointSpec(op);
+    const problem = answerShapeProblem(result.data, shape);
+    if (!problem) return result.data as T;
+    const path = fillPath(spec.path, params);
+    const at = `IMCO ${spec.method} ${path} answered ${result.status} with`;
+    if (problem.error) {
+      throw new ImcoError(this.#scrubber.scrub(`${at} an error: ${problem.error.messages.join('; ')}`), {
+        code: 'http',
+        status: result.status,
+        method: spec.method,
+        path,
+        messages: problem.error.messages,
+        fieldErrors: problem.error.fieldErrors,
+      });
+    }
+    throw new ImcoError(`${at} ${problem.text}; check that ${CONCERTO_ENV.endpoint} points at the IMCO API (…/v2)`, {
+      code: 'http',
+      status: result.status,
+      method: spec.method,
+      path,
+      messages: [problem.text],
     });
   }
 

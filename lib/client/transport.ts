@@ -78,6 +78,8 @@ export interface TransportOptions {
   readonly userAgent: string;
   /** Checks with a fresh connection whether the server refuses our client certificate. */
   readonly probe?: (host: string, port: number) => Promise<ProbeVerdict>;
+  /** Absolute time (ms since the epoch) no request may outlive, e.g. the end of a handler invocation. */
+  readonly deadline?: number;
 }
 
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
@@ -146,7 +148,9 @@ export class Transport {
     const idempotent = request.idempotent ?? isIdempotentMethod(method);
     const { url, displayPath, host } = this.#target(request);
     const scrubber = this.#options.scrubber.with([...secretValuesIn(request.body), ...(request.secrets ?? [])]);
-    const deadline = Date.now() + retry.deadlineMs;
+    const ownDeadline = Date.now() + retry.deadlineMs;
+    const deadline = Math.min(ownDeadline, this.#options.deadline ?? Infinity);
+    const deadlineWords = deadline < ownDeadline ? 'deadline reached' : `retry deadline of ${seconds(retry.deadlineMs)} reached`;
     const minWindow = Math.min(MIN_ATTEMPT_WINDOW_MS, this.#options.timeoutMs);
     let earlierAttemptMayHaveActed = false;
     let previous: AttemptOutcome | undefined;
@@ -155,8 +159,12 @@ export class Transport {
       const attemptStarted = Date.now();
       const attemptTimeout = Math.max(1, Math.min(this.#options.timeoutMs, deadline - attemptStarted));
       let outcome: AttemptOutcome;
+      // The attempt timeout bounds the whole exchange: axios's own timeout is an idle timer, which
+      // an answer trickling in a byte at a time would keep resetting forever.
+      const cutOff = new AbortController();
+      const cutOffTimer = setTimeout(() => cutOff.abort(), attemptTimeout);
       try {
-        const response = await this.#attempt(url, request, attemptTimeout);
+        const response = await this.#attempt(url, request, attemptTimeout, cutOff.signal);
         this.#certificateAccepted = true;
         const status = response.status;
         if (request.expectStatus !== undefined ? status === request.expectStatus : status >= 200 && status < 300) {
@@ -170,7 +178,9 @@ export class Transport {
           this.#report({ method, path: displayPath, status: err.status, durationMs: Date.now() - attemptStarted, attempt, error: err.message });
           throw err;
         }
-        outcome = await this.#connectionOutcome(err, { method, displayPath, url, host, attemptTimeout });
+        outcome = await this.#connectionOutcome(err, { method, displayPath, url, host, attemptTimeout, cutOff: cutOff.signal.aborted });
+      } finally {
+        clearTimeout(cutOffTimer);
       }
 
       // An attempt cut short by the deadline says less than the failure that led to it.
@@ -211,7 +221,7 @@ export class Transport {
         }
       }
       if (now + delay + minWindow > deadline) {
-        throw giveUp(` (gave up after ${attempt} attempts: retry deadline of ${seconds(retry.deadlineMs)} reached)`);
+        throw giveUp(` (gave up after ${attempt} attempts: ${deadlineWords})`);
       }
       if (outcome.lostAnswer) earlierAttemptMayHaveActed = true;
       previous = outcome;
@@ -220,8 +230,9 @@ export class Transport {
     }
   }
 
-  async #attempt(url: string, request: SendOptions, timeout: number): Promise<AxiosResponse<Buffer>> {
+  async #attempt(url: string, request: SendOptions, timeout: number, signal: AbortSignal): Promise<AxiosResponse<Buffer>> {
     return axios.request<Buffer>({
+      signal,
       url,
       method: request.method,
       data: request.stream ? request.stream() : request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -341,7 +352,7 @@ export class Transport {
 
   async #connectionOutcome(
     err: unknown,
-    ctx: { method: string; displayPath: string; url: string; host: string; attemptTimeout: number },
+    ctx: { method: string; displayPath: string; url: string; host: string; attemptTimeout: number; cutOff: boolean },
   ): Promise<AttemptOutcome> {
     const axiosError = err as { code?: string; message?: string; cause?: unknown; request?: unknown };
     const raw = (axiosError.cause ?? err) as {
@@ -367,14 +378,17 @@ export class Transport {
       return { failure: { type: 'tls' }, error: clientCertificateRefused(tlsContext), cause: 'a TLS failure' };
     }
 
-    const isTimeout = /^timeout/i.test(axiosError.message ?? '') && (axiosError.code === 'ETIMEDOUT' || axiosError.code === 'ECONNABORTED');
+    const isTimeout =
+      ctx.cutOff || (/^timeout/i.test(axiosError.message ?? '') && (axiosError.code === 'ETIMEDOUT' || axiosError.code === 'ECONNABORTED'));
     if (isTimeout) {
+      // The answer had begun (status and headers) but did not complete in time: a slow or stuck body.
+      const started = Boolean((axiosError.request as { res?: unknown } | undefined)?.res);
       return {
         failure: { type: 'timeout', reachedServer },
-        cause: `no answer within ${ctx.attemptTimeout} ms`,
+        cause: `no ${started ? 'complete ' : ''}answer within ${ctx.attemptTimeout} ms`,
         lostAnswer: reachedServer,
         error: new ImcoError(
-          `IMCO ${method} ${displayPath}: no answer from ${host} within ${ctx.attemptTimeout} ms${reachedServer ? '' : ' (still connecting)'}`,
+          `IMCO ${method} ${displayPath}: no ${started ? 'complete ' : ''}answer from ${host} within ${ctx.attemptTimeout} ms${reachedServer ? '' : ' (still connecting)'}`,
           { code: 'timeout', method, path: displayPath },
         ),
       };
