@@ -43,10 +43,14 @@ function stripSlash(u: string): string {
   return u.replace(/\/+$/, '');
 }
 
-/** Builds the API for a spec and refuses to act on another endpoint than the recorded one. */
-function openApi(spec: BridgeSpec | undefined, verbose: boolean): BridgeApi {
+/**
+ * Builds the API for a spec and refuses to act on another endpoint than the recorded one. With a
+ * `deadline` (an object's invocation), no request outlives it: a hung or trickling IMCO cannot
+ * hold a provisioner past the object's timeoutSeconds.
+ */
+function openApi(spec: BridgeSpec | undefined, verbose: boolean, deadline?: number): BridgeApi {
   const { clientApi } = require('../handlers/client-api') as typeof import('../handlers/client-api');
-  const api = clientApi({ verbose });
+  const api = clientApi({ verbose, deadline });
   if (spec && spec.endpoint && stripSlash(spec.endpoint) !== stripSlash(api.endpoint)) {
     api.close();
     throw new (require('../handlers/errors') as typeof import('../handlers/errors')).BridgeError(
@@ -57,8 +61,13 @@ function openApi(spec: BridgeSpec | undefined, verbose: boolean): BridgeApi {
   return api;
 }
 
-function context(spec: BridgeSpec, api: BridgeApi): HandlerContext {
-  return (require('../handlers/context') as typeof import('../handlers/context')).makeContext(spec, api);
+function context(spec: BridgeSpec, api: BridgeApi, deadline?: number): HandlerContext {
+  return (require('../handlers/context') as typeof import('../handlers/context')).makeContext(spec, api, undefined, deadline);
+}
+
+/** The deadline of one invocation for `spec` (timeoutSeconds, else the kind's default). */
+function deadlineOf(spec: BridgeSpec): number {
+  return (require('../handlers/context') as typeof import('../handlers/context')).deadlineOf(spec);
 }
 
 async function run(p: Parsed): Promise<number> {
@@ -70,9 +79,10 @@ async function run(p: Parsed): Promise<number> {
     case 'update':
     case 'action': {
       const spec = specMod.parseSpec(process.env[specMod.SPEC_ENV]);
-      const api = openApi(spec, verbose);
+      const deadline = deadlineOf(spec);
+      const api = openApi(spec, verbose, deadline);
       try {
-        const ctx = context(spec, api);
+        const ctx = context(spec, api, deadline);
         const tfId = process.env.IMCO_BRIDGE_TF_ID;
         if (p.command === 'create') await reconcile().runCreate(ctx, tfId);
         else if (p.command === 'update') await reconcile().runUpdate(ctx, tfId);
@@ -84,9 +94,10 @@ async function run(p: Parsed): Promise<number> {
     }
     case 'delete': {
       const spec = reconcile().specFromTriggers(process.env.IMCO_BRIDGE_TRIGGERS, specMod.SPEC_VERSION);
-      const api = openApi(spec, verbose);
+      const deadline = deadlineOf(spec);
+      const api = openApi(spec, verbose, deadline);
       try {
-        await reconcile().runDelete(context(spec, api));
+        await reconcile().runDelete(context(spec, api, deadline));
       } finally {
         api.close();
       }

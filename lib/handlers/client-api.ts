@@ -7,6 +7,8 @@ import type { BridgeApi, LiveObject, ParentParams, WaitOptions } from './api';
 export interface ClientApiOptions {
   /** Print one line per request (method, path, status, duration) to stderr. */
   readonly verbose?: boolean;
+  /** Absolute time (ms) no request may outlive: the invocation's deadline. */
+  readonly deadline?: number;
 }
 
 /** The handlers' API over an existing client. */
@@ -40,6 +42,7 @@ export function apiOf(client: ImcoClient): BridgeApi {
 
 export function clientApi(options: ClientApiOptions = {}): BridgeApi {
   const client = ImcoClient.fromEnvironment({
+    deadline: options.deadline,
     onRequest: options.verbose
       ? (i: RequestInfo) =>
           process.stderr.write(`imco-bridge: ${i.method} ${i.path} -> ${i.status ?? 'error'} (${Math.round(i.durationMs)} ms, attempt ${i.attempt})\n`)

@@ -20,9 +20,13 @@ export interface HandlerContext {
   remainingMs(): number;
 }
 
-export function makeContext(spec: BridgeSpec, api: BridgeApi, out: (line: string) => void = defaultOut): HandlerContext {
+/** When an invocation for `spec` must be done: its timeoutSeconds (else the kind's default) from now. */
+export function deadlineOf(spec: BridgeSpec, now = Date.now()): number {
+  return now + Math.max(1, spec.timeoutSeconds || kindSpec(spec.kind).waitTimeoutSeconds) * 1000;
+}
+
+export function makeContext(spec: BridgeSpec, api: BridgeApi, out: (line: string) => void = defaultOut, deadline = deadlineOf(spec)): HandlerContext {
   const kind = kindSpec(spec.kind);
-  const deadline = Date.now() + Math.max(1, spec.timeoutSeconds || kind.waitTimeoutSeconds) * 1000;
   return {
     spec,
     kind,
