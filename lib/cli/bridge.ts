@@ -79,6 +79,14 @@ async function run(p: Parsed): Promise<number> {
     case 'update':
     case 'action': {
       const spec = specMod.parseSpec(process.env[specMod.SPEC_ENV]);
+      if (p.command === 'update') {
+        // The create of this same Terraform run converged the object to this very spec already.
+        const { wasCreated } = require('../handlers/markers') as typeof import('../handlers/markers');
+        if (wasCreated(process.env[specMod.TF_ID_ENV])) {
+          process.stdout.write(`imco-bridge: ${spec.path}: created and converged by this apply; nothing to update\n`);
+          return 0;
+        }
+      }
       const deadline = deadlineOf(spec);
       const api = openApi(spec, verbose, deadline);
       try {

@@ -1,8 +1,10 @@
-// Run markers: a create handler leaves a marker named after its Terraform resource id, so that the
-// action resources created in the same apply (reboot, script executions) skip their first run on a
-// brand-new object. A missing marker only costs one extra action; it never affects correctness.
-// Markers older than a week are swept at most once an hour (a sweep stats every marker).
-import { mkdirSync, writeFileSync, rmSync, existsSync, readdirSync, statSync } from 'node:fs';
+// Run markers: a create handler leaves a marker named after its Terraform resource id holding the
+// id of the Terraform run (the Terraform process's pid), so that the sync and action resources of
+// the same apply know the object is brand new (actions skip their first run). A later apply is
+// another Terraform process: the marker no longer counts. A missing marker only costs one extra
+// action or update; it never affects correctness. Markers older than a week are swept at most once
+// an hour (a sweep stats every marker).
+import { mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,23 +21,60 @@ function safe(tfId: string): string | undefined {
   return /^[A-Za-z0-9-]{1,100}$/.test(tfId) ? tfId : undefined;
 }
 
-/** Records that the object of Terraform resource `tfId` was created by this apply. */
-export function markCreated(tfId: string | undefined): void {
+const SHELLS = new Set(['sh', 'dash', 'bash', 'zsh', 'ash', 'busybox']);
+
+function procStat(pid: number): { comm: string; ppid: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? { comm, ppid } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Identity of the Terraform run that started this handler: `<pid>:<start time>` of the process above
+ * the provisioner's shell (terraform → sh → node, or terraform → node when the shell execs).
+ * Undefined where /proc is not available: markers then never match, which is the safe side.
+ */
+export function terraformRunId(parentPid: number = process.ppid): string | undefined {
+  const parent = procStat(parentPid);
+  if (!parent) return undefined;
+  const runPid = SHELLS.has(parent.comm) ? parent.ppid : parentPid;
+  try {
+    const stat = readFileSync(`/proc/${runPid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return `${runPid}:${fields[19]}`; // field 22 of stat: the process start time
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records that the object of Terraform resource `tfId` was created by this run of Terraform. */
+export function markCreated(tfId: string | undefined, runId: string | undefined = terraformRunId()): void {
   const id = tfId && safe(tfId);
-  if (!id) return;
+  if (!id || !runId) return;
   try {
     mkdirSync(markerDir(), { recursive: true, mode: 0o700 });
-    writeFileSync(join(markerDir(), id), new Date().toISOString());
+    writeFileSync(join(markerDir(), id), runId);
     prune();
   } catch {
     // best effort
   }
 }
 
-/** True when `tfId` was created in this apply (the marker stays for other readers). */
-export function wasCreated(tfId: string | undefined): boolean {
+/** True when `tfId` was created by this same run of Terraform (not by an earlier apply). */
+export function wasCreated(tfId: string | undefined, runId: string | undefined = terraformRunId()): boolean {
   const id = tfId && safe(tfId);
-  return !!id && existsSync(join(markerDir(), id));
+  if (!id || !runId) return false;
+  try {
+    return readFileSync(join(markerDir(), id), 'utf8') === runId;
+  } catch {
+    return false;
+  }
 }
 
 function prune(): void {
