@@ -1,7 +1,7 @@
 // Child processes for the benchmark: a timed spawn (wall time from spawn to exit, measured in the
 // parent), terraform with checkpoint calls off and an empty CLI configuration, and small statistics.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,15 +57,20 @@ export function expectExit(what: string, r: Timed, codes: readonly number[] = [0
   return r;
 }
 
-let cliConfig: string | undefined;
+let cliConfigDir: string | undefined;
 
 /** Terraform environment: no checkpoint calls, an empty CLI config, no prompts. */
 export function terraformEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
-  if (!cliConfig) {
-    cliConfig = join(mkdtempSync(join(tmpdir(), 'imco-bench-tfrc-')), 'terraformrc');
-    writeFileSync(cliConfig, '');
-  }
+  cliConfigDir ??= mkdtempSync(join(tmpdir(), 'imco-bench-tfrc-'));
+  const cliConfig = join(cliConfigDir, 'terraformrc');
+  writeFileSync(cliConfig, '');
   return { CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', TF_INPUT: '0', ...extra };
+}
+
+/** Removes the empty CLI config's directory. */
+export function removeTerraformEnv(): void {
+  if (cliConfigDir) rmSync(cliConfigDir, { recursive: true, force: true });
+  cliConfigDir = undefined;
 }
 
 /** `terraform <args>` in `dir`, timed; fails unless it exits 0. */

@@ -15,7 +15,7 @@ import { credentialEnv, journalMark, journalSince, seedsOf, startBenchEmulator, 
 import { BENCH_SECRET_ENV, prepareFixtures, stackDirOf } from './fixtures';
 import type { LoadJob, LoadReport } from './load-child';
 import { machineInfo, machineLine, type MachineInfo } from './machine';
-import { expectExit, median, percentile, round, terraform, timedRun } from './proc';
+import { expectExit, median, percentile, removeTerraformEnv, round, terraform, timedRun } from './proc';
 import type { StackJob } from './stacks';
 import type { SynthReport } from './synth-child';
 
@@ -346,6 +346,7 @@ async function main(): Promise<void> {
     if (run('drift')) await benchDrift(work);
     if (run('rps')) await benchRps(work);
   } finally {
+    removeTerraformEnv();
     if (keep) say(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
