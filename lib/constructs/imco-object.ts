@@ -247,7 +247,7 @@ export abstract class ImcoObject extends Construct {
     const fingerprints: Record<string, string> = {};
     const salt = ownerLabelName(this.stackName, this.objectPath);
     for (const { field, prop, secret } of this.secrets) {
-      const result = secret.fingerprint(salt);
+      const result = secret.fingerprint(salt, this.stackName);
       if (result.problem !== undefined) this.problem(`${prop}: ${result.problem}`);
       else fingerprints[field] = result.fingerprint;
     }

@@ -55,10 +55,10 @@ export class Secret {
   }
 
   /**
-   * Reads the value (and drops it) to compute `secretFingerprint(value, salt)`; JSON secrets are
+   * Reads the value (and drops it) to compute `secretFingerprint(value, owner, stack)`; JSON secrets are
    * fingerprinted in a canonical form so that re-formatting the file is not a change.
    */
-  fingerprint(salt: string): FingerprintResult {
+  fingerprint(owner: string, stack: string): FingerprintResult {
     let text: string | undefined;
     if (this.source.env !== undefined) {
       if (!ENV_NAME.test(this.source.env)) {
@@ -90,7 +90,7 @@ export class Secret {
       }
       material = canonicalJson(parsed);
     }
-    return { fingerprint: secretFingerprint(material, salt) };
+    return { fingerprint: secretFingerprint(material, owner, stack) };
   }
 }
 

@@ -129,7 +129,7 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
       exposed_cidrs: ['10.0.0.0/16'],
       vpn_plan_id: 'vpnplan-1',
     });
-    expect(triggersOf(r.network_vpn, flavour).psk).toMatch(/^scrypt:[0-9a-f]{32}$/);
+    expect(triggersOf(r.network_vpn, flavour).psk).toMatch(/^scrypt-hmac:[0-9a-f]{32}$/);
     expect(triggersOf(r.network_vpn, flavour).imco_parent).toBe(id('network'));
     expect(triggersOf(r.network_vpn_sync, flavour)).toEqual({ imco_lifecycle: id('network_vpn') });
   });
@@ -152,7 +152,7 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
       public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZmaXh0dXJlLWtleS1mb3ItdGVzdHMtb25seQ fixture@imco',
       private_key: { $secret: { env: 'KINDS_KEY', format: 'text' } },
     });
-    expect(triggersOf(r['ops-keys_sync'], flavour).private_key).toMatch(/^scrypt:[0-9a-f]{32}$/);
+    expect(triggersOf(r['ops-keys_sync'], flavour).private_key).toMatch(/^scrypt-hmac:[0-9a-f]{32}$/);
   });
 
   test('server: references, power state', () => {
@@ -191,7 +191,7 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
     const spec = specOf(r.newrelic);
     expect(spec.self).toEqual({ kind: 'saas_account', natural: { saas_provider_id: 'saas-newrelic' }, path: 'newrelic' });
     expect(spec.fields).toEqual({ saas_provider_id: 'saas-newrelic', account_data: { $secret: { env: 'KINDS_DATA', format: 'json' } } });
-    expect(triggersOf(r.newrelic_sync, flavour).account_data).toMatch(/^scrypt:[0-9a-f]{32}$/);
+    expect(triggersOf(r.newrelic_sync, flavour).account_data).toMatch(/^scrypt-hmac:[0-9a-f]{32}$/);
     expect(triggersOf(r.newrelic, flavour).saas_provider_id).toBe('saas-newrelic');
   });
 

@@ -52,10 +52,10 @@ describe.each<HandlerFlavour>(['terraform_data', 'null_resource'])('%s flavour',
     // Only the fingerprints are there, salted with each owner's identity.
     const doc = JSON.parse(readFileSync(tfJson as string, 'utf8'));
     const r = resourcesOf(doc, flavour);
-    expect(triggersOf(r.network_vpn, flavour).psk).toBe(secretFingerprint(psk, ownerLabelName('shop', 'network/vpn')));
-    expect(triggersOf(r['ops-keys_sync'], flavour).private_key).toBe(secretFingerprint(privateKey, ownerLabelName('shop', 'ops-keys')));
+    expect(triggersOf(r.network_vpn, flavour).psk).toBe(secretFingerprint(psk, ownerLabelName('shop', 'network/vpn'), 'shop'));
+    expect(triggersOf(r['ops-keys_sync'], flavour).private_key).toBe(secretFingerprint(privateKey, ownerLabelName('shop', 'ops-keys'), 'shop'));
     expect(triggersOf(r.newrelic_sync, flavour).account_data).toBe(
-      secretFingerprint(JSON.stringify({ license_key: licence }), ownerLabelName('shop', 'newrelic')),
+      secretFingerprint(JSON.stringify({ license_key: licence }), ownerLabelName('shop', 'newrelic'), 'shop'),
     );
     expect(everything).toContain(`"file":"${keyFile}"`.replace(/"/g, '\\"'));
   });

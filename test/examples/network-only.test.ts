@@ -56,7 +56,7 @@ test('the pre-shared key reaches cdk.tf.json only as a reference and a fingerpri
   expect(first.text).not.toContain(PSK);
   expect(specOf(dataResources(first.json).vpn).fields.psk).toEqual({ $secret: { env: 'IMCO_NETWORK_VPN_PSK', format: 'text' } });
   const fingerprint = triggersOf(dataResources(first.json).vpn, 'terraform_data').psk;
-  expect(fingerprint).toMatch(/^scrypt:[0-9a-f]{32}$/);
+  expect(fingerprint).toMatch(/^scrypt-hmac:[0-9a-f]{32}$/);
 
   const rotated = synth({ IMCO_NETWORK_VPN_PSK: `${PSK}-rotated` });
   const after = triggersOf(dataResources(rotated.json).vpn, 'terraform_data').psk;
