@@ -2,7 +2,7 @@
 // queries on stdin (used by synth); `refresh` re-resolves a context file's entries (plus given keys).
 import { contextFilePath, readContextFile, sameLookupValue, writeContextFile } from '../synth/context-file';
 import { lookupKey, parseLookupKey, type LookupQuery, type LookupValue } from '../synth/lookup-query';
-import { resolveLookup, type ListFn } from '../synth/resolve-lookup';
+import { LookupError, resolveLookup, type ListFn } from '../synth/resolve-lookup';
 import type { BridgeApi } from './api';
 
 /** A list function that lists each catalogue at most once. */
@@ -26,7 +26,10 @@ export async function fetchQueries(api: BridgeApi, queries: readonly LookupQuery
     try {
       out[lookupKey(q)] = { value: await resolveLookup(q, list) };
     } catch (err) {
-      out[lookupKey(q)] = { error: err instanceof Error ? err.message : String(err) };
+      // A name IMCO does not know is this lookup's problem; a failing API (TLS, credentials,
+      // network) is everyone's: stop with that one error.
+      if (!(err instanceof LookupError)) throw err;
+      out[lookupKey(q)] = { error: err.message };
     }
   }
   return out;
