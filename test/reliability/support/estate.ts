@@ -1,0 +1,88 @@
+// The example estate of main.ts (every kind and lookup) synthesized against a test emulator, with
+// the run's secrets by reference, a context file and a local state of its own; plus the list of
+// IMCO objects the estate declares (kind, construct path, identity), for the convergence checks.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { App } from 'cdktf';
+import { ExampleEstate } from '../../../main';
+import { ImcoObject } from '../../../lib/constructs';
+import type { ObjectRef } from '../../../lib/bridge/spec';
+import type { RunningEmulator } from '../../../lib/emulator';
+import { resetLookupCache } from '../../../lib/synth/lookups';
+import { packageCopy, record, scratch, secretEnv, withEnv } from './run';
+
+
+/** One IMCO object a stack declares. */
+export interface Declared {
+  readonly kind: string;
+  readonly path: string;
+  readonly owner?: string;
+  readonly ref: ObjectRef;
+}
+
+export interface SynthesizedEstate {
+  readonly outdir: string;
+  /** Where terraform runs (cdk.tf.json). */
+  readonly stackDir: string;
+  readonly stackName: string;
+  /** Environment for terraform (credentials, secrets by reference, context, markers). */
+  readonly env: Record<string, string>;
+  readonly declared: readonly Declared[];
+}
+
+/** CONCERTO_* variables for a running emulator (paths only). */
+export function credentialEnv(emulator: Pick<RunningEmulator, 'endpoint' | 'caCert' | 'clientCert' | 'clientKey' | 'dir'>): Record<string, string> {
+  return {
+    CONCERTO_ENDPOINT: emulator.endpoint,
+    CONCERTO_CA_CERT: emulator.caCert,
+    CONCERTO_CLIENT_CERT: emulator.clientCert,
+    CONCERTO_CLIENT_KEY: emulator.clientKey,
+    // Never fall back to a developer's ~/.concerto/client.xml.
+    CONCERTO_CONFIG: join(emulator.dir, 'no-such-client.xml'),
+  };
+}
+
+/** The IMCO objects of every stack of `app`. */
+export function declaredObjects(root: { node: { findAll(): unknown[] } }): Declared[] {
+  return root.node
+    .findAll()
+    .filter(ImcoObject.isImcoObject)
+    .map((o) => ({ kind: o.kind, path: o.objectPath, owner: o.ownerLabel, ref: o.ref }));
+}
+
+/**
+ * Synthesizes ExampleEstate (stack `stackName`) for `emulator` into a new directory of `suite`. The
+ * synth runs the run's copy of `dist/main.js` in a child process (so its handlers are that copy's): its lookups call the emulator synchronously,
+ * which would block an emulator running in this process. The declared objects come from building
+ * the same stack again here, once the context file holds every lookup.
+ */
+export async function synthEstate(emulator: RunningEmulator, suite: string, stackName = 'estate'): Promise<SynthesizedEstate> {
+  const outdir = scratch(suite, `${stackName}-out`);
+  const env: Record<string, string> = {
+    ...credentialEnv(emulator),
+    ...secretEnv(),
+    IMCO_CONTEXT_FILE: join(outdir, 'imco.context.json'),
+    IMCO_STATE_DIR: outdir,
+    IMCO_BRIDGE_MARKERS: join(outdir, 'markers'),
+  };
+  const synth = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [join(packageCopy(), 'dist', 'main.js')], {
+      cwd: outdir,
+      env: { ...process.env, ...env, CDKTF_OUTDIR: outdir, IMCO_STACK: stackName },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+  });
+  record(suite, 'synth.log', `$ node dist/main.js (stack ${stackName}, into ${outdir}): exit ${String(synth.code)}\n${synth.out}`);
+  if (synth.code !== 0) throw new Error(`synth of ${stackName} failed (exit ${String(synth.code)}):\n${synth.out.slice(-4000)}`);
+  const declared = withEnv(env, () => {
+    resetLookupCache();
+    const app = new App({ outdir: join(outdir, 'declared'), skipValidation: true });
+    return declaredObjects(new ExampleEstate(app, stackName));
+  });
+  return { outdir, stackDir: join(outdir, 'stacks', stackName), stackName, env, declared };
+}
