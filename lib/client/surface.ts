@@ -1,0 +1,64 @@
+// The client's public surface without the IMCO object types: ImcoClient, its errors, configuration
+// discovery, retry policy, wait and upload types. Export-only; re-exported by lib/client/index.ts
+// and by the package root (which keeps the object types in a `wire` namespace).
+export { ImcoClient } from './client';
+export type { ImcoClientOptions, ImcoEnvironmentOptions, ImcoRequest, CreateOnceOptions, PathParams, QueryParams } from './client';
+export {
+  ImcoError,
+  ImcoOutcomeUnknownError,
+  ImcoWaitError,
+  isNotFound,
+  parseErrorBody,
+} from './errors';
+export type { ImcoErrorCode, ImcoErrorDetails, WaitFailureEvent, WaitFailureReason, ParsedErrorBody } from './errors';
+export {
+  CONCERTO_ENV,
+  describeConfig,
+  describeSource,
+  discoverConfig,
+  normaliseEndpoint,
+  parseClientXml,
+} from './config';
+export type {
+  ClientXmlValues,
+  ConfigFileInfo,
+  ConfigSource,
+  CredentialReference,
+  ImcoCredentialOptions,
+  ImcoDiscoveryOptions,
+  ImcoResolvedConfig,
+} from './config';
+export { DEFAULT_RETRY, backoffDelayMs, decideRetry, isRetryableStatus, parseRetryAfter, resolveRetryPolicy } from './retry';
+export type { AttemptFailure, RetryDecision, RetryOptions, RetryPolicy } from './retry';
+export type { RequestHook, RequestInfo, QueryValue } from './transport';
+export type { StatefulObject, WaitForGoneOptions, WaitOptions, WaitPredicate, WaitProgress, WaitTarget } from './wait';
+export type { UploadSource } from './upload';
+export type { AttachedFilter, CookbookUploadOptions, WizardQuery } from './facades';
+export {
+  CloudAccountsApi,
+  CloudProvidersApi,
+  CookbookVersionsApi,
+  EventsApi,
+  FirewallProfilesApi,
+  FloatingIpsApi,
+  GenericImagesApi,
+  LabelsApi,
+  LocationsApi,
+  RealmsApi,
+  SaasAccountsApi,
+  SaasProvidersApi,
+  ScriptAttachmentsApi,
+  ScriptsApi,
+  ServerArraysApi,
+  ServerPlansApi,
+  ServersApi,
+  SshProfilesApi,
+  StoragePlansApi,
+  SubnetsApi,
+  TemplateScriptsApi,
+  TemplatesApi,
+  VolumesApi,
+  VpcsApi,
+  VpnsApi,
+  WizardApi,
+} from './facades';
