@@ -1,4 +1,4 @@
-// Bad credentials: 17 broken set-ups (missing files, wrong CA, expired / not-yet-valid / foreign
+// Bad credentials: 18 broken set-ups (missing files, wrong CA, expired / not-yet-valid / foreign
 // client certificates, key/cert mismatch, http://, an unreachable port, a plain-HTTP port, a server
 // certificate for another host or expired, a world-readable, garbage or passphrase-protected key,
 // a malformed client.xml, a directory instead of a file, no configuration at all). The real
