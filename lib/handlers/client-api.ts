@@ -1,6 +1,7 @@
 // Builds the handlers' BridgeApi on the project's IMCO client, with credentials discovered the way
 // the official `cio` CLI does (CONCERTO_* variables, client.xml). Loaded lazily by imco-bridge.
 import { ImcoClient } from '../client/client';
+import { ImcoError } from '../client/errors';
 import type { RequestInfo } from '../client/transport';
 import type { BridgeApi, LiveObject, ParentParams, WaitOptions } from './api';
 
@@ -24,7 +25,17 @@ export function apiOf(client: ImcoClient): BridgeApi {
     createOnce: (kind, body, find, parentParams?: ParentParams) => client.createOnce<LiveObject>(kind, body, { find, parentParams }),
     update: (kind, id, body, parentParams) => client.update<LiveObject>(kind, id, body, parentParams),
     remove: (kind, id, parentParams) => client.remove(kind, id, parentParams),
-    action: (kind, name, id, body, parentParams) => client.action(kind, name, id, body, parentParams),
+    action: async (kind, name, id, body, parentParams) => {
+      try {
+        return await client.action(kind, name, id, body, parentParams);
+      } catch (err) {
+        // An idempotent action (PUT/DELETE: boot, shutdown, detach, compile, empty) whose first
+        // answer was lost after IMCO acted is repeated by the client, and IMCO refuses the repeat
+        // (422: the object already is in the new state). It is done; the caller's wait confirms it.
+        if (err instanceof ImcoError && err.status === 422 && err.afterLostAnswer && err.method !== 'POST') return undefined;
+        throw err;
+      }
+    },
     waitForState: (kind, id, states, opts) =>
       client.waitFor<LiveObject & { state?: string }>(kind, id, { states }, {
         timeoutMs: opts.timeoutMs,
