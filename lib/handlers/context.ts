@@ -71,3 +71,32 @@ export function waitForState(
     onProgress: progressReporter(ctx, what),
   });
 }
+
+/** True for a client error whose request may or may not have taken effect (answer lost). */
+export function isOutcomeUnknown(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'outcome_unknown';
+}
+
+/**
+ * Runs a non-idempotent action (a POST) once: when its answer is lost, re-reads the object and
+ * repeats the action only if `happened` says it did not take effect.
+ */
+export async function actionOnce(
+  ctx: HandlerContext,
+  kind: string,
+  name: string,
+  id: string,
+  body: Record<string, unknown>,
+  happened: (obj: LiveObject) => boolean,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.api.action(kind, name, id, body);
+      return;
+    } catch (err) {
+      if (!isOutcomeUnknown(err) || attempt >= 3) throw err;
+      if (happened(await ctx.api.show(kind, id))) return;
+      ctx.log(`the answer to ${name} was lost and it did not take effect; sending it again`);
+    }
+  }
+}

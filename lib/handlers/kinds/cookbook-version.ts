@@ -1,7 +1,7 @@
 // Cookbook versions: after the POST, upload the archive and process it until ready. They cannot be
 // updated: a content change replaces them (the digest is an immutable trigger).
 import { cookbookArchive } from '../../bridge/archive';
-import { type HandlerContext, waitForState } from '../context';
+import { actionOnce, type HandlerContext, waitForState } from '../context';
 import { BridgeError } from '../errors';
 import type { LiveObject } from '../api';
 import type { KindBehaviour } from './behaviour';
@@ -17,7 +17,7 @@ async function uploadAndProcess(ctx: HandlerContext, live: LiveObject): Promise<
   }
   ctx.log(`uploading cookbook archive (${data.length} bytes)`);
   await ctx.api.upload(String(live.upload_url), data);
-  await ctx.api.action('cookbook_version', 'process', live.id, {});
+  await actionOnce(ctx, 'cookbook_version', 'process', live.id, {}, (obj) => obj.state !== 'created');
   return waitForState(ctx, 'cookbook_version', live.id, ['ready'], 'cookbook version to be processed');
 }
 

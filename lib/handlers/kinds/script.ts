@@ -9,7 +9,11 @@ import type { KindBehaviour } from './behaviour';
 
 async function upload(ctx: HandlerContext, scriptId: string, name: string, data: Buffer): Promise<void> {
   ctx.log(`uploading attachment ${name}`);
-  const att = await ctx.api.request<LiveObject>('POST', `/blueprint/scripts/${scriptId}/attachments`, { name });
+  const before = new Set((await ctx.api.request<LiveObject[]>('GET', `/blueprint/scripts/${scriptId}/attachments`)).map((a) => a.id));
+  // When the POST's answer is lost, the new attachment is the one of that name that was not there before.
+  const find = async (): Promise<LiveObject | undefined> =>
+    (await ctx.api.request<LiveObject[]>('GET', `/blueprint/scripts/${scriptId}/attachments`)).find((a) => a.name === name && !before.has(a.id));
+  const att = await ctx.api.createOnce('attachment', { name }, find, { script_id: scriptId });
   try {
     await ctx.api.upload(String(att.upload_url), data);
     await ctx.api.request('PUT', `/blueprint/attachments/${att.id}/uploaded`, { name });

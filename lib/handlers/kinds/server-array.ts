@@ -1,7 +1,7 @@
 // Server arrays: grow with enlarge (v2 cannot shrink an array except by emptying it), reach the
 // declared power state; before delete, shut down and empty.
 import type { LiveObject } from '../api';
-import { type HandlerContext } from '../context';
+import { actionOnce, type HandlerContext } from '../context';
 import { BridgeError } from '../errors';
 import type { KindBehaviour } from './behaviour';
 import { powerDownForDelete, reachPower, settle } from './power';
@@ -32,7 +32,7 @@ export const serverArrayBehaviour: KindBehaviour = {
     }
     if (want > have) {
       ctx.log(`enlarging ${ctx.kind.title} from ${have} to ${want} servers`);
-      await ctx.api.action('server_array', 'enlarge', obj.id, { size: want - have });
+      await actionOnce(ctx, 'server_array', 'enlarge', obj.id, { size: want - have }, (o) => Number(o.size) > have);
       obj = await waitForSize(ctx, obj.id, want);
     }
     obj = await settle(ctx, await ctx.api.show('server_array', obj.id));

@@ -46,11 +46,18 @@ async function convergeScripts(ctx: HandlerContext, templateId: string, type: st
       order.push(m.id);
     } else {
       ctx.log(`adding ${type} script ${d.scriptId} to the template`);
-      const created = await ctx.api.request<LiveObject>('POST', base, {
-        type,
-        script_id: d.scriptId,
-        parameter_values: d.parameterValues,
-      });
+      const known = new Set([...live.map((l) => l.id), ...order]);
+      // When the POST's answer is lost, the new entry is the one with this script that was not there before.
+      const find = async (): Promise<LiveObject | undefined> =>
+        (await ctx.api.request<LiveObject[]>('GET', `${base}?type=${type}`)).find(
+          (s) => s.type === type && s.script_id === d.scriptId && !known.has(s.id),
+        );
+      const created = await ctx.api.createOnce(
+        'template_script',
+        { type, script_id: d.scriptId, parameter_values: d.parameterValues },
+        find,
+        { template_id: templateId },
+      );
       order.push(created.id);
       changed = true;
     }
