@@ -2,10 +2,9 @@
 // (an emulator may be serving from this very process), with a clean environment: only PATH, a HOME
 // without ~/.concerto, and what the test passes. Output is kept for the final secret scan.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageCopy, record } from './run';
+import { packageCopy, record, runDir } from './run';
 
 
 export interface BridgeResult {
@@ -17,11 +16,10 @@ export interface BridgeResult {
   readonly killed: boolean;
 }
 
-let home: string | undefined;
-
-/** An empty home directory (no ~/.concerto/client.xml). */
+/** An empty home directory in the run directory (no ~/.concerto/client.xml). */
 export function emptyHome(): string {
-  home ??= mkdtempSync(join(tmpdir(), 'imco-home-'));
+  const home = join(runDir(), 'home');
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   return home;
 }
 

@@ -3,9 +3,16 @@
 // test waits out) or the whole group (a runner that dies with everything it started). Every run's
 // output is appended to the suite's log in the run directory, for the final secret scan.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { emptyCliConfig } from '../../support/terraform';
-import { record } from './run';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { record, runDir } from './run';
+
+/** An empty Terraform CLI configuration in the run directory (no ~/.terraformrc, no plugin cache). */
+function cliConfig(): string {
+  const file = join(runDir(), 'terraformrc');
+  if (!existsSync(file)) writeFileSync(file, '');
+  return file;
+}
 
 export interface TfResult {
   readonly code: number | null;
@@ -77,7 +84,7 @@ export function tf(dir: string, args: readonly string[], opts: TfOptions): Promi
       env: {
         ...process.env,
         CHECKPOINT_DISABLE: '1',
-        TF_CLI_CONFIG_FILE: emptyCliConfig(),
+        TF_CLI_CONFIG_FILE: cliConfig(),
         TF_IN_AUTOMATION: '1',
         TF_INPUT: '0',
         ...opts.env,

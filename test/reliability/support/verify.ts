@@ -116,13 +116,6 @@ export function leftovers(emulator: RunningEmulator): string[] {
   return emulator.userObjects().map((u) => `${u.kind} ${u.id}${u.name ? ` '${u.name}'` : ''} (${u.state ?? 'no state'})`);
 }
 
-/** Ownership labels of a stack still on the platform. */
-export function stackLabels(emulator: RunningEmulator, stackName: string): string[] {
-  return ((emulator.snapshot() as Snapshot).label ?? [])
-    .filter((l) => l.namespace === OWNER_NAMESPACE && String(l.name).startsWith(`${stackName}.`))
-    .map((l) => String(l.name));
-}
-
 /** Non-GET requests in the journal (what changed the platform), from line `from`. */
 export function journalWrites(journalText: string, from = 0): { method: string; path: string; status: number; fault?: string }[] {
   return journalText
