@@ -1,21 +1,13 @@
 // Emulators for the benchmark: each in a fresh temporary directory on 127.0.0.1, the seeded
 // catalogue ids the stacks use for read-only references (no lookups), and journal counting.
+import { pickProviderSeeds, type ProviderSeeds } from '../lib/emulator/seed-picks';
 import { promises as fs, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../lib/emulator';
 
 /** Seeded ids of one cloud provider, for read-only references in benchmark stacks. */
-export interface BenchSeeds {
-  readonly cloudAccountId: string;
-  readonly serverPlanId: string;
-  readonly storagePlan: { readonly id: string; readonly minSize: number; readonly maxSize: number };
-  readonly realmId: string;
-  readonly realmProviderName: string;
-  readonly vpnPlanId: string;
-  readonly genericImageId: string;
-  readonly saasProviderIds: readonly string[];
-}
+export type BenchSeeds = ProviderSeeds;
 
 /** Credentials and endpoint a stack is synthesized for (paths only). */
 export interface BenchTarget {
@@ -51,34 +43,10 @@ export function credentialEnv(e: BenchTarget): Record<string, string> {
   return { CONCERTO_ENDPOINT: e.endpoint, CONCERTO_CA_CERT: e.caCert, CONCERTO_CLIENT_CERT: e.clientCert, CONCERTO_CLIENT_KEY: e.clientKey };
 }
 
-type Obj = Record<string, unknown>;
 
-const SAAS_ORDER = ['New Relic', 'Datadog', 'Loggly'];
-
+/** The seeded entries of one provider; SaaS providers in the order of BENCH_SAAS_0..2 (fixtures.ts). */
 export function seedsOf(e: RunningEmulator, providerName = 'AWS'): BenchSeeds {
-  const s = e.snapshot();
-  const pick = (kind: string, pred: (o: Obj) => boolean): Obj => {
-    const found = (s[kind] ?? []).find(pred);
-    if (!found) throw new Error(`the emulator has no seeded ${kind} for ${providerName}`);
-    return found;
-  };
-  const provider = pick('cloud_provider', (p) => p.name === providerName);
-  const ofProvider = (o: Obj) => o.cloud_provider_id === provider.id;
-  const storage = pick('storage_plan', (o) => ofProvider(o) && !o.deprecated);
-  const realm = pick('realm', ofProvider);
-  return {
-    cloudAccountId: String(pick('cloud_account', ofProvider).id),
-    serverPlanId: String(pick('server_plan', ofProvider).id),
-    storagePlan: { id: String(storage.id), minSize: Number(storage.min_size), maxSize: Number(storage.max_size) },
-    realmId: String(realm.id),
-    realmProviderName: String(realm.provider_name),
-    vpnPlanId: String(pick('vpn_plan', ofProvider).id),
-    genericImageId: String(pick('generic_image', () => true).id),
-    // In the order of BENCH_SAAS_0..2 (fixtures.ts): New Relic, Datadog, Loggly.
-    saasProviderIds: SAAS_ORDER.map((name) => (s.saas_provider ?? []).find((p) => p.name === name))
-      .filter((p): p is Obj => p !== undefined)
-      .map((p) => String(p.id)),
-  };
+  return pickProviderSeeds(e.snapshot(), providerName, ['New Relic', 'Datadog', 'Loggly']);
 }
 
 export interface JournalLine {
