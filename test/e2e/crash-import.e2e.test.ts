@@ -76,7 +76,7 @@ test('an unlabelled object with the same name is not adopted until imco-bridge i
   await terraformOk(stack.stackDir, ['init', '-no-color']);
   const refused = await terraform(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
   expect(refused.code).not.toBe(0);
-  expect(refused.stderr).toContain(`imco-bridge import legacy ${id}`);
+  expect(refused.stderr.replace(/\s+/g, ' ')).toContain(`imco-bridge import legacy ${id}`);
   expect(countByName('firewall_profile', 'legacy')).toBe(1);
 
   const bridge = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
@@ -104,7 +104,7 @@ test('renaming a construct: import under the new path moves the object, and the 
   synthStack(emulator, build('new'), { stackName: 'rename', outdir: stack.outdir });
   const refused = await terraform(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
   expect(refused.code).not.toBe(0);
-  expect(refused.stderr).toContain(`imco-bridge import new ${id}`);
+  expect(refused.stderr.replace(/\s+/g, ' ')).toContain(`imco-bridge import new ${id}`);
   const bridge = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
   const imported = await promisify(execFile)(process.execPath, [bridge, 'import', 'new', id, '--stack', stack.stackDir], {
     env: { ...process.env, ...credentials() },
