@@ -8,6 +8,8 @@ export const SPEC_ENV = 'IMCO_BRIDGE_SPEC';
 export const TF_ID_ENV = 'IMCO_BRIDGE_TF_ID';
 /** Environment variable with a lifecycle resource's triggers, for the destroy-time handler. */
 export const TRIGGERS_ENV = 'IMCO_BRIDGE_TRIGGERS';
+/** Set by the bridge server (lib/cli/bridge-server.ts): the Terraform run (`<pid>:<start time>`) an invocation belongs to. */
+export const RUN_ID_ENV = 'IMCO_BRIDGE_RUN_ID';
 /** Version of the spec format; handlers refuse other versions with a message to re-synthesize. */
 export const SPEC_VERSION = 1;
 /** Label namespace of ownership labels (namespaced labels are "internal" for IMCO tools). */

@@ -203,6 +203,15 @@ async function run(p: Parsed): Promise<number> {
       process.stderr.write(`imco-bridge: 'context' needs 'refresh' or 'fetch'\n${USAGE}\n`);
       return 2;
     }
+    case 'serve': {
+      // Started by bin/imco-bridge.sh; not for users (see lib/cli/bridge-server.ts).
+      const dir = p.args[0];
+      if (!dir) {
+        process.stderr.write('usage: imco-bridge serve <run directory>\n');
+        return 2;
+      }
+      return (require('./bridge-server') as typeof import('./bridge-server')).serve(dir, main);
+    }
     case '':
     case 'help':
       process.stdout.write(`${USAGE}\n`);

@@ -43,7 +43,10 @@ export interface ImcoSettingsProps {
   readonly credentials?: ImcoCredentialPaths;
   /**
    * Shell command that runs imco-bridge; `create`, `update`, `delete` or `action` is appended.
-   * @default node "<this package>/bin/imco-bridge.js"
+   * The default hands each command to one bridge server per Terraform run (a few milliseconds per
+   * provisioner instead of a Node start); `IMCO_BRIDGE_SERVER=0` in the environment of
+   * `terraform apply` runs every command in a Node process of its own instead.
+   * @default sh "<this package>/bin/imco-bridge.sh" (on Windows: node "<this package>/bin/imco-bridge.js")
    */
   readonly bridgeCommand?: string;
   /**
@@ -97,9 +100,14 @@ function packageRoot(): string {
   }
 }
 
-/** `node "<absolute path of bin/imco-bridge.js>"`. */
-export function defaultBridgeCommand(): string {
-  return `node ${shellQuote(join(packageRoot(), 'bin', 'imco-bridge.js'))}`;
+/**
+ * `sh "<absolute path of bin/imco-bridge.sh>"`: the client of the per-run bridge server
+ * (lib/cli/bridge-server.ts), which falls back to the Node entry by itself; on Windows, where
+ * provisioners run under cmd.exe, `node "<absolute path of bin/imco-bridge.js>"`.
+ */
+export function defaultBridgeCommand(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return `node ${shellQuote(join(packageRoot(), 'bin', 'imco-bridge.js'))}`;
+  return `sh ${shellQuote(join(packageRoot(), 'bin', 'imco-bridge.sh'))}`;
 }
 
 function resolveProps(props: ImcoSettingsProps): ResolvedImcoSettings {

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RUN_ID_ENV } from '../bridge/spec';
 
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 const SWEEP_EVERY_MS = 3600 * 1000;
@@ -41,6 +42,8 @@ function procStat(pid: number): { comm: string; ppid: number } | undefined {
  * Undefined where /proc is not available: markers then never match, which is the safe side.
  */
 export function terraformRunId(parentPid: number = process.ppid): string | undefined {
+  const served = process.env[RUN_ID_ENV];
+  if (served && /^\d+:\d+$/.test(served)) return served; // run by the bridge server, which knows its Terraform run
   const parent = procStat(parentPid);
   if (!parent) return undefined;
   const runPid = SHELLS.has(parent.comm) ? parent.ppid : parentPid;

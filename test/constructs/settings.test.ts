@@ -18,7 +18,7 @@ describe('ImcoSettings', () => {
       expect(ImcoSettings.of(stack)).toBeUndefined();
       const json = synthJson(stack);
       const fw = resourcesOf(json, 'terraform_data').fw;
-      expect(provisioners(fw)[0].command).toBe(`node "${join(REPO_ROOT, 'bin', 'imco-bridge.js')}" create`);
+      expect(provisioners(fw)[0].command).toBe(`sh "${join(REPO_ROOT, 'bin', 'imco-bridge.sh')}" create`);
       expect(triggersOf(fw, 'terraform_data').imco_endpoint).toBe('https://env.example:886/v2');
       // A discovered endpoint is not forced on the handler: it discovers it the same way.
       expect(provisioners(fw)[0].environment.CONCERTO_ENDPOINT).toBeUndefined();
@@ -28,7 +28,8 @@ describe('ImcoSettings', () => {
   });
 
   test('the default bridge command points at this package from lib/ and dist/lib/ alike', () => {
-    expect(defaultBridgeCommand()).toBe(`node "${join(REPO_ROOT, 'bin', 'imco-bridge.js')}"`);
+    expect(defaultBridgeCommand('linux')).toBe(`sh "${join(REPO_ROOT, 'bin', 'imco-bridge.sh')}"`);
+    expect(defaultBridgeCommand('win32')).toBe(`node "${join(REPO_ROOT, 'bin', 'imco-bridge.js')}"`);
   });
 
   test('no endpoint anywhere is one validation error on the stack naming the three ways', () => {

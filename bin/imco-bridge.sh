@@ -1,0 +1,80 @@
+#!/bin/sh
+# imco-bridge as Terraform provisioners run it: hands the command to the bridge server of this
+# Terraform run (lib/cli/bridge-server.ts; the first provisioner starts it), so that a provisioner
+# costs a few forks instead of a Node start. Anything else — another command, no /proc,
+# IMCO_BRIDGE_SERVER=0, a run directory that is not ours, a server that cannot start — runs
+# `node imco-bridge.js` directly, which does exactly the same work in a process of its own.
+js="${0%/*}/imco-bridge.js"
+direct() { exec node "$js" "$@"; }
+# A live process (not a zombie: a killed server nobody has reaped yet still answers kill -0).
+alive() {
+  { read -r s < "/proc/$1/stat"; } 2>/dev/null || return 1
+  case ${s##*\) } in Z*|X*) return 1 ;; esac
+}
+
+case "${1-}" in
+  create|update|delete|action|prune|prune-record) ;;
+  *) direct "$@" ;;
+esac
+[ "$#" -eq 1 ] || direct "$@"
+[ "${IMCO_BRIDGE_SERVER-1}" != 0 ] || direct "$@"
+verb=$1
+set -f
+
+# The Terraform process: our parent, or the parent's parent when the parent is the provisioner's shell.
+tf=$PPID
+{ read -r st < "/proc/$tf/stat"; } 2>/dev/null || direct "$verb"
+comm=${st#*\(}; comm=${comm%\)*}
+case $comm in
+  sh|dash|bash|zsh|ash|busybox)
+    set -- ${st##*\) }; tf=$2
+    { read -r st < "/proc/$tf/stat"; } 2>/dev/null || direct "$verb" ;;
+esac
+set -- ${st##*\) }
+start=${20-}
+[ -n "$start" ] || direct "$verb"
+
+# Private run directories: $IMCO_BRIDGE_RUNTIME, else $XDG_RUNTIME_DIR, else $TMPDIR or /tmp per user.
+if [ -n "${IMCO_BRIDGE_RUNTIME-}" ]; then base=$IMCO_BRIDGE_RUNTIME
+elif [ -n "${XDG_RUNTIME_DIR-}" ] && [ -d "$XDG_RUNTIME_DIR" ] && [ -O "$XDG_RUNTIME_DIR" ]; then base=$XDG_RUNTIME_DIR/imco-bridge
+else base=${TMPDIR:-/tmp}/imco-bridge-$(id -u)
+fi
+mkdir -p "${base%/*}" 2>/dev/null
+mkdir -m 700 "$base" 2>/dev/null
+[ -d "$base" ] && [ -O "$base" ] || direct "$verb"
+case $(ls -ld "$base") in drwx------*) ;; *) direct "$verb" ;; esac
+run=$base/$tf-$start
+
+if [ ! -p "$run/requests" ]; then
+  if mkdir -m 700 "$run" 2>/dev/null; then
+    node "$js" serve "$run" </dev/null >/dev/null 2>&1 &
+  fi
+  i=0
+  while [ ! -p "$run/requests" ]; do
+    [ ! -f "$run/failed" ] || direct "$verb"
+    i=$((i + 1))
+    [ "$i" -le 1500 ] || direct "$verb"
+    sleep 0.01
+  done
+fi
+{ read -r server < "$run/pid"; } 2>/dev/null && alive "$server" || direct "$verb"
+
+req=$run/r$$
+rm -f "$req.in" "$req.out" "$req.rc"
+mkfifo -m 600 "$req.in" "$req.out" 2>/dev/null || direct "$verb"
+trap 'rm -f "$req.in" "$req.out" "$req.rc"' EXIT
+# Should the server stop before it answers, unblock the FIFOs so that this client ends with an error.
+( while alive "$server"; do sleep 1; done
+  exec 3<>"$run/requests" 4<>"$req.in"; : > "$req.out" ) </dev/null >/dev/null 2>&1 &
+watchdog=$!
+printf 'r%s\n' "$$" > "$run/requests"
+{ printf '%s\n%s\n' "$verb" "$PWD"; env -0; printf '\0'; } > "$req.in"
+cat "$req.out"
+kill "$watchdog" 2>/dev/null
+rc=
+{ read -r rc < "$req.rc"; } 2>/dev/null
+if [ -z "$rc" ]; then
+  echo "imco-bridge $verb: the bridge server (pid $server) stopped before it answered; run terraform apply again (IMCO_BRIDGE_SERVER=0 runs every command in a process of its own)" >&2
+  exit 1
+fi
+exit "$rc"

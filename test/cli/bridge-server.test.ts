@@ -1,0 +1,200 @@
+// The bridge server and its shell client (bin/imco-bridge.sh): provisioners of one "Terraform" run
+// share one server, each invocation keeps its own environment, output and exit code, the server
+// goes away with the run, and anything unusual falls back to a Node process per command.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLIENT = join(__dirname, '..', '..', 'bin', 'imco-bridge.sh');
+
+interface Outcome {
+  readonly code: number | null;
+  readonly output: string;
+}
+
+/**
+ * Runs a stand-in for Terraform: a Node process that runs each command the way local-exec does
+ * (`/bin/sh -c <command>` with extra environment), all at once, prints the outcomes as JSON and
+ * stays alive `holdMs` longer. Resolves with the outcomes and the stand-in's pid.
+ */
+function fakeTerraform(
+  runtime: string,
+  commands: readonly { readonly command: string; readonly env: Record<string, string> }[],
+  opts: { holdMs?: number; env?: Record<string, string> } = {},
+): Promise<{ outcomes: Outcome[]; pid: number }> {
+  const script = `
+    const { spawn } = require('node:child_process');
+    const commands = ${JSON.stringify(commands)};
+    Promise.all(commands.map((c) => new Promise((resolve) => {
+      const child = spawn('/bin/sh', ['-c', c.command], { env: { ...process.env, ...c.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('close', (code) => resolve({ code, output }));
+    }))).then((outcomes) => {
+      process.stdout.write(JSON.stringify({ outcomes, pid: process.pid }));
+      setTimeout(() => process.exit(0), ${opts.holdMs ?? 0});
+    });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], {
+      env: { ...process.env, IMCO_BRIDGE_RUNTIME: runtime, ...(opts.env ?? {}) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        resolve(JSON.parse(out) as { outcomes: Outcome[]; pid: number });
+      } catch {
+        reject(new Error(`the stand-in printed no outcomes: ${out}`));
+      }
+    });
+  });
+}
+
+/** A create whose spec names `path` but lacks its kind: imco-bridge fails naming the path. */
+function brokenCreate(path: string): { command: string; env: Record<string, string> } {
+  return { command: `sh "${CLIENT}" create`, env: { IMCO_BRIDGE_SPEC: JSON.stringify({ version: 1, path }) } };
+}
+
+/** A prune-record: writes the stack's declaration marker into `markers` and exits 0. */
+function pruneRecord(markers: string, stack: string): { command: string; env: Record<string, string> } {
+  return {
+    command: `sh "${CLIENT}" prune-record`,
+    env: {
+      IMCO_BRIDGE_MARKERS: markers,
+      IMCO_BRIDGE_TRIGGERS: JSON.stringify({ imco_prune: stack, imco_endpoint: 'https://imco.test/v2', imco_objects: '[]' }),
+    },
+  };
+}
+
+async function until(condition: () => boolean, ms = 5000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return condition();
+}
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'imco-bridge-server-'));
+}
+
+const hasProc = existsSync('/proc/self/stat');
+const linuxOnly = hasProc ? test : test.skip;
+
+describe('bridge server', () => {
+  linuxOnly('twelve concurrent provisioners share one server; each keeps its environment, output and exit code', async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    const commands = [];
+    for (let i = 0; i < 6; i++) commands.push(brokenCreate(`object-${i}`));
+    for (let i = 0; i < 6; i++) commands.push(pruneRecord(join(root, `markers-${i}`), `stack-${i}`));
+    const { outcomes, pid } = await fakeTerraform(runtime, commands, { holdMs: 1500 });
+
+    for (let i = 0; i < 6; i++) {
+      expect(outcomes[i].code).toBe(1);
+      expect(outcomes[i].output.trim()).toBe(`imco-bridge create object-${i}: IMCO_BRIDGE_SPEC lacks kind/self/path: re-synthesize the stack`);
+    }
+    for (let i = 6; i < 12; i++) {
+      expect(outcomes[i]).toEqual({ code: 0, output: '' });
+      expect(readdirSync(join(root, `markers-${i - 6}`)).filter((n) => !n.startsWith('.'))).toHaveLength(1);
+    }
+    // One run directory, named after the stand-in, served by one server; gone with the stand-in.
+    const runs = readdirSync(runtime);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatch(new RegExp(`^${pid}-\\d+$`));
+    expect(await until(() => readdirSync(runtime).length === 0)).toBe(true);
+  });
+
+  linuxOnly('IMCO_BRIDGE_SERVER=0 runs each command in a process of its own (no server)', async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    const { outcomes } = await fakeTerraform(runtime, [brokenCreate('solo'), pruneRecord(join(root, 'm'), 's')], { env: { IMCO_BRIDGE_SERVER: '0' } });
+    expect(outcomes[0].code).toBe(1);
+    expect(outcomes[0].output).toContain('imco-bridge create solo: IMCO_BRIDGE_SPEC lacks kind/self/path');
+    expect(outcomes[1].code).toBe(0);
+    expect(existsSync(runtime)).toBe(false);
+  });
+
+  linuxOnly('a run directory base open to other users is not used: the commands run on their own', async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    mkdirSync(runtime);
+    chmodSync(runtime, 0o777);
+    const { outcomes } = await fakeTerraform(runtime, [brokenCreate('shared'), pruneRecord(join(root, 'm'), 's')]);
+    expect(outcomes[0].output).toContain('imco-bridge create shared: IMCO_BRIDGE_SPEC lacks kind/self/path');
+    expect(outcomes[1].code).toBe(0);
+    // Others could swap a run directory there for their own and read the environments sent to it.
+    expect(readdirSync(runtime)).toEqual([]);
+  });
+
+  linuxOnly('a server that died leaves a run directory the next command does not wait on', async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    // The stand-in's first command kills the server it started; the second must still be answered.
+    const killServer = { command: `sh "${CLIENT}" prune-record; kill -9 "$(cat "$IMCO_BRIDGE_RUNTIME"/*/pid)"`, env: pruneRecord(join(root, 'a'), 'a').env };
+    const script = `
+      const { execFileSync } = require('node:child_process');
+      const run = (c) => { try { return { code: 0, output: execFileSync('/bin/sh', ['-c', c.command], { env: { ...process.env, ...c.env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) }; }
+        catch (e) { return { code: e.status, output: String(e.stdout) + String(e.stderr) }; } };
+      const first = run(${JSON.stringify(killServer)});
+      const second = run(${JSON.stringify(brokenCreate('after-kill'))});
+      process.stdout.write(JSON.stringify([first, second]));`;
+    const out = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, IMCO_BRIDGE_RUNTIME: runtime }, encoding: 'utf8', timeout: 30_000 });
+    const [first, second] = JSON.parse(out) as Outcome[];
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(1);
+    expect(second.output).toContain('imco-bridge create after-kill: IMCO_BRIDGE_SPEC lacks kind/self/path');
+  });
+
+  test('other commands never go through the server', () => {
+    const out = execFileSync('sh', [CLIENT, '--help'], { encoding: 'utf8', env: { ...process.env, IMCO_BRIDGE_RUNTIME: join(scratch(), 'run') } });
+    expect(out).toContain('usage: imco-bridge <command>');
+  });
+
+  test('the server refuses a run directory it cannot trust, saying why', () => {
+    const root = scratch();
+    const dir = join(root, `${process.pid}-1`);
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    let code = 0;
+    try {
+      execFileSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'imco-bridge.js'), 'serve', dir], { stdio: 'ignore' });
+    } catch (e) {
+      code = (e as { status: number }).status;
+    }
+    expect(code).toBe(1);
+    expect(readFileSync(join(dir, 'failed'), 'utf8')).toBe(`${dir} is open to other users (mode 755); it must be 0700\n`);
+  });
+});
+
+describe('bridge server failure while a command waits', () => {
+  linuxOnly('the client ends with one actionable line when its server dies before answering', async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    // 1st command starts the server; then the server is frozen, a 2nd command is sent to it, and the
+    // server is killed: the 2nd command must end (not hang) with an error that says what to do.
+    const script = `
+      const { execFileSync, spawn } = require('node:child_process');
+      const { readdirSync, readFileSync } = require('node:fs');
+      const env = (extra) => ({ ...process.env, ...extra });
+      execFileSync('/bin/sh', ['-c', ${JSON.stringify(pruneRecord(join(root, 'a'), 'a').command)}], { env: env(${JSON.stringify(pruneRecord(join(root, 'a'), 'a').env)}) });
+      const dir = process.env.IMCO_BRIDGE_RUNTIME + '/' + readdirSync(process.env.IMCO_BRIDGE_RUNTIME)[0];
+      const server = Number(readFileSync(dir + '/pid', 'utf8'));
+      process.kill(server, 'SIGSTOP');
+      const child = spawn('/bin/sh', ['-c', ${JSON.stringify(brokenCreate('waiting').command)}], { env: env(${JSON.stringify(brokenCreate('waiting').env)}) });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      setTimeout(() => process.kill(server, 'SIGKILL'), 500);
+      child.on('close', (code) => process.stdout.write(JSON.stringify({ code, output })));`;
+    const out = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, IMCO_BRIDGE_RUNTIME: runtime }, encoding: 'utf8', timeout: 30_000 });
+    const outcome = JSON.parse(out) as Outcome;
+    expect(outcome.code).toBe(1);
+    expect(outcome.output).toMatch(/^imco-bridge create: the bridge server \(pid \d+\) stopped before it answered; run terraform apply again \(IMCO_BRIDGE_SERVER=0 runs every command in a process of its own\)\n$/);
+  });
+});
