@@ -30,7 +30,7 @@ async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentP
   if (!ctx.kind.labelable || !nameField) return;
   const name = ctx.spec.fields[nameField];
   if (typeof name !== 'string') return;
-  const twins = (await ctx.api.list(ctx.kind.kind, parentParams)).filter((o) => o[nameField] === name);
+  const twins = (await ctx.resolver.listCached(ctx.kind.kind, parentParams)).filter((o) => o[nameField] === name);
   if (twins.length > 0) {
     throw new BridgeError(
       `a ${ctx.kind.title} named '${name}' already exists in IMCO (id ${twins[0].id}) without the ownership label of ${ctx.spec.path}; ` +
@@ -76,6 +76,7 @@ async function converge(
 async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; created: boolean }> {
   const { spec, resolver } = ctx;
   const parentParams = await resolver.parentParams(spec.self);
+  if (ctx.kind.labelable && spec.self.owner) resolver.prefetch(ctx.kind.kind, parentParams);
   const existing = await resolver.find(spec.self);
   if (existing) {
     ctx.log(`found existing ${ctx.kind.title} ${existing.id}; adopting it`);
