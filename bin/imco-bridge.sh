@@ -37,15 +37,23 @@ start=${20-}
 # Private run directories: $IMCO_BRIDGE_RUNTIME, else $XDG_RUNTIME_DIR, else $TMPDIR or /tmp per user.
 if [ -n "${IMCO_BRIDGE_RUNTIME-}" ]; then base=$IMCO_BRIDGE_RUNTIME
 elif [ -n "${XDG_RUNTIME_DIR-}" ] && [ -d "$XDG_RUNTIME_DIR" ] && [ -O "$XDG_RUNTIME_DIR" ]; then base=$XDG_RUNTIME_DIR/imco-bridge
-else base=${TMPDIR:-/tmp}/imco-bridge-$(id -u)
+else
+  uid=
+  while read -r key value _; do
+    if [ "$key" = Uid: ]; then uid=$value; break; fi
+  done < "/proc/$$/status"
+  [ -n "$uid" ] || direct "$verb"
+  base=${TMPDIR:-/tmp}/imco-bridge-$uid
 fi
-mkdir -p "${base%/*}" 2>/dev/null
-mkdir -m 700 "$base" 2>/dev/null
-[ -d "$base" ] && [ -O "$base" ] || direct "$verb"
-case $(ls -ld "$base") in drwx------*) ;; *) direct "$verb" ;; esac
 run=$base/$tf-$start
 
 if [ ! -p "$run/requests" ]; then
+  # The run's first command (or one racing it): the base must be ours and closed to others, who
+  # could otherwise swap a run directory for their own and read the environments sent to it.
+  mkdir -p "${base%/*}" 2>/dev/null
+  mkdir -m 700 "$base" 2>/dev/null
+  [ -d "$base" ] && [ -O "$base" ] || direct "$verb"
+  case $(ls -ld "$base") in drwx------*) ;; *) direct "$verb" ;; esac
   if mkdir -m 700 "$run" 2>/dev/null; then
     node "$js" serve "$run" </dev/null >/dev/null 2>&1 &
   fi
@@ -57,19 +65,22 @@ if [ ! -p "$run/requests" ]; then
     sleep 0.01
   done
 fi
+[ -O "$base" ] && [ -O "$run" ] || direct "$verb"
 { read -r server < "$run/pid"; } 2>/dev/null && alive "$server" || direct "$verb"
 
+# The request: FIFOs named after this client (the server unlinks them once used; the run directory
+# goes with the server).
 req=$run/r$$
-rm -f "$req.in" "$req.out" "$req.rc"
 mkfifo -m 600 "$req.in" "$req.out" 2>/dev/null || direct "$verb"
-trap 'rm -f "$req.in" "$req.out" "$req.rc"' EXIT
 # Should the server stop before it answers, unblock the FIFOs so that this client ends with an error.
 ( while alive "$server"; do sleep 1; done
-  exec 3<>"$run/requests" 4<>"$req.in"; : > "$req.out" ) </dev/null >/dev/null 2>&1 &
+  command exec 3<>"$run/requests" 2>/dev/null
+  command exec 4<>"$req.in" 2>/dev/null
+  : > "$req.out" ) </dev/null >/dev/null 2>&1 &
 watchdog=$!
 printf 'r%s\n' "$$" > "$run/requests"
 { printf '%s\n%s\n' "$verb" "$PWD"; env -0; printf '\0'; } > "$req.in"
-cat "$req.out"
+while IFS= read -r line || [ -n "$line" ]; do printf '%s\n' "$line"; done < "$req.out"
 kill "$watchdog" 2>/dev/null
 rc=
 { read -r rc < "$req.rc"; } 2>/dev/null

@@ -13,12 +13,14 @@
 //   r<pid>.out          FIFO the server writes the invocation's stdout and stderr to
 //   r<pid>.rc           the exit code, written before `.out` is closed
 //   failed              written instead of `requests` when the server cannot start (one line)
+// The server unlinks `.in` once read and `.out` once open (the client holds its end).
 // The server exits, removing the run directory, once the Terraform process is gone and no
-// invocation is in flight. Nothing secret touches the disk: environments travel through FIFOs.
+// invocation is in flight; a starting server removes the run directories of runs that are gone.
+// Nothing secret touches the disk: environments travel through FIFOs.
 import { execFileSync } from 'node:child_process';
-import { constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
 import { installRequestScopes, runInScope } from './request-scope';
 
@@ -55,6 +57,7 @@ export async function serve(runDir: string, main: Main): Promise<number> {
     fail(runDir, `process ${pid} (started at ${start}) is not running`);
     return 1;
   }
+  sweepStaleRuns(runDir);
   installRequestScopes();
   const runId = `${pid}:${start}`;
   let inFlight = 0;
@@ -108,6 +111,20 @@ export async function serve(runDir: string, main: Main): Promise<number> {
   return 0;
 }
 
+/** Removes the run directories beside `runDir` whose Terraform process is gone (left by a killed server). */
+function sweepStaleRuns(runDir: string): void {
+  const base = dirname(runDir);
+  try {
+    for (const name of readdirSync(base)) {
+      const m = /^(\d+)-(\d+)$/.exec(name);
+      if (!m || join(base, name) === runDir || processStartTime(Number(m[1])) === m[2]) continue;
+      rmSync(join(base, name), { recursive: true, force: true });
+    }
+  } catch {
+    // best effort
+  }
+}
+
 /** Why `dir` cannot be trusted as a run directory (not ours, or open to others), if it cannot. */
 function runDirProblem(dir: string): string | undefined {
   try {
@@ -135,8 +152,11 @@ async function handle(runDir: string, name: string, runId: string, main: Main): 
   const base = join(runDir, name);
   let out: Socket | undefined;
   try {
+    rmSync(`${base}.rc`, { force: true });
     const request = await readRequest(`${base}.in`);
+    rmSync(`${base}.in`, { force: true });
     out = await openForWriting(`${base}.out`);
+    rmSync(`${base}.out`, { force: true });
     const sink = out;
     const env: Record<string, string> = { ...request.env, [RUN_ID_ENV]: runId };
     if (request.cwd && process.cwd() !== request.cwd) {

@@ -2,6 +2,7 @@
 // ONLY the configured CA (no system roots), TLS 1.2 minimum, verification always on (set explicitly,
 // so NODE_TLS_REJECT_UNAUTHORIZED=0 cannot switch it off). Also answers whether a failed request's
 // TLS handshake had completed, which tells "never reached IMCO" from "outcome unknown".
+import { createHash } from 'node:crypto';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
@@ -12,12 +13,28 @@ export interface AgentOptions {
   readonly maxSockets?: number;
 }
 
-/** Builds the agent. Keep it private: its options hold the private key. */
+/**
+ * TLS contexts by credential content: building one parses the key and the CA (milliseconds of CPU),
+ * and Node would build one per connection from PEM options. A process keeps at most a few.
+ */
+const contexts = new Map<string, tls.SecureContext>();
+const MAX_CONTEXTS = 8;
+
+function secureContextOf(credentials: LoadedCredentials): tls.SecureContext {
+  const key = createHash('sha256').update(credentials.caPem).update('\0').update(credentials.certPem).update('\0').update(credentials.keyPem).digest('hex');
+  let context = contexts.get(key);
+  if (!context) {
+    context = tls.createSecureContext({ ca: credentials.caPem, cert: credentials.certPem, key: credentials.keyPem, minVersion: 'TLSv1.2' });
+    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+    contexts.set(key, context);
+  }
+  return context;
+}
+
+/** Builds the agent. Keep it private: its TLS context holds the private key. */
 export function createMutualTlsAgent(credentials: LoadedCredentials, options: AgentOptions = {}): https.Agent {
   return new https.Agent({
-    ca: credentials.caPem,
-    cert: credentials.certPem,
-    key: credentials.keyPem,
+    secureContext: secureContextOf(credentials),
     minVersion: 'TLSv1.2',
     rejectUnauthorized: true,
     keepAlive: true,

@@ -129,7 +129,30 @@ export function loadCredentials(config: ImcoResolvedConfig, inline: InlinePem = 
   const caPem = material('caCert');
   const certPem = material('clientCert');
   const keyPem = material('clientKey');
+  const key = contentKey(caPem, certPem, keyPem);
+  const known = checked.get(key);
+  if (known) return known;
+  const loaded = checkCredentials(config, caPem, certPem, keyPem);
+  if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value as string);
+  checked.set(key, loaded);
+  return loaded;
+}
 
+/**
+ * Credentials already parsed and checked in this process, by content (a long-lived process — the
+ * bridge server — opens one client per provisioner with the same three files). Files are still
+ * read, and their permissions checked, on every load.
+ */
+const checked = new Map<string, LoadedCredentials>();
+const MAX_CHECKED = 8;
+
+function contentKey(...pems: string[]): string {
+  const hash = crypto.createHash('sha256');
+  for (const pem of pems) hash.update(pem).update('\0');
+  return hash.digest('hex');
+}
+
+function checkCredentials(config: ImcoResolvedConfig, caPem: string, certPem: string, keyPem: string): LoadedCredentials {
   const caCertificates = parseCertificates(caPem, config.caCert, 'caCert');
   const [clientCertificate] = parseCertificates(certPem, config.clientCert, 'clientCert');
   const key = parsePrivateKey(keyPem, config.clientKey);
