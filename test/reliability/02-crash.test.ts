@@ -3,13 +3,19 @@
 // as when only terraform dies) and with its whole process group (a runner that dies with every
 // handler mid-request). The next apply must converge with every object exactly once and no orphan.
 // Each cycle then kills a destroy the same way; the next destroy must leave only the seeded platform.
+// The stack keeps Terraform's local state, which Terraform itself does not keep safe from SIGKILL: it
+// rewrites the file in place, so a kill mid-rewrite leaves it empty and the next destroy sees no
+// resources and runs no handler (the estate stays, whatever the handlers do). After each kill the test
+// therefore does what Terraform's maintainers advise then: put `<state>.backup` (the snapshot the killed
+// run started from) back. The next run then re-runs the handlers of every object in it, those the
+// killed run had already deleted or created included, and must converge all the same.
 import { readFileSync } from 'node:fs';
 import { seededRandom } from '../../lib/emulator/prng';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { synthEstate, type SynthesizedEstate } from './support/estate';
-import { forbid, runSecrets, scratch } from './support/run';
+import { forbid, record, runSecrets, scratch } from './support/run';
 import { summary } from './support/summary';
-import { tf, tfOk, type KillMode } from './support/terraform';
+import { restoreLostLocalState, tf, tfOk, type KillMode } from './support/terraform';
 import { convergence, leftovers } from './support/verify';
 
 const SUITE = 'crash';
@@ -49,6 +55,13 @@ function killPoints(random: () => number, max: number): number[] {
   });
 }
 
+/** After a killed run: restores the local state if the kill cost Terraform its state file (noted in the log). */
+function stateLostAt(what: string): boolean {
+  const lost = restoreLostLocalState(estate.statePath);
+  if (lost) record(SUITE, 'terraform.log', `# the ${what} left ${estate.statePath} damaged (Terraform rewrites it in place); restored its .backup\n`);
+  return lost;
+}
+
 test('kill -9 at 5 seeded points of an apply and of a destroy: the next run converges, no duplicates, no orphans', async () => {
   const apply = ['apply', '-auto-approve', '-input=false', '-no-color', '-parallelism=10'];
   const destroy = ['destroy', '-auto-approve', '-input=false', '-no-color', '-parallelism=10'];
@@ -81,6 +94,7 @@ test('kill -9 at 5 seeded points of an apply and of a destroy: the next run conv
     expect({ cycle: i, killed: killedApply.killed }).toEqual({ cycle: i, killed: true });
     const writesAtKill = writes();
     const before = emulator.userObjects().length;
+    const stateLostAtApplyKill = stateLostAt(`apply killed in cycle ${i}`);
 
     const reapply = await tfOk(estate.stackDir, apply, { suite: SUITE, env: estate.env });
     await emulator.settle();
@@ -94,6 +108,7 @@ test('kill -9 at 5 seeded points of an apply and of a destroy: the next run conv
     const killedDestroy = await tf(estate.stackDir, destroy, { suite: SUITE, env: estate.env, killWhen: () => deletes() >= destroyPoints[i], killMode: modes[i] });
     expect({ cycle: i, killed: killedDestroy.killed }).toEqual({ cycle: i, killed: true });
     const remainingAtKill = emulator.userObjects().length;
+    const stateLostAtDestroyKill = stateLostAt(`destroy killed in cycle ${i}`);
     await tfOk(estate.stackDir, destroy, { suite: SUITE, env: estate.env });
     await emulator.settle();
     expect({ cycle: i, left: leftovers(emulator) }).toEqual({ cycle: i, left: [] });
@@ -103,9 +118,11 @@ test('kill -9 at 5 seeded points of an apply and of a destroy: the next run conv
       applyKillAfterWrites: applyPoints[i],
       writesAtKill,
       objectsAtKill: before,
+      stateLostAtApplyKill,
       reapplySeconds: Math.round(reapply.ms / 1000),
       destroyKillAfterWrites: destroyPoints[i],
       objectsLeftAtDestroyKill: remainingAtKill,
+      stateLostAtDestroyKill,
     });
   }
   summary(SUITE, {

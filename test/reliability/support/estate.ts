@@ -25,6 +25,8 @@ export interface SynthesizedEstate {
   /** Where terraform runs (cdk.tf.json). */
   readonly stackDir: string;
   readonly stackName: string;
+  /** The stack's local Terraform state file (main.ts: `IMCO_STATE_DIR/terraform.<stack>.tfstate`). */
+  readonly statePath: string;
   /** Environment for terraform (credentials, secrets by reference, context, markers). */
   readonly env: Record<string, string>;
   readonly declared: readonly Declared[];
@@ -84,5 +86,5 @@ export async function synthEstate(emulator: RunningEmulator, suite: string, stac
     const app = new App({ outdir: join(outdir, 'declared'), skipValidation: true });
     return declaredObjects(new ExampleEstate(app, stackName));
   });
-  return { outdir, stackDir: join(outdir, 'stacks', stackName), stackName, env, declared };
+  return { outdir, stackDir: join(outdir, 'stacks', stackName), stackName, statePath: join(outdir, `terraform.${stackName}.tfstate`), env, declared };
 }

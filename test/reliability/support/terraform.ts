@@ -3,7 +3,7 @@
 // test waits out) or the whole group (a runner that dies with everything it started). Every run's
 // output is appended to the suite's log in the run directory, for the final secret scan.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { record, runDir } from './run';
 
@@ -143,4 +143,27 @@ export async function tfOk(dir: string, args: readonly string[], opts: TfOptions
     throw new Error(`terraform ${args.join(' ')} exited ${String(r.code)}\n--- stdout\n${r.stdout.slice(-6000)}\n--- stderr\n${r.stderr.slice(-6000)}`);
   }
   return r;
+}
+
+/**
+ * After a run killed with SIGKILL: whether Terraform's local backend lost its own state, and if so the
+ * repair Terraform documents. The local backend rewrites its state file in place (truncate, then
+ * write; hashicorp/terraform#34266) after every resource, so a kill between the two leaves the file
+ * empty (or cut short): the next run then sees no state at all, and a `terraform destroy` destroys
+ * nothing and calls no handler. Before its first rewrite, a run copies the snapshot it started from
+ * to `<state>.backup`; a damaged state file is replaced with that copy. Returns whether it was.
+ */
+export function restoreLostLocalState(statePath: string): boolean {
+  if (!existsSync(statePath)) return false;
+  try {
+    JSON.parse(readFileSync(statePath, 'utf8'));
+    return false;
+  } catch {
+    // empty or cut short by the kill
+  }
+  const backup = `${statePath}.backup`;
+  if (!existsSync(backup)) throw new Error(`${statePath} was damaged by the kill and there is no ${backup} to restore`);
+  JSON.parse(readFileSync(backup, 'utf8')); // must be whole: it was written before the damaged rewrite began
+  copyFileSync(backup, statePath);
+  return true;
 }
