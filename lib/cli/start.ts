@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { lostLocalStateProblem } from './local-state';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 /** Emulator state, context file, example secrets, Terraform state: IMCO_START_DIR, else `.imco-emulator/`. */
@@ -168,6 +169,8 @@ async function main(argv: string[]): Promise<number> {
       const init = await run('terraform', ['init', '-input=false', '-no-color'], env, stackDir, '  init: ');
       if (init.code !== 0) throw new Error('terraform init failed (see above)');
     }
+    const lost = lostLocalStateProblem(join(env.IMCO_STATE_DIR ?? stackDir, `terraform.${STACK}.tfstate`));
+    if (lost) throw new Error(lost);
     if (opts.destroy) {
       say('imco-start: destroying the example estate');
       const d = await run('terraform', ['destroy', '-auto-approve', '-input=false', '-no-color'], env, stackDir, '  ');
