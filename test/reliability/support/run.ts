@@ -130,7 +130,10 @@ export function packageCopy(): string {
   return root;
 }
 
-/** `node "<copy>/bin/imco-bridge.js"`: the bridge command of every stack the suites synthesize. */
+/**
+ * `sh "<copy>/bin/imco-bridge.sh"`: the bridge command of every stack the suites synthesize — the
+ * default one, so that faults, kills and hostile answers go through the per-run bridge server.
+ */
 export function bridgeCommand(): string {
-  return `node "${join(packageCopy(), 'bin', 'imco-bridge.js')}"`;
+  return `sh "${join(packageCopy(), 'bin', 'imco-bridge.sh')}"`;
 }
