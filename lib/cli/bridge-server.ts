@@ -22,6 +22,7 @@ import { constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, 
 import { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
+import { destroySharedAgents, shareAgents } from '../client/agent';
 import { installRequestScopes, runInScope } from './request-scope';
 
 /** The verbs Terraform provisioners run; everything else runs as a process of its own. */
@@ -59,6 +60,7 @@ export async function serve(runDir: string, main: Main): Promise<number> {
   }
   sweepStaleRuns(runDir);
   installRequestScopes();
+  shareAgents();
   const runId = `${pid}:${start}`;
   let inFlight = 0;
   let requests: Socket;
@@ -107,6 +109,7 @@ export async function serve(runDir: string, main: Main): Promise<number> {
     }, WATCH_EVERY_MS);
   });
   requests.destroy();
+  destroySharedAgents();
   rmSync(runDir, { recursive: true, force: true });
   return 0;
 }

@@ -20,8 +20,12 @@ export interface AgentOptions {
 const contexts = new Map<string, tls.SecureContext>();
 const MAX_CONTEXTS = 8;
 
+function credentialKey(credentials: LoadedCredentials): string {
+  return createHash('sha256').update(credentials.caPem).update('\0').update(credentials.certPem).update('\0').update(credentials.keyPem).digest('hex');
+}
+
 function secureContextOf(credentials: LoadedCredentials): tls.SecureContext {
-  const key = createHash('sha256').update(credentials.caPem).update('\0').update(credentials.certPem).update('\0').update(credentials.keyPem).digest('hex');
+  const key = credentialKey(credentials);
   let context = contexts.get(key);
   if (!context) {
     context = tls.createSecureContext({ ca: credentials.caPem, cert: credentials.certPem, key: credentials.keyPem, minVersion: 'TLSv1.2' });
@@ -31,15 +35,55 @@ function secureContextOf(credentials: LoadedCredentials): tls.SecureContext {
   return context;
 }
 
-/** Builds the agent. Keep it private: its TLS context holds the private key. */
+/**
+ * Shared agents: in a long-lived process that opens one client per task (the bridge server), the
+ * clients of the same credentials share one agent, so its kept-alive connections (and their TLS
+ * handshakes) serve task after task. Off by default: a short-lived process must not keep sockets.
+ */
+let sharing = false;
+const sharedAgents = new Map<string, https.Agent>();
+const SHARED_MAX_SOCKETS = 64;
+
+/** From now on, clients of the same credentials share one agent (until `destroySharedAgents`). */
+export function shareAgents(): void {
+  sharing = true;
+}
+
+/** Whether `agent` is shared (its owner must not destroy it on close). */
+export function isSharedAgent(agent: https.Agent): boolean {
+  for (const shared of sharedAgents.values()) if (shared === agent) return true;
+  return false;
+}
+
+/** Closes every shared agent's connections and stops sharing. */
+export function destroySharedAgents(): void {
+  sharing = false;
+  for (const agent of sharedAgents.values()) agent.destroy();
+  sharedAgents.clear();
+}
+
+/** Builds the agent (or, when sharing, returns the one for these credentials). Keep it private: its TLS context holds the private key. */
 export function createMutualTlsAgent(credentials: LoadedCredentials, options: AgentOptions = {}): https.Agent {
+  if (sharing) {
+    const key = credentialKey(credentials);
+    let agent = sharedAgents.get(key);
+    if (!agent) {
+      agent = buildAgent(credentials, SHARED_MAX_SOCKETS);
+      sharedAgents.set(key, agent);
+    }
+    return agent;
+  }
+  return buildAgent(credentials, options.maxSockets ?? 16);
+}
+
+function buildAgent(credentials: LoadedCredentials, maxSockets: number): https.Agent {
   return new https.Agent({
     secureContext: secureContextOf(credentials),
     minVersion: 'TLSv1.2',
     rejectUnauthorized: true,
     keepAlive: true,
     keepAliveMsecs: 1000,
-    maxSockets: options.maxSockets ?? 16,
+    maxSockets,
     maxFreeSockets: 4,
     scheduling: 'lifo',
   });

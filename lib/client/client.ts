@@ -5,7 +5,7 @@
 import type * as https from 'node:https';
 import * as util from 'node:util';
 import { ENDPOINTS, endpoint as endpointSpec, fillPath, kindSpec, type EndpointSpec, type HttpMethod, type KindSpec } from '../catalog';
-import { createMutualTlsAgent, probeClientCertificate } from './agent';
+import { createMutualTlsAgent, isSharedAgent, probeClientCertificate } from './agent';
 import {
   CONCERTO_ENV,
   describeConfig,
@@ -232,7 +232,7 @@ export class ImcoClient {
 
   /** Releases pooled connections. The client must not be used afterwards. */
   close(): void {
-    this.#agent.destroy();
+    if (!isSharedAgent(this.#agent)) this.#agent.destroy();
   }
 
   // ---------------------------------------------------------------- generic requests
