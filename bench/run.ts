@@ -138,7 +138,6 @@ async function benchHandlerStartup(work: string): Promise<void> {
     client: BRIDGE_CLIENT,
     runs: HANDLER_RUNS,
     env: {
-      IMCO_BRIDGE_RUNTIME: join(work, 'bridge-runtime'),
       IMCO_BRIDGE_MARKERS: join(work, 'served-markers'),
       IMCO_BRIDGE_TRIGGERS: JSON.stringify({ imco_prune: 'bench', imco_endpoint: 'https://imco.bench/v2', imco_objects: '[]' }),
     },
@@ -360,6 +359,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'imco-bench-'));
   // Fresh run markers, so markers left by earlier runs do not slow or skew the handlers.
   process.env.IMCO_BRIDGE_MARKERS = join(work, 'markers');
+  process.env.IMCO_BRIDGE_RUNTIME = join(work, 'bridge-runtime');
   try {
     prepareFixtures(work, Math.ceil(SYNTH_OBJECTS / 13) + 2);
     if (run('synth')) await benchSynth(work);
