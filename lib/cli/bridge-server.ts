@@ -13,16 +13,20 @@
 //   r<pid>.out          FIFO the server writes the invocation's stdout and stderr to
 //   r<pid>.rc           the exit code, written before `.out` is closed
 //   failed              written instead of `requests` when the server cannot start (one line)
+//   cwd                 the directory Terraform runs in (lib/cli/interrupted-runs.ts)
 // The server unlinks `.in` once read and `.out` once open (the client holds its end).
 // The server exits, removing the run directory, once the Terraform process is gone and no
-// invocation is in flight; a starting server removes the run directories of runs that are gone.
+// invocation is in flight. A starting server removes the run directories of finished runs; one
+// whose Terraform was killed while its server still finishes commands makes the commands of a new
+// run in the same directory wait for them (lib/cli/interrupted-runs.ts).
 // Nothing secret touches the disk: environments travel through FIFOs.
 import { execFileSync } from 'node:child_process';
-import { constants, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
 import { destroySharedAgents, shareAgents } from '../client/agent';
+import { processStartTime, recordRunCwd, sweepFinishedRuns, untilInterruptedRunsFinish } from './interrupted-runs';
 import { installRequestScopes, runInScope } from './request-scope';
 
 /** The verbs Terraform provisioners run; everything else runs as a process of its own. */
@@ -34,16 +38,6 @@ const WATCH_EVERY_MS = 200;
 const MAX_LIFETIME_MS = 24 * 3600 * 1000;
 
 type Main = (argv: string[]) => Promise<number>;
-
-/** Start time (field 22 of /proc/<pid>/stat) of a live process, if it is alive. */
-export function processStartTime(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
 
 /** `serve <run dir>`: runs the server until the Terraform process of the run directory's name is gone. */
 export async function serve(runDir: string, main: Main): Promise<number> {
@@ -58,7 +52,7 @@ export async function serve(runDir: string, main: Main): Promise<number> {
     fail(runDir, `process ${pid} (started at ${start}) is not running`);
     return 1;
   }
-  sweepStaleRuns(runDir);
+  sweepFinishedRuns(runDir);
   installRequestScopes();
   shareAgents();
   const runId = `${pid}:${start}`;
@@ -114,20 +108,6 @@ export async function serve(runDir: string, main: Main): Promise<number> {
   return 0;
 }
 
-/** Removes the run directories beside `runDir` whose Terraform process is gone (left by a killed server). */
-function sweepStaleRuns(runDir: string): void {
-  const base = dirname(runDir);
-  try {
-    for (const name of readdirSync(base)) {
-      const m = /^(\d+)-(\d+)$/.exec(name);
-      if (!m || join(base, name) === runDir || processStartTime(Number(m[1])) === m[2]) continue;
-      rmSync(join(base, name), { recursive: true, force: true });
-    }
-  } catch {
-    // best effort
-  }
-}
-
 /** Why `dir` cannot be trusted as a run directory (not ours, or open to others), if it cannot. */
 function runDirProblem(dir: string): string | undefined {
   try {
@@ -168,6 +148,10 @@ async function handle(runDir: string, name: string, runId: string, main: Main): 
       } catch {
         // the handlers use absolute paths only
       }
+    }
+    if (request.cwd) {
+      recordRunCwd(runDir, request.cwd);
+      await untilInterruptedRunsFinish(runDir, request.cwd, (line) => void sink.write(`${line}\n`));
     }
     let code: number;
     if (!SERVED_VERBS.includes(request.verb)) {

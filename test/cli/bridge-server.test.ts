@@ -2,9 +2,11 @@
 // share one server, each invocation keeps its own environment, output and exit code, the server
 // goes away with the run, and anything unusual falls back to a Node process per command.
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestPki } from '../support/tls-fixtures';
 
 const CLIENT = join(__dirname, '..', '..', 'bin', 'imco-bridge.sh');
 
@@ -196,5 +198,63 @@ describe('bridge server failure while a command waits', () => {
     const outcome = JSON.parse(out) as Outcome;
     expect(outcome.code).toBe(1);
     expect(outcome.output).toMatch(/^imco-bridge create: the bridge server \(pid \d+\) stopped before it answered; run terraform apply again \(IMCO_BRIDGE_SERVER=0 runs every command in a process of its own\)\n$/);
+  });
+});
+
+describe('a run after an interrupted one', () => {
+  let stall: Server;
+  afterAll(() => stall?.close());
+
+  linuxOnly("waits for the commands the interrupted run's server still finishes, then runs", async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    const stack = join(root, 'stack');
+    mkdirSync(stack);
+    // An IMCO that accepts connections and never answers: the create below runs until its 3 s deadline.
+    stall = createServer(() => undefined);
+    await new Promise<void>((r) => stall.listen(0, '127.0.0.1', r));
+    const endpoint = `https://127.0.0.1:${(stall.address() as { port: number }).port}/v2`;
+    const pki = await createTestPki(root);
+    const spec = {
+      version: 1, kind: 'firewall_profile', stack: 's', path: 'fw', endpoint,
+      self: { kind: 'firewall_profile', owner: 's.fw', path: 'fw' }, fields: { name: 'fw' }, extras: {}, timeoutSeconds: 3,
+    };
+    const create = {
+      command: `sh "${CLIENT}" create`,
+      env: {
+        IMCO_BRIDGE_SPEC: JSON.stringify(spec), CONCERTO_ENDPOINT: endpoint, CONCERTO_CA_CERT: pki.ca.certPath,
+        CONCERTO_CLIENT_CERT: pki.client.certPath, CONCERTO_CLIENT_KEY: pki.client.keyPath, IMCO_BRIDGE_MARKERS: join(root, 'm1'),
+      },
+    };
+    // Run 1: its Terraform stand-in is killed while the create is in flight.
+    const first = spawn(process.execPath, ['-e', `
+      const { spawn } = require('node:child_process');
+      const c = ${JSON.stringify(create)};
+      spawn('/bin/sh', ['-c', c.command], { env: { ...process.env, ...c.env }, stdio: 'ignore' });
+      setInterval(() => undefined, 1000);`], { cwd: stack, env: { ...process.env, IMCO_BRIDGE_RUNTIME: runtime }, stdio: 'ignore' });
+    expect(await until(() => existsSync(runtime) && readdirSync(runtime).some((d) => existsSync(join(runtime, d, 'cwd'))))).toBe(true);
+    first.kill('SIGKILL');
+    const killedAt = Date.now();
+
+    // Run 2 in the same directory: its command waits for run 1's server, which ends after the deadline.
+    const second = await new Promise<{ outcomes: Outcome[] }>((resolve, reject) => {
+      const c = pruneRecord(join(root, 'm2'), 's');
+      const child = spawn(process.execPath, ['-e', `
+        const { spawnSync } = require('node:child_process');
+        const c = ${JSON.stringify(c)};
+        const r = spawnSync('/bin/sh', ['-c', c.command], { env: { ...process.env, ...c.env }, encoding: 'utf8' });
+        process.stdout.write(JSON.stringify({ outcomes: [{ code: r.status, output: r.stdout + r.stderr }] }));`], { cwd: stack, env: { ...process.env, IMCO_BRIDGE_RUNTIME: runtime } });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('error', reject);
+      child.on('close', () => resolve(JSON.parse(out) as { outcomes: Outcome[] }));
+    });
+    const waited = Date.now() - killedAt;
+    expect(second.outcomes[0].code).toBe(0);
+    expect(second.outcomes[0].output).toMatch(
+      /^imco-bridge: waiting for the commands an interrupted terraform run left in flight here \(bridge server pid \d+\) to finish, so that they cannot race this run\n$/,
+    );
+    // Run 1's create had most of its 3 s left when its Terraform died.
+    expect(waited).toBeGreaterThan(1500);
   });
 });

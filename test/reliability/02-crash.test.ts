@@ -1,7 +1,8 @@
 // Crash: terraform is killed with SIGKILL at 5 seeded points of an apply of the example estate
-// (after N write requests reached the emulator), alternately alone (its handlers run on as orphans,
-// as when only terraform dies) and with its whole process group (a runner that dies with every
-// handler mid-request). The next apply must converge with every object exactly once and no orphan.
+// (after N write requests reached the emulator), alternately alone (its bridge server finishes the
+// commands in flight, as when only terraform dies; the next run starts at once and must not race
+// them) and with its whole process group (a runner that dies with every handler mid-request). The
+// next apply must converge with every object exactly once and no orphan.
 // Each cycle then kills a destroy the same way; the next destroy must leave only the seeded platform.
 // The stack keeps Terraform's local state, which Terraform itself does not keep safe from SIGKILL: it
 // rewrites the file in place, so a kill mid-rewrite leaves it empty and the next destroy sees no
@@ -109,9 +110,10 @@ test('kill -9 at 5 seeded points of an apply and of a destroy: the next run conv
     expect({ cycle: i, killed: killedDestroy.killed }).toEqual({ cycle: i, killed: true });
     const remainingAtKill = emulator.userObjects().length;
     const stateLostAtDestroyKill = stateLostAt(`destroy killed in cycle ${i}`);
-    await tfOk(estate.stackDir, destroy, { suite: SUITE, env: estate.env });
+    const redestroy = await tfOk(estate.stackDir, destroy, { suite: SUITE, env: estate.env });
     await emulator.settle();
     expect({ cycle: i, left: leftovers(emulator) }).toEqual({ cycle: i, left: [] });
+    const waited = (r: { stdout: string }) => r.stdout.includes('waiting for the commands an interrupted terraform run left in flight');
 
     cycles.push({
       mode: modes[i],
@@ -123,6 +125,9 @@ test('kill -9 at 5 seeded points of an apply and of a destroy: the next run conv
       destroyKillAfterWrites: destroyPoints[i],
       objectsLeftAtDestroyKill: remainingAtKill,
       stateLostAtDestroyKill,
+      // Whether the next run's bridge server waited for commands the killed run left in flight.
+      reapplyWaitedForInterrupted: waited(reapply),
+      redestroyWaitedForInterrupted: waited(redestroy),
     });
   }
   summary(SUITE, {

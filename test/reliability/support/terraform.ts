@@ -1,6 +1,7 @@
 // Runs the real terraform binary for the reliability suites, in its own process group so a test can
-// kill it with SIGKILL — terraform alone (its provisioner handlers live on as orphans, which the
-// test waits out) or the whole group (a runner that dies with everything it started). Every run's
+// kill it with SIGKILL — terraform alone (its bridge server finishes the commands in flight, and the
+// next run must wait for them by itself) or the whole group (a runner that dies with everything it
+// started). Every run's
 // output is appended to the suite's log in the run directory, for the final secret scan.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -97,9 +98,11 @@ export function tf(dir: string, args: readonly string[], opts: TfOptions): Promi
     let killed = false;
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let killedMode: KillMode | undefined;
     const kill = (mode: KillMode) => {
       if (killed) return;
       killed = true;
+      killedMode = mode;
       if (mode === 'group') killGroup(pgid);
       else child.kill('SIGKILL');
     };
@@ -120,8 +123,10 @@ export function tf(dir: string, args: readonly string[], opts: TfOptions): Promi
     child.on('close', (code, signal) => {
       stopTimers();
       const finish = async () => {
-        // Handlers orphaned by a kill of terraform alone finish what they were doing; wait them out.
-        const left = killed ? await waitForGroup(pgid) : 0;
+        // A kill of the whole group must leave nothing running. After a kill of terraform alone, the
+        // run's bridge server finishes the commands in flight; the next run is not held back for
+        // them: its own bridge server must wait for them (lib/cli/interrupted-runs.ts).
+        const left = killed && killedMode === 'group' ? await waitForGroup(pgid) : 0;
         if (left > 0) killGroup(pgid);
         const ms = Date.now() - started;
         record(
