@@ -132,7 +132,7 @@ export async function waitFor<T extends StatefulObject>(
       );
     }
     const now = Date.now();
-    if (now >= deadline) {
+    if (now >= deadline - finalPollMs(timeoutMs)) {
       const events = await host.recentEvents(kind, id, last as unknown as ImcoObject);
       const where = state !== undefined ? `still '${state}'` : 'not there yet';
       throw new ImcoWaitError(
@@ -142,9 +142,18 @@ export async function waitFor<T extends StatefulObject>(
         { reason: 'deadline', kind, id, lastState: state, events },
       );
     }
-    await sleep(Math.min(interval, deadline - now));
+    await sleep(Math.max(0, Math.min(interval, deadline - finalPollMs(timeoutMs) - now)));
     interval = Math.min(maxInterval, Math.ceil(interval * 1.5));
   }
+}
+
+/**
+ * The time kept back at the end of a wait: polling again later would leave the request less time
+ * than it needs when the wait's deadline is also the invocation's (a handler's timeoutSeconds),
+ * and the wait would end in a cut-off request instead of saying what it waited for.
+ */
+function finalPollMs(timeoutMs: number): number {
+  return Math.min(1000, timeoutMs / 10);
 }
 
 /** Polls until the object answers 404; see `ImcoClient.waitForGone`. */
@@ -175,7 +184,7 @@ export async function waitForGone(host: WaitHost, kind: string, id: string, opti
       );
     }
     const now = Date.now();
-    if (now >= deadline) {
+    if (now >= deadline - finalPollMs(timeoutMs)) {
       const events = await host.recentEvents(kind, id, current);
       throw new ImcoWaitError(
         host.scrub(
@@ -184,7 +193,7 @@ export async function waitForGone(host: WaitHost, kind: string, id: string, opti
         { reason: 'deadline', kind, id, lastState: current.state, events },
       );
     }
-    await sleep(Math.min(interval, deadline - now));
+    await sleep(Math.max(0, Math.min(interval, deadline - finalPollMs(timeoutMs) - now)));
     interval = Math.min(maxInterval, Math.ceil(interval * 1.5));
   }
 }
