@@ -80,8 +80,15 @@ async function run(p: Parsed): Promise<number> {
     case 'action': {
       const spec = specMod.parseSpec(process.env[specMod.SPEC_ENV]);
       if (p.command === 'update') {
+        const { createFailure, wasCreated } = require('../handlers/markers') as typeof import('../handlers/markers');
+        const failure = createFailure(process.env[specMod.TF_ID_ENV]);
+        if (failure !== undefined) {
+          throw new Error(
+            `its create failed earlier in this apply: ${failure || "see the create's output above"} — once that is fixed, ` +
+              'terraform apply retries it here and adopts what the failed create made instead of duplicating it',
+          );
+        }
         // The create of this same Terraform run converged the object to this very spec already.
-        const { wasCreated } = require('../handlers/markers') as typeof import('../handlers/markers');
         if (wasCreated(process.env[specMod.TF_ID_ENV])) {
           process.stdout.write(`imco-bridge: ${spec.path}: created and converged by this apply; nothing to update\n`);
           return 0;

@@ -2,7 +2,7 @@
 // (lifecycle resource with create/delete provisioners, `_sync` resource with the update provisioner,
 // optional action resources), the BridgeSpec handed to imco-bridge, identity (§3), secret
 // fingerprints (§5), escaping of literal text, and the validations every kind shares.
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, type LocalExecProvisioner } from 'cdktf';
 import { Construct } from 'constructs';
 import { kindSpec, type KindSpec } from '../catalog';
 import { ownerLabelName } from '../bridge/identity';
@@ -282,11 +282,15 @@ export abstract class ImcoObject extends Construct {
       carried,
       dependsOn: dependencies,
       provisioners: [
+        // A failed create does not taint the lifecycle resource (Terraform would then never run its
+        // destroy provisioner, and a replacement would cascade to every dependent): the `_sync`
+        // resource that follows fails the apply instead, and the next apply retries through it.
         {
           type: 'local-exec',
           command: command('create'),
           environment: { ...credentialEnv, [SPEC_ENV]: specJson, [TF_ID_ENV]: '${self.id}' },
-        },
+          onFailure: 'continue',
+        } as LocalExecProvisioner,
         {
           type: 'local-exec',
           when: 'destroy',

@@ -1,8 +1,10 @@
 // Run markers: a create handler leaves a marker named after its Terraform resource id holding the
 // id of the Terraform run (the Terraform process's pid), so that the sync and action resources of
 // the same apply know the object is brand new (actions skip their first run). A later apply is
-// another Terraform process: the marker no longer counts. A missing marker only costs one extra
-// action or update; it never affects correctness. Markers older than a week are swept at most once
+// another Terraform process: the marker no longer counts. A create that fails leaves `<run> failed`
+// and its one-line error instead, which the `_sync` update of the same run turns into the apply's
+// error (the lifecycle resource's create provisioner has on_failure = continue). A missing marker only costs one extra
+// action or update (or, for a failed create, a second attempt); it never affects correctness. Markers older than a week are swept at most once
 // an hour (a sweep stats every marker).
 import { mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +68,26 @@ export function markCreated(tfId: string | undefined, runId: string | undefined 
     prune();
   } catch {
     // best effort
+  }
+}
+
+/**
+ * Records that the create of Terraform resource `tfId` failed in this run of Terraform, and why
+ * (the handler's one-line error, which never holds a secret).
+ */
+export function markCreateFailed(tfId: string | undefined, reason: string, runId: string | undefined = terraformRunId()): void {
+  markCreated(tfId, runId && `${runId} failed\n${reason.split('\n')[0]}`);
+}
+
+/** Why the create of `tfId` failed in this same run of Terraform, if it did ('' when not recorded). */
+export function createFailure(tfId: string | undefined, runId: string | undefined = terraformRunId()): string | undefined {
+  const id = tfId && safe(tfId);
+  if (!id || !runId) return undefined;
+  try {
+    const [first, ...rest] = readFileSync(join(markerDir(), id), 'utf8').split('\n');
+    return first === `${runId} failed` ? rest.join(' ') : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,7 +6,7 @@ import { type HandlerContext, waitForState } from './context';
 import { changedFields } from './compare';
 import { BridgeError } from './errors';
 import { behaviourOf } from './kinds';
-import { markCreated, wasCreated } from './markers';
+import { markCreated, markCreateFailed, wasCreated } from './markers';
 import { describeRef } from './resolver';
 
 /** Waits until a kind with a lifecycle is in one of its ready states. */
@@ -108,7 +108,16 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
 
 /** `imco-bridge create`: the lifecycle resource's create-time provisioner. */
 export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
-  const { live, created } = await adoptOrCreate(ctx);
+  let outcome: { live: LiveObject; created: boolean };
+  try {
+    outcome = await adoptOrCreate(ctx);
+  } catch (err) {
+    // The provisioner's failure does not taint the lifecycle resource (on_failure = continue): the
+    // `_sync` resource's update of this same apply reads this marker and fails the apply.
+    markCreateFailed(tfId, err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+  const { live, created } = outcome;
   markCreated(tfId);
   ctx.log(`${created ? 'created' : 'adopted'} ${ctx.kind.title} ${live.id}`);
   return live;

@@ -68,6 +68,8 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
     expect(create.command).toBe('imco-bridge create');
     expect(Object.keys(create.environment).sort()).toEqual(['CONCERTO_ENDPOINT', 'IMCO_BRIDGE_SPEC', 'IMCO_BRIDGE_TF_ID']);
     expect(create.environment.IMCO_BRIDGE_TF_ID).toBe('${self.id}');
+    // A failed create must not taint the lifecycle resource (its destroy provisioner would never run).
+    expect(create.on_failure).toBe('continue');
     expect(destroy).toEqual({
       when: 'destroy',
       command: 'imco-bridge delete',
@@ -83,6 +85,7 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
     const r = firewallStack(flavour, [RULE_443]);
     const sync = provisioners(r.network_web_sync);
     expect(sync).toHaveLength(1);
+    expect(sync[0].on_failure).toBeUndefined(); // a failed update fails the apply
     expect(sync[0].command).toBe('imco-bridge update');
     expect(sync[0].environment.IMCO_BRIDGE_TF_ID).toBe(ref('network_web'));
     expect(specOf(r.network_web_sync)).toEqual(specOf(r.network_web));

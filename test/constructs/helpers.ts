@@ -73,7 +73,7 @@ export function triggersOf(resource: Json, flavour: HandlerFlavour): Record<stri
   return (flavour === 'terraform_data' ? resource.triggers_replace : resource.triggers) as Record<string, string>;
 }
 
-export function provisioners(resource: Json): { when?: string; command: string; environment: Record<string, string> }[] {
+export function provisioners(resource: Json): { when?: string; on_failure?: string; command: string; environment: Record<string, string> }[] {
   return (resource.provisioner as Json[]).map((p) => p['local-exec']);
 }
 
