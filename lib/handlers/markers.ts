@@ -3,9 +3,10 @@
 // the same apply know the object is brand new (actions skip their first run). A later apply is
 // another Terraform process: the marker no longer counts. A create that fails leaves `<run> failed`
 // and its one-line error instead, which the `_sync` update of the same run turns into the apply's
-// error (the lifecycle resource's create provisioner has on_failure = continue). A missing marker only costs one extra
-// action or update (or, for a failed create, a second attempt); it never affects correctness. Markers older than a week are swept at most once
-// an hour (a sweep stats every marker).
+// error (the lifecycle resource's create provisioner has on_failure = continue). A missing marker
+// only costs one extra action or update (for a failed create: a second attempt); it never affects
+// correctness. Markers older than a week are swept at most once an hour (a sweep stats every
+// marker).
 import { mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,24 +82,24 @@ export function markCreateFailed(tfId: string | undefined, reason: string, runId
 
 /** Why the create of `tfId` failed in this same run of Terraform, if it did ('' when not recorded). */
 export function createFailure(tfId: string | undefined, runId: string | undefined = terraformRunId()): string | undefined {
-  const id = tfId && safe(tfId);
-  if (!id || !runId) return undefined;
-  try {
-    const [first, ...rest] = readFileSync(join(markerDir(), id), 'utf8').split('\n');
-    return first === `${runId} failed` ? rest.join(' ') : undefined;
-  } catch {
-    return undefined;
-  }
+  const text = runId ? readMarker(tfId) : undefined;
+  if (text === undefined) return undefined;
+  const [first, ...rest] = text.split('\n');
+  return first === `${runId} failed` ? rest.join(' ') : undefined;
 }
 
 /** True when `tfId` was created by this same run of Terraform (not by an earlier apply). */
 export function wasCreated(tfId: string | undefined, runId: string | undefined = terraformRunId()): boolean {
+  return !!runId && readMarker(tfId) === runId;
+}
+
+function readMarker(tfId: string | undefined): string | undefined {
   const id = tfId && safe(tfId);
-  if (!id || !runId) return false;
+  if (!id) return undefined;
   try {
-    return readFileSync(join(markerDir(), id), 'utf8') === runId;
+    return readFileSync(join(markerDir(), id), 'utf8');
   } catch {
-    return false;
+    return undefined;
   }
 }
 
