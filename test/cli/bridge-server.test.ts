@@ -18,13 +18,14 @@ interface Outcome {
 /**
  * Runs a stand-in for Terraform: a Node process that runs each command the way local-exec does
  * (`/bin/sh -c <command>` with extra environment), all at once, prints the outcomes as JSON and
- * stays alive `holdMs` longer. Resolves with the outcomes and the stand-in's pid.
+ * stays alive `holdMs` longer. Resolves with the outcomes, the stand-in's pid and the run directories
+ * it saw before exiting.
  */
 function fakeTerraform(
   runtime: string,
   commands: readonly { readonly command: string; readonly env: Record<string, string> }[],
   opts: { holdMs?: number; env?: Record<string, string> } = {},
-): Promise<{ outcomes: Outcome[]; pid: number }> {
+): Promise<{ outcomes: Outcome[]; pid: number; runs: string[] }> {
   const script = `
     const { spawn } = require('node:child_process');
     const commands = ${JSON.stringify(commands)};
@@ -35,7 +36,9 @@ function fakeTerraform(
       child.stderr.on('data', (d) => (output += d));
       child.on('close', (code) => resolve({ code, output }));
     }))).then((outcomes) => {
-      process.stdout.write(JSON.stringify({ outcomes, pid: process.pid }));
+      const { existsSync, readdirSync } = require('node:fs');
+      const runtime = process.env.IMCO_BRIDGE_RUNTIME;
+      process.stdout.write(JSON.stringify({ outcomes, pid: process.pid, runs: existsSync(runtime) ? readdirSync(runtime) : [] }));
       setTimeout(() => process.exit(0), ${opts.holdMs ?? 0});
     });`;
   return new Promise((resolve, reject) => {
@@ -48,7 +51,7 @@ function fakeTerraform(
     child.on('error', reject);
     child.on('close', () => {
       try {
-        resolve(JSON.parse(out) as { outcomes: Outcome[]; pid: number });
+        resolve(JSON.parse(out) as { outcomes: Outcome[]; pid: number; runs: string[] });
       } catch {
         reject(new Error(`the stand-in printed no outcomes: ${out}`));
       }
@@ -95,7 +98,7 @@ describe('bridge server', () => {
     const commands = [];
     for (let i = 0; i < 6; i++) commands.push(brokenCreate(`object-${i}`));
     for (let i = 0; i < 6; i++) commands.push(pruneRecord(join(root, `markers-${i}`), `stack-${i}`));
-    const { outcomes, pid } = await fakeTerraform(runtime, commands, { holdMs: 1500 });
+    const { outcomes, pid, runs } = await fakeTerraform(runtime, commands, { holdMs: 500 });
 
     for (let i = 0; i < 6; i++) {
       expect(outcomes[i].code).toBe(1);
@@ -105,11 +108,10 @@ describe('bridge server', () => {
       expect(outcomes[i]).toEqual({ code: 0, output: '' });
       expect(readdirSync(join(root, `markers-${i - 6}`)).filter((n) => !n.startsWith('.'))).toHaveLength(1);
     }
-    // One run directory, named after the stand-in, served by one server; gone with the stand-in.
-    const runs = readdirSync(runtime);
+    // One run directory (listed by the stand-in while it ran), named after it; gone with it.
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatch(new RegExp(`^${pid}-\\d+$`));
-    expect(await until(() => readdirSync(runtime).length === 0)).toBe(true);
+    expect(await until(() => readdirSync(runtime).length === 0, 20_000)).toBe(true);
   });
 
   linuxOnly('IMCO_BRIDGE_SERVER=0 runs each command in a process of its own (no server)', async () => {
@@ -232,7 +234,7 @@ describe('a run after an interrupted one', () => {
       const c = ${JSON.stringify(create)};
       spawn('/bin/sh', ['-c', c.command], { env: { ...process.env, ...c.env }, stdio: 'ignore' });
       setInterval(() => undefined, 1000);`], { cwd: stack, env: { ...process.env, IMCO_BRIDGE_RUNTIME: runtime }, stdio: 'ignore' });
-    expect(await until(() => existsSync(runtime) && readdirSync(runtime).some((d) => existsSync(join(runtime, d, 'cwd'))))).toBe(true);
+    expect(await until(() => existsSync(runtime) && readdirSync(runtime).some((d) => existsSync(join(runtime, d, 'cwd'))), 20_000)).toBe(true);
     first.kill('SIGKILL');
     const killedAt = Date.now();
 
