@@ -27,7 +27,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 function stackWithSlowVpc(name: string, cidr: string): SynthesizedStack {
   const seeds = seedsOf(emulator);
   const build = (stack: TerraformStack) => {
-    new Vpc(stack, 'net', { name, cidr, cloudAccount: seeds.cloudAccountId, realmProviderName: seeds.realmProviderName, timeoutSeconds: 2 });
+    new Vpc(stack, 'net', { name, cidr, cloudAccount: seeds.cloudAccountId, realmProviderName: seeds.realmProviderName, timeoutSeconds: 3 });
   };
   return synthStack(emulator, build, { stackName: name });
 }
