@@ -72,7 +72,7 @@ fi
 # goes with the server).
 req=$run/r$$
 mkfifo -m 600 "$req.in" "$req.out" 2>/dev/null || direct "$verb"
-# Should the server stop before it answers, unblock the FIFOs so that this client ends with an error.
+# Should the server stop before it answers, unblock the FIFOs so that this client goes on (below).
 ( while alive "$server"; do sleep 1; done
   command exec 3<>"$run/requests" 2>/dev/null
   command exec 4<>"$req.in" 2>/dev/null
@@ -85,7 +85,13 @@ kill "$watchdog" 2>/dev/null
 rc=
 { read -r rc < "$req.rc"; } 2>/dev/null
 if [ -z "$rc" ]; then
-  echo "imco-bridge $verb: the bridge server (pid $server) stopped before it answered; run terraform apply again (IMCO_BRIDGE_SERVER=0 runs every command in a process of its own)" >&2
+  if ! alive "$server"; then
+    # The server died before it answered (killed, out of memory). The handlers are idempotent and
+    # safe to run again after a crash, so this command runs again in a process of its own.
+    echo "imco-bridge: the bridge server (pid $server) stopped before it answered; running this command in a process of its own" >&2
+    direct "$verb"
+  fi
+  echo "imco-bridge $verb: the bridge server (pid $server) gave no exit code; run terraform apply again (IMCO_BRIDGE_SERVER=0 runs every command in a process of its own)" >&2
   exit 1
 fi
 exit "$rc"
