@@ -2,7 +2,6 @@
 // ONLY the configured CA (no system roots), TLS 1.2 minimum, verification always on (set explicitly,
 // so NODE_TLS_REJECT_UNAUTHORIZED=0 cannot switch it off). Also answers whether a failed request's
 // TLS handshake had completed, which tells "never reached IMCO" from "outcome unknown".
-import { createHash } from 'node:crypto';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
@@ -20,12 +19,8 @@ export interface AgentOptions {
 const contexts = new Map<string, tls.SecureContext>();
 const MAX_CONTEXTS = 8;
 
-function credentialKey(credentials: LoadedCredentials): string {
-  return createHash('sha256').update(credentials.caPem).update('\0').update(credentials.certPem).update('\0').update(credentials.keyPem).digest('hex');
-}
-
 function secureContextOf(credentials: LoadedCredentials): tls.SecureContext {
-  const key = credentialKey(credentials);
+  const key = credentials.contentKey;
   let context = contexts.get(key);
   if (!context) {
     context = tls.createSecureContext({ ca: credentials.caPem, cert: credentials.certPem, key: credentials.keyPem, minVersion: 'TLSv1.2' });
@@ -65,7 +60,7 @@ export function destroySharedAgents(): void {
 /** Builds the agent (or, when sharing, returns the one for these credentials). Keep it private: its TLS context holds the private key. */
 export function createMutualTlsAgent(credentials: LoadedCredentials, options: AgentOptions = {}): https.Agent {
   if (sharing) {
-    const key = credentialKey(credentials);
+    const key = credentials.contentKey;
     let agent = sharedAgents.get(key);
     if (!agent) {
       agent = buildAgent(credentials, SHARED_MAX_SOCKETS);

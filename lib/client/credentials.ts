@@ -24,6 +24,8 @@ export interface LoadedCredentials {
   readonly keyPem: string;
   readonly clientCertificate: CertificateFacts;
   readonly caCertificates: readonly CertificateFacts[];
+  /** SHA-256 of the three PEMs: what the caches of checked credentials and TLS contexts are keyed by. */
+  readonly contentKey: string;
 }
 
 type CredentialName = 'caCert' | 'clientCert' | 'clientKey';
@@ -129,10 +131,10 @@ export function loadCredentials(config: ImcoResolvedConfig, inline: InlinePem = 
   const caPem = material('caCert');
   const certPem = material('clientCert');
   const keyPem = material('clientKey');
-  const key = contentKey(caPem, certPem, keyPem);
+  const key = contentKeyOf(caPem, certPem, keyPem);
   const known = checked.get(key);
   if (known) return known;
-  const loaded = checkCredentials(config, caPem, certPem, keyPem);
+  const loaded = checkCredentials(config, caPem, certPem, keyPem, key);
   if (checked.size >= MAX_CHECKED) checked.delete(checked.keys().next().value as string);
   checked.set(key, loaded);
   return loaded;
@@ -146,13 +148,13 @@ export function loadCredentials(config: ImcoResolvedConfig, inline: InlinePem = 
 const checked = new Map<string, LoadedCredentials>();
 const MAX_CHECKED = 8;
 
-function contentKey(...pems: string[]): string {
+function contentKeyOf(...pems: string[]): string {
   const hash = crypto.createHash('sha256');
   for (const pem of pems) hash.update(pem).update('\0');
   return hash.digest('hex');
 }
 
-function checkCredentials(config: ImcoResolvedConfig, caPem: string, certPem: string, keyPem: string): LoadedCredentials {
+function checkCredentials(config: ImcoResolvedConfig, caPem: string, certPem: string, keyPem: string, contentKey: string): LoadedCredentials {
   const caCertificates = parseCertificates(caPem, config.caCert, 'caCert');
   const [clientCertificate] = parseCertificates(certPem, config.clientCert, 'clientCert');
   const key = parsePrivateKey(keyPem, config.clientKey);
@@ -170,6 +172,7 @@ function checkCredentials(config: ImcoResolvedConfig, caPem: string, certPem: st
     keyPem,
     clientCertificate: facts(clientCertificate),
     caCertificates: caCertificates.map(facts),
+    contentKey,
   };
 }
 
