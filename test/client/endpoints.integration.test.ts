@@ -4,15 +4,16 @@
 import { ENDPOINTS, type EndpointSpec } from '../../lib/catalog';
 import { ImcoError, type ImcoClient, type RequestInfo, type Server, type Template } from '../../lib/client';
 import { LeakRecorder } from '../support/client-leak-recorder';
+import { fakeOpensshPrivateKey } from '../support/fake-keys';
 import { cookbookArchive } from '../emulator/support/tar';
 import { mockSeeds, startClientHarness, type ClientHarness, type Seeds } from './support/emulator-client';
 
-/** A fake SSH private key (not key material), assembled so secret scanners do not flag the file. */
-const PEM_LABEL = ['OPENSSH', 'PRIVATE', 'KEY'].join(' ');
-const SSH_PRIVATE_KEY = `-----BEGIN ${PEM_LABEL}-----\nb3BlbnNzaC1rZXktdjEAAAAAClientSuiteSecretKeyMaterial0001\n-----END ${PEM_LABEL}-----\n`;
+/** A placeholder SSH private key with a random body (not key material). */
+const SSH_KEY = fakeOpensshPrivateKey();
+const SSH_PRIVATE_KEY = SSH_KEY.pem;
 const PSK = 'client-suite-psk-Z9x8c7';
 const ACCOUNT_DATA = { api_key: 'client-suite-api-key-77', application_key: 'client-suite-app-key-88' };
-const SECRETS = [SSH_PRIVATE_KEY.trim(), 'b3BlbnNzaC1rZXktdjEAAAAAClientSuiteSecretKeyMaterial0001', PSK, ACCOUNT_DATA.api_key, ACCOUNT_DATA.application_key];
+const SECRETS = [SSH_PRIVATE_KEY.trim(), SSH_KEY.body, PSK, ACCOUNT_DATA.api_key, ACCOUNT_DATA.application_key];
 
 let h: ClientHarness;
 let client: ImcoClient;

@@ -8,6 +8,7 @@ import { Testing } from 'cdktf';
 import { secretFingerprint } from '../../lib/bridge/fingerprint';
 import { ownerLabelName } from '../../lib/bridge/identity';
 import { SaasAccount, Secret, SshProfile, Vpc, Vpn, type HandlerFlavour } from '../../lib/constructs';
+import { fakeOpensshPrivateKey } from '../support/fake-keys';
 import { buildEveryKind, makeStack, resourcesOf, synthJson, triggersOf, validationErrors, withEnv } from './helpers';
 
 function filesUnder(dir: string): string[] {
@@ -25,7 +26,7 @@ function leakForms(value: string): string[] {
 describe.each<HandlerFlavour>(['terraform_data', 'null_resource'])('%s flavour', (flavour) => {
   test('secret values from env vars and files appear nowhere in the synthesized output', () => {
     const psk = `psk-${randomBytes(16).toString('hex')}`;
-    const privateKey = `-----BEGIN OPENSSH PRIVATE KEY-----\n${randomBytes(48).toString('base64')}\n-----END OPENSSH PRIVATE KEY-----\n`;
+    const privateKey = fakeOpensshPrivateKey().pem;
     const licence = randomBytes(20).toString('hex');
     const dir = mkdtempSync(join(tmpdir(), 'imco-secrets-'));
     const keyFile = join(dir, 'id_ed25519');

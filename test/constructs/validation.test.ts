@@ -23,6 +23,7 @@ import {
   Vpn,
   type FirewallRule,
 } from '../../lib/constructs';
+import { fakeOpensshPrivateKey, fakePkcs8PrivateKey } from '../support/fake-keys';
 import { FIXTURES, makeStack, validationErrors, withEnv } from './helpers';
 
 const CWD = process.cwd();
@@ -313,12 +314,12 @@ describe('secrets', () => {
   });
 
   test('a private key given as the public key (and the key is not in the error)', () => {
-    const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
-    const errors = errorsOf((s) => new SshProfile(s, 'keys', { name: 'keys', publicKey: key }));
+    const key = fakeOpensshPrivateKey();
+    const errors = errorsOf((s) => new SshProfile(s, 'keys', { name: 'keys', publicKey: key.pem.trim() }));
     expect(errors).toEqual([
       "[shop/keys] SSH profile 'keys': publicKey holds a PRIVATE key; it would be written into the stack — give the public key here and the private key as privateKey: Secret.fromFile(path)",
     ]);
-    expect(errors.join()).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
+    expect(errors.join()).not.toContain(key.body);
   });
 
   test('a public key that is not an OpenSSH public key', () => {
@@ -523,12 +524,13 @@ describe('settings', () => {
 
   test('key content instead of a path (and the key is not in the error)', () => {
     const stack = new TerraformStack(Testing.app(), 'shop');
-    new ImcoSettings(stack, 'imco', { endpoint: 'https://imco.test', credentials: { clientKeyPath: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN\n-----END PRIVATE KEY-----' } });
+    const key = fakePkcs8PrivateKey();
+    new ImcoSettings(stack, 'imco', { endpoint: 'https://imco.test', credentials: { clientKeyPath: key.pem.trim() } });
     const errors = validationErrors(stack);
     expect(errors).toEqual([
       "[shop/imco] ImcoSettings: credentials.clientKeyPath looks like PEM content, not a path; key material must never be written into the stack — pass the file's path",
     ]);
-    expect(errors.join()).not.toContain('MIIEvQIBADAN');
+    expect(errors.join()).not.toContain(key.body);
   });
 
   test('timeouts for an unknown kind, and a construct timeout of 0', () => {

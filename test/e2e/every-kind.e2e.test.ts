@@ -10,6 +10,7 @@ import {
   Template, Volume, Vpc, Vpn,
 } from '../../lib/constructs';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { fakeOpensshPrivateKey } from '../support/fake-keys';
 import { seedsOf } from '../support/seeds';
 import { apply, synthStack } from '../support/stack';
 import { terraformOk } from '../support/terraform';
@@ -18,7 +19,7 @@ jest.setTimeout(300_000);
 
 const PSK = `psk-${Math.random().toString(36).slice(2)}-secret`;
 const SAAS = JSON.stringify({ license_key: `lic-${Math.random().toString(36).slice(2)}` });
-const PRIVATE_KEY = `-----BEGIN OPENSSH PRIVATE KEY-----\nkey-${Math.random().toString(36).slice(2)}\n-----END OPENSSH PRIVATE KEY-----\n`;
+const PRIVATE_KEY = fakeOpensshPrivateKey().pem;
 
 let emulator: TestEmulator;
 let work: string;

@@ -5,6 +5,7 @@
 // value of the wrong type makes the CLI fail, so field types are checked strictly.
 import { Agent, request } from 'node:https';
 import { clientTls, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { fakeOpensshPrivateKey } from '../support/fake-keys';
 import { cookbookArchive } from './support/tar';
 
 // ---------------------------------------------------------------- the CLI's Go types
@@ -212,7 +213,7 @@ it('serves the cio v2 CLI workflow with the types it decodes', async () => {
     id: ssh.id,
     name: 'cio-ssh-2',
     'public-key': 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIcio rotated',
-    'private-key': '-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----',
+    'private-key': fakeOpensshPrivateKey().pem.trim(),
   });
   expect(updatedSsh.public_key).toBe('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIcio rotated');
 

@@ -3,9 +3,9 @@
 // bodies are journalled as their length; --no-journal writes nothing.
 import { existsSync, promises as fs } from 'node:fs';
 import { startTestEmulator } from '../support/emulator';
-import { buildFixture, create, PRIVATE_KEY, PSK } from './support/fixtures';
+import { buildFixture, create, PRIVATE_KEY, PRIVATE_KEY_BODY, PSK } from './support/fixtures';
 
-const SECRETS = ['SECRETPRIVATEKEYMATERIAL', PSK, 'dd-api-SECRET', 'dd-app-SECRET', 'rotated-SECRET-value', 'dashed-SECRET-key'];
+const SECRETS = [PRIVATE_KEY_BODY, PSK, 'dd-api-SECRET', 'dd-app-SECRET', 'rotated-SECRET-value', 'dashed-SECRET-key'];
 
 it('journals every request in the documented format with secrets redacted', async () => {
   const emu = await startTestEmulator();

@@ -11,13 +11,14 @@ import {
   SaasProvider, Script, Secret, Server, ServerArray, ServerPlan, SshProfile, StoragePlan, Subnet, Template, Volume, Vpc, Vpn, VpnPlan,
 } from '../../lib';
 import { startEmulatorProcess, type EmulatorProcess } from '../support/emulator-process';
+import { fakeOpensshPrivateKey } from '../support/fake-keys';
 import { dataResources, synthExample } from './support';
 
 jest.setTimeout(120_000);
 
 const EXAMPLE = join(__dirname, '..', '..', 'example');
 const secrets = mkdtempSync(join(tmpdir(), 'imco-catalogue-'));
-writeFileSync(join(secrets, 'ops'), '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n', { mode: 0o600 });
+writeFileSync(join(secrets, 'ops'), fakeOpensshPrivateKey().pem, { mode: 0o600 });
 writeFileSync(join(secrets, 'newrelic.json'), '{"license_key":"0123456789abcdef"}', { mode: 0o600 });
 
 let emulator: EmulatorProcess;

@@ -2,10 +2,14 @@
 // integration tests that need existing objects. Uses the Mock provider's seeded catalogues.
 import type { TestEmulator } from '../../support/emulator';
 import { waitForState } from '../../support/emulator';
+import { fakeOpensshPrivateKey } from '../../support/fake-keys';
 import { cookbookArchive } from './tar';
 
 export const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFixtureKeyFixtureKeyFixtureKeyFixtureKey0000 fixture@test';
-export const PRIVATE_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nSECRETPRIVATEKEYMATERIALdoNotLeak==\n-----END OPENSSH PRIVATE KEY-----\n';
+const privateKey = fakeOpensshPrivateKey();
+export const PRIVATE_KEY = privateKey.pem;
+/** The random part of PRIVATE_KEY: what leak checks search for. */
+export const PRIVATE_KEY_BODY = privateKey.body;
 export const PSK = 'fixture-psk-Sup3rSecret';
 
 export interface SeedIds {

@@ -1,0 +1,26 @@
+// Placeholder private keys for tests of secret handling: the PEM framing the code under test must
+// recognise and never leak, around a random body made at run time. Never real key material (real
+// keys, where a test needs them, come from lib/pki).
+import { randomBytes } from 'node:crypto';
+
+export interface FakePrivateKey {
+  /** The whole PEM-framed text. */
+  readonly pem: string;
+  /** The random body alone: what a leak check searches for. */
+  readonly body: string;
+}
+
+function fakeKey(label: string): FakePrivateKey {
+  const body = randomBytes(36).toString('base64');
+  return { pem: `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`, body };
+}
+
+/** An OpenSSH-framed placeholder key with a fresh random body. */
+export function fakeOpensshPrivateKey(): FakePrivateKey {
+  return fakeKey('OPENSSH PRIVATE KEY');
+}
+
+/** A PKCS#8-framed placeholder key with a fresh random body. */
+export function fakePkcs8PrivateKey(): FakePrivateKey {
+  return fakeKey('PRIVATE KEY');
+}
