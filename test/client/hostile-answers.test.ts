@@ -4,7 +4,7 @@
 // one clear ImcoError (never a TypeError in the caller, never a request that hangs).
 import * as fs from 'node:fs';
 import { ImcoClient, ImcoError, type ImcoClientOptions } from '../../lib/client';
-import { createTestPki, json, startTestServer, tempDir, type TestHandler, type TestPki, type TestServer } from '../support/tls-fixtures';
+import { json, startPkiServer, type TestHandler, type TestPki, type TestServer } from '../support/tls-fixtures';
 
 let dir: string;
 let pki: TestPki;
@@ -38,13 +38,7 @@ async function failure(p: Promise<unknown>): Promise<ImcoError> {
 }
 
 beforeAll(async () => {
-  dir = tempDir('hostile');
-  pki = await createTestPki(dir);
-  server = await startTestServer({
-    serverCert: pki.server,
-    clientCaPem: pki.ca.issued.certPem,
-    handler: (req, res, body, index) => handler(req, res, body, index),
-  });
+  ({ dir, pki, server } = await startPkiServer('hostile', (req, res, body, index) => handler(req, res, body, index)));
 });
 
 afterAll(async () => {

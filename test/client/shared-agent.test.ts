@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import { ImcoClient } from '../../lib/client';
 import { destroySharedAgents, shareAgents } from '../../lib/client/agent';
-import { createTestPki, json, startTestServer, tempDir, type TestPki, type TestServer } from '../support/tls-fixtures';
+import { json, startPkiServer, type TestPki, type TestServer } from '../support/tls-fixtures';
 
 let dir: string;
 let pki: TestPki;
@@ -22,16 +22,10 @@ function client(): ImcoClient {
 }
 
 beforeAll(async () => {
-  dir = tempDir('shared-agent');
-  pki = await createTestPki(dir);
-  server = await startTestServer({
-    serverCert: pki.server,
-    clientCaPem: pki.ca.issued.certPem,
-    handler: (req, res) => {
-      ports.push(req.socket.remotePort ?? 0);
-      json(res, 200, [{ id: 'l1', name: 'x', namespace: 'n' }]);
-    },
-  });
+  ({ dir, pki, server } = await startPkiServer('shared-agent', (req, res) => {
+    ports.push(req.socket.remotePort ?? 0);
+    json(res, 200, [{ id: 'l1', name: 'x', namespace: 'n' }]);
+  }));
 });
 
 afterEach(() => {

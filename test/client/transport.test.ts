@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import { Readable } from 'node:stream';
 import { ImcoClient, ImcoError, ImcoOutcomeUnknownError, type ImcoClientOptions, type RequestInfo } from '../../lib/client';
 import { LeakRecorder } from '../support/client-leak-recorder';
-import { createTestPki, json, startTestServer, tempDir, type TestHandler, type TestPki, type TestServer } from '../support/tls-fixtures';
+import { createTestPki, json, startPkiServer, startTestServer, tempDir, type TestHandler, type TestPki, type TestServer } from '../support/tls-fixtures';
 
 const recorder = new LeakRecorder();
 const SECRETS = ['psk-Very-Secret-42', 'acct-token-9f8e7d', 'ssh-private-in-body'];
@@ -38,13 +38,7 @@ function seen(method: string, url: string): number {
 }
 
 beforeAll(async () => {
-  dir = tempDir('transport');
-  pki = await createTestPki(dir);
-  server = await startTestServer({
-    serverCert: pki.server,
-    clientCaPem: pki.ca.issued.certPem,
-    handler: (req, res, body, index) => handler(req, res, body, index),
-  });
+  ({ dir, pki, server } = await startPkiServer('transport', (req, res, body, index) => handler(req, res, body, index)));
 });
 
 afterAll(async () => {

@@ -84,23 +84,7 @@ export function specOf(resource: Json): BridgeSpec {
   return JSON.parse(terraformUnescape(create.environment.IMCO_BRIDGE_SPEC)) as BridgeSpec;
 }
 
-/** Sets environment variables for the duration of `fn`. */
-export function withEnv<T>(vars: Record<string, string | undefined>, fn: () => T): T {
-  const saved: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(vars)) {
-    saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  try {
-    return fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+export { withEnv } from '../support/env';
 
 /** One of every kind, wired the way a real stack would be. Secrets come from the given sources. */
 export function buildEveryKind(

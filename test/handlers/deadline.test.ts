@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { createTestPki, startTestServer, tempDir, type TestHandler, type TestPki, type TestServer } from '../support/tls-fixtures';
+import { startPkiServer, type TestHandler, type TestPki, type TestServer } from '../support/tls-fixtures';
 
 const BRIDGE = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
 let dir: string;
@@ -14,9 +14,7 @@ let handler: TestHandler = () => undefined;
 const timers: NodeJS.Timeout[] = [];
 
 beforeAll(async () => {
-  dir = tempDir('deadline');
-  pki = await createTestPki(dir);
-  server = await startTestServer({ serverCert: pki.server, clientCaPem: pki.ca.issued.certPem, handler: (q, r, b, i) => handler(q, r, b, i) });
+  ({ dir, pki, server } = await startPkiServer('deadline', (q, r, b, i) => handler(q, r, b, i)));
 });
 
 afterAll(async () => {

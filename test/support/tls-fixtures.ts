@@ -106,6 +106,14 @@ export async function startTestServer(options: {
   };
 }
 
+/** A fresh PKI in a temp dir and a mutual-TLS server with its server certificate, trusting its CA. */
+export async function startPkiServer(prefix: string, handler: TestHandler): Promise<{ dir: string; pki: TestPki; server: TestServer }> {
+  const dir = tempDir(prefix);
+  const pki = await createTestPki(dir);
+  const server = await startTestServer({ serverCert: pki.server, clientCaPem: pki.ca.issued.certPem, handler });
+  return { dir, pki, server };
+}
+
 /** Answers JSON. */
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

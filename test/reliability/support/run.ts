@@ -95,22 +95,7 @@ export function forbidden(): string[] {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : [];
 }
 
-/** Runs `fn` with extra process environment, restoring it afterwards (synth reads process.env). */
-export function withEnv<T>(env: Readonly<Record<string, string>>, fn: () => T): T {
-  const saved: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(env)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
-  try {
-    return fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+export { withEnv } from '../../support/env';
 
 /**
  * A private copy of the compiled package (dist/, bin/, example/, package.json; node_modules linked)
