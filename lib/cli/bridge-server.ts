@@ -130,6 +130,9 @@ function fail(runDir: string, message: string): void {
   }
 }
 
+/** Directories whose interrupted runs this server has waited for (or found none). */
+const clearedCwds = new Set<string>();
+
 /** One invocation: read its request, run `main([verb])` in its scope, stream its output, report its exit code. */
 async function handle(runDir: string, name: string, runId: string, main: Main): Promise<void> {
   const base = join(runDir, name);
@@ -149,9 +152,11 @@ async function handle(runDir: string, name: string, runId: string, main: Main): 
         // the handlers use absolute paths only
       }
     }
-    if (request.cwd) {
+    if (request.cwd && !clearedCwds.has(request.cwd)) {
+      // Once, per directory and run: an interrupted run cannot start later than this one.
       recordRunCwd(runDir, request.cwd);
       await untilInterruptedRunsFinish(runDir, request.cwd, (line) => void sink.write(`${line}\n`));
+      clearedCwds.add(request.cwd);
     }
     let code: number;
     if (!SERVED_VERBS.includes(request.verb)) {
