@@ -3,7 +3,9 @@
 // few forks) instead of a Node start plus the client's module load (~200 ms of CPU each; 100
 // objects took 18 s of which 16 s were process starts). Each invocation still runs the exact same
 // `main([verb])` as a process of its own would, in a request scope (lib/cli/request-scope.ts) with
-// the provisioner's environment, its own IMCO client and its own output.
+// the provisioner's environment, its own IMCO client and its own output. What the invocations of a
+// run share: kept-alive connections per credential set (lib/client/agent.ts) and one listing of
+// the ownership labels per IMCO account (lib/handlers/run-labels.ts).
 //
 // Protocol, all inside the run directory `<base>/<terraform pid>-<its start time>` (mode 0700;
 // the client creates it, starts this server and removes nothing):
@@ -26,6 +28,7 @@ import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
 import { destroySharedAgents, shareAgents } from '../client/agent';
+import { shareRunLabels } from '../handlers/run-labels';
 import { processStartTime, recordRunCwd, sweepFinishedRuns, untilInterruptedRunsFinish } from './interrupted-runs';
 import { installRequestScopes, runInScope } from './request-scope';
 
@@ -55,6 +58,7 @@ export async function serve(runDir: string, main: Main): Promise<number> {
   sweepFinishedRuns(runDir);
   installRequestScopes();
   shareAgents();
+  shareRunLabels();
   const runId = `${pid}:${start}`;
   let inFlight = 0;
   let requests: Socket;

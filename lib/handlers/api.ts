@@ -18,6 +18,8 @@ export interface WaitOptions {
 export interface BridgeApi {
   /** The normalised endpoint the client talks to. */
   readonly endpoint: string;
+  /** The endpoint and client identity: the same for every client of one IMCO account (keys the run's shared labels). */
+  readonly account?: string;
   list(kind: string, parentParams?: ParentParams): Promise<LiveObject[]>;
   show(kind: string, id: string, parentParams?: ParentParams): Promise<LiveObject>;
   /** Creates once: when the outcome of the POST is unknown, `find` decides whether it happened. */

@@ -20,6 +20,9 @@ export function apiOf(client: ImcoClient): BridgeApi {
     get endpoint(): string {
       return client.endpoint;
     },
+    get account(): string {
+      return client.account;
+    },
     list: (kind, parentParams) => client.list<LiveObject>(kind, parentParams),
     show: (kind, id, parentParams) => client.show<LiveObject>(kind, id, parentParams),
     createOnce: (kind, body, find, parentParams?: ParentParams) => client.createOnce<LiveObject>(kind, body, { find, parentParams }),

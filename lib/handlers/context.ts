@@ -31,7 +31,7 @@ export function makeContext(spec: BridgeSpec, api: BridgeApi, out: (line: string
     spec,
     kind,
     api,
-    resolver: new Resolver(api),
+    resolver: new Resolver(api, spec.self.owner),
     subject: describeRef({ ...spec.self, path: spec.path }),
     deadline,
     log: (message) => out(`imco-bridge: ${spec.path}: ${message}`),

@@ -72,11 +72,17 @@ async function converge(
   return obj;
 }
 
+/** The ownership label a labelable kind's object carries, if the spec names one. */
+function ownerOf(ctx: HandlerContext): string | undefined {
+  return ctx.kind.labelable ? ctx.spec.self.owner : undefined;
+}
+
 /** Finds the object by its identity, or creates it (exactly once), then converges it. */
 async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; created: boolean }> {
   const { spec, resolver } = ctx;
   const parentParams = await resolver.parentParams(spec.self);
-  if (ctx.kind.labelable && spec.self.owner) resolver.prefetch(ctx.kind.kind, parentParams);
+  const owner = ownerOf(ctx);
+  if (owner) resolver.prefetch(ctx.kind.kind, parentParams);
   const existing = await resolver.find(spec.self);
   if (existing) {
     ctx.log(`found existing ${ctx.kind.title} ${existing.id}; adopting it`);
@@ -84,12 +90,16 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
     live = await converge(ctx, live, { fresh: false, withSecrets: true }, parentParams);
     return { live, created: false };
   }
-  await refuseUnownedNameTwin(ctx, parentParams);
   const body = await resolver.materializeFields(spec.fields, ctx.subject, true);
-  if (ctx.kind.labelable && spec.self.owner) {
-    const label = await resolver.ensureOwnerLabel(spec.self.owner);
-    body.label_ids = [label.id];
-  }
+  // The same-name check and the ownership label at once (one round trip). Should a twin refuse the
+  // create, the label stays unused until this construct's next create or its import takes it.
+  const [twinCheck, labelled] = await Promise.allSettled([
+    refuseUnownedNameTwin(ctx, parentParams),
+    owner ? resolver.ensureOwnerLabel(owner) : Promise.resolve(undefined),
+  ]);
+  if (twinCheck.status === 'rejected') throw twinCheck.reason;
+  if (labelled.status === 'rejected') throw labelled.reason;
+  if (labelled.value) body.label_ids = [labelled.value.id];
   ctx.log(`creating ${ctx.kind.title}`);
   let live = await ctx.api.createOnce(
     ctx.kind.kind,
@@ -126,6 +136,7 @@ export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<Liv
 /** `imco-bridge update`: the sync resource's provisioner; recreates an object deleted out of band. */
 export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
   const parentParams = await ctx.resolver.parentParams(ctx.spec.self);
+  if (ownerOf(ctx)) ctx.resolver.prefetch(ctx.kind.kind, parentParams);
   const existing = await ctx.resolver.find(ctx.spec.self);
   if (!existing) {
     ctx.log(`${ctx.kind.title} not found in IMCO (deleted outside Terraform?); creating it again`);
@@ -149,6 +160,7 @@ export async function runDelete(ctx: HandlerContext): Promise<void> {
     return;
   }
   const parentParams = await resolver.parentParams(spec.self);
+  if (ownerOf(ctx)) resolver.prefetch(ctx.kind.kind, parentParams);
   let live = await resolver.find(spec.self);
   if (!live) {
     ctx.log(`${ctx.kind.title} is already gone`);

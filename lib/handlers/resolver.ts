@@ -1,11 +1,13 @@
 // Finds IMCO objects from ObjectRefs (ownership label, natural key in a parent, singleton, fixed
 // id) and turns spec values into wire bodies (references to ids, secret references to values).
-// One Resolver lives for one handler invocation and caches what it listed.
+// One Resolver lives for one handler invocation and caches what it listed; in the bridge server the
+// labels come from the run's shared listing (lib/handlers/run-labels.ts).
 import { readFileSync } from 'node:fs';
 import { kindSpec } from '../catalog';
 import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SecretRef, type SpecValue } from '../bridge/spec';
 import { isHttpStatus, type BridgeApi, type LiveObject, type ParentParams } from './api';
 import { BridgeError } from './errors';
+import { runLabelsOf, type RunLabels } from './run-labels';
 
 export function describeRef(ref: ObjectRef): string {
   const title = kindSpec(ref.kind).title;
@@ -18,13 +20,32 @@ export function describeRef(ref: ObjectRef): string {
 export class Resolver {
   private labels?: Promise<LiveObject[]>;
   private readonly lists = new Map<string, Promise<LiveObject[]>>();
+  /** The run's shared labels (bridge server), else undefined: this invocation lists its own. */
+  private readonly shared: RunLabels | undefined;
+  /** The next label listing must be a new one, even when shared. */
+  private relistLabels = false;
 
-  constructor(private readonly api: BridgeApi) {}
+  /**
+   * @param ownOwner the ownership label of the invocation's own object: with a shared listing, a
+   * miss for it means the label does not exist (see run-labels.ts); a miss for any other lists again.
+   */
+  constructor(
+    private readonly api: BridgeApi,
+    private readonly ownOwner?: string,
+  ) {
+    this.shared = runLabelsOf(api.account);
+  }
 
-  /** Forgets cached lists (after a write, or when looking again after an unknown outcome). */
+  /** Forgets cached lists after a write of this invocation (which the run's shared labels already hold). */
   invalidate(): void {
     this.labels = undefined;
     this.lists.clear();
+  }
+
+  /** Forgets cached lists and lists the labels anew, shared or not: when looking again after an unknown outcome. */
+  relist(): void {
+    this.invalidate();
+    this.relistLabels = true;
   }
 
   /**
@@ -48,19 +69,29 @@ export class Resolver {
     return p;
   }
 
-  /** All labels, listed once per invocation. */
+  /** All labels, listed once per invocation (or once per run and account, when shared). */
   allLabels(): Promise<LiveObject[]> {
     if (!this.labels) {
-      this.labels = this.api.list('label');
-      this.labels.catch(() => (this.labels = undefined));
+      const fetch = () => this.api.list('label');
+      const { shared, relistLabels } = this;
+      this.relistLabels = false;
+      const labels = shared ? (relistLabels ? shared.refresh(fetch) : shared.all(fetch)) : fetch();
+      this.labels = labels;
+      labels.catch(() => {
+        if (this.labels === labels) this.labels = undefined;
+      });
     }
     return this.labels;
   }
 
   /** The ownership label with this name, if it exists. */
   async findOwnerLabel(owner: string): Promise<LiveObject | undefined> {
-    const labels = await this.allLabels();
-    return labels.find((l) => l.name === owner && l.namespace === OWNER_NAMESPACE);
+    const named = (labels: LiveObject[]) => labels.find((l) => l.name === owner && l.namespace === OWNER_NAMESPACE);
+    const found = named(await this.allLabels());
+    if (found || !this.shared || owner === this.ownOwner) return found;
+    // The run's listing vouches only for the invocation's own label: another's may be newer.
+    this.relist();
+    return named(await this.allLabels());
   }
 
   /** The ownership label, created when missing (exactly once, even when the POST's answer is lost). */
@@ -68,9 +99,10 @@ export class Resolver {
     const found = await this.findOwnerLabel(owner);
     if (found) return found;
     const label = await this.api.createOnce('label', { name: owner, namespace: OWNER_NAMESPACE }, async () => {
-      this.invalidate();
+      this.relist();
       return this.findOwnerLabel(owner);
     });
+    this.shared?.add(label);
     this.invalidate();
     return label;
   }
