@@ -34,6 +34,26 @@ set -- ${st##*\) }
 start=${20-}
 [ -n "$start" ] || direct "$verb"
 
+# A `_sync` update right after this run created the object: the create converged it to this very
+# spec (its run marker holds this run's id; lib/handlers/markers.ts), so there is nothing to do and
+# no server to ask. Any other marker (another run's, a failed create's) goes to the server.
+if [ "$verb" = update ]; then
+  case ${IMCO_BRIDGE_TF_ID-} in
+    '' | *[!A-Za-z0-9-]*) ;;
+    *)
+      markers=${IMCO_BRIDGE_MARKERS:-${TMPDIR:-/tmp}/imco-bridge-markers}
+      mark=
+      if [ -O "$markers" ] && { read -r mark < "$markers/$IMCO_BRIDGE_TF_ID" || [ -n "$mark" ]; } 2>/dev/null && [ "$mark" = "$tf:$start" ]; then
+        case ${IMCO_BRIDGE_SPEC-} in
+          *'"path":"'*) path=${IMCO_BRIDGE_SPEC#*\"path\":\"}; path=" ${path%%\"*}:" ;;
+          *) path= ;;
+        esac
+        echo "imco-bridge:$path created and converged by this apply; nothing to update"
+        exit 0
+      fi ;;
+  esac
+fi
+
 # Private run directories: $IMCO_BRIDGE_RUNTIME, else $XDG_RUNTIME_DIR, else $TMPDIR or /tmp per user.
 if [ -n "${IMCO_BRIDGE_RUNTIME-}" ]; then base=$IMCO_BRIDGE_RUNTIME
 elif [ -n "${XDG_RUNTIME_DIR-}" ] && [ -d "$XDG_RUNTIME_DIR" ] && [ -O "$XDG_RUNTIME_DIR" ]; then base=$XDG_RUNTIME_DIR/imco-bridge
@@ -79,7 +99,11 @@ mkfifo -m 600 "$req.in" "$req.out" 2>/dev/null || direct "$verb"
   : > "$req.out" ) </dev/null >/dev/null 2>&1 &
 watchdog=$!
 printf 'r%s\n' "$$" > "$run/requests"
-{ printf '%s\n%s\n' "$verb" "$PWD"; env -0; printf '\0'; } > "$req.in"
+# The server reads this shell's environment (the provisioner's) from /proc, no fork to send it; our
+# start time tells it that the process it reads is still this one.
+{ read -r me < "/proc/$$/stat"; } 2>/dev/null || direct "$verb"
+set -- ${me##*\) }
+printf '%s\n%s\n%s\n\0' "$verb" "$PWD" "${20-}" > "$req.in"
 while IFS= read -r line || [ -n "$line" ]; do printf '%s\n' "$line"; done < "$req.out"
 kill "$watchdog" 2>/dev/null
 rc=

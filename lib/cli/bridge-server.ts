@@ -11,7 +11,9 @@
 // the client creates it, starts this server and removes nothing):
 //   pid                 this server's pid, written before `requests` appears
 //   requests            FIFO; a client writes one line `r<its pid>` (shorter than PIPE_BUF: atomic)
-//   r<pid>.in           FIFO the client fills: `<verb>\n<cwd>\n` then `env -0`, then one more NUL
+//   r<pid>.in           FIFO the client fills: `<verb>\n<cwd>\n<its start time>\n` and a NUL; the
+//                       server reads the client's environment (the provisioner's) from
+//                       /proc/<pid>/environ, then checks that <pid> still has that start time
 //   r<pid>.out          FIFO the server writes the invocation's stdout and stderr to
 //   r<pid>.rc           the exit code, written before `.out` is closed
 //   failed              written instead of `requests` when the server cannot start (one line)
@@ -21,9 +23,10 @@
 // invocation is in flight. A starting server removes the run directories of finished runs; one
 // whose Terraform was killed while its server still finishes commands makes the commands of a new
 // run in the same directory wait for them (lib/cli/interrupted-runs.ts).
-// Nothing secret touches the disk: environments travel through FIFOs.
+// Nothing secret touches the disk: environments are read from the clients' /proc entries, which
+// only the same user can read.
 import { execFileSync } from 'node:child_process';
-import { constants, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
@@ -143,7 +146,7 @@ async function handle(runDir: string, name: string, runId: string, main: Main): 
   let out: Socket | undefined;
   try {
     rmSync(`${base}.rc`, { force: true });
-    const request = await readRequest(`${base}.in`);
+    const request = await readRequest(`${base}.in`, Number(name.slice(1)));
     rmSync(`${base}.in`, { force: true });
     out = await openForWriting(`${base}.out`);
     rmSync(`${base}.out`, { force: true });
@@ -184,8 +187,18 @@ interface Request {
   readonly env: Record<string, string>;
 }
 
-/** Reads `<verb>\n<cwd>\n` + NUL-terminated `KEY=value` entries + a final NUL from the client's FIFO. */
-function readRequest(path: string): Promise<Request> {
+/** The environment a process started with (NUL-separated `KEY=value` entries). */
+function environOf(pid: number): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const entry of readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return env;
+}
+
+/** Reads `<verb>\n<cwd>\n<start time>\n` + NUL from the client's FIFO, and the client's environment. */
+function readRequest(path: string, clientPid: number): Promise<Request> {
   // Read-write: opening never blocks and never sees end-of-file before the client has written.
   const fd = openSync(path, constants.O_RDWR | constants.O_NONBLOCK);
   const socket = new Socket({ fd, readable: true, writable: false });
@@ -198,18 +211,18 @@ function readRequest(path: string): Promise<Request> {
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       const all = Buffer.concat(chunks);
-      if (all.length < 2 || all[all.length - 1] !== 0 || all[all.length - 2] !== 0) return;
+      if (all.length < 1 || all[all.length - 1] !== 0) return;
       clearTimeout(timer);
       socket.destroy();
-      const text = all.subarray(0, all.length - 1).toString('utf8');
-      const first = text.indexOf('\n');
-      const second = text.indexOf('\n', first + 1);
-      const env: Record<string, string> = {};
-      for (const entry of text.slice(second + 1).split('\0')) {
-        const eq = entry.indexOf('=');
-        if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+      const [verb, cwd, started] = all.subarray(0, all.length - 1).toString('utf8').split('\n');
+      try {
+        const env = environOf(clientPid);
+        // Read first, checked after: a client gone meanwhile (its pid reused) is not answered.
+        if (!started || processStartTime(clientPid) !== started) throw new Error(`client ${clientPid} is gone`);
+        resolve({ verb, cwd, env });
+      } catch (err) {
+        reject(err as Error);
       }
-      resolve({ verb: text.slice(0, first), cwd: text.slice(first + 1, second), env });
     });
     socket.on('error', (err) => {
       clearTimeout(timer);

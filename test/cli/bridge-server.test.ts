@@ -155,6 +155,43 @@ describe('bridge server', () => {
     expect(second.output).toContain('imco-bridge create after-kill: IMCO_BRIDGE_SPEC lacks kind/self/path');
   });
 
+  /** An update of `path` that first writes its run marker: `own` holds this run's id, else `mark`. */
+  function updateAfterMarker(markers: string, mark: 'own' | string): { command: string; env: Record<string, string> } {
+    // The stand-in is the shell's parent: its pid and start time are the run's id.
+    const write =
+      mark === 'own'
+        ? `read -r st < /proc/$PPID/stat; set -- \${st##*\\) }; printf '%s:%s' "$PPID" "\${20}" > "${markers}/tf-1"`
+        : `printf '%s' ${JSON.stringify(mark)} > "${markers}/tf-1"`;
+    const spec = { version: 1, kind: 'firewall_profile', stack: 's', path: 'web', endpoint: 'https://imco.test/v2', self: { kind: 'firewall_profile', owner: 's.web', path: 'web' }, fields: {}, extras: {}, timeoutSeconds: 5 };
+    return { command: `${write}; sh "${CLIENT}" update`, env: { IMCO_BRIDGE_MARKERS: markers, IMCO_BRIDGE_TF_ID: 'tf-1', IMCO_BRIDGE_SPEC: JSON.stringify(spec) } };
+  }
+
+  linuxOnly("the _sync update right after this run's create answers from the run marker, without a server", async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    const markers = join(root, 'markers');
+    mkdirSync(markers, { mode: 0o700 });
+    const { outcomes, runs } = await fakeTerraform(runtime, [updateAfterMarker(markers, 'own')]);
+    expect(outcomes[0]).toEqual({ code: 0, output: 'imco-bridge: web: created and converged by this apply; nothing to update\n' });
+    expect(runs).toEqual([]);
+  });
+
+  linuxOnly("another run's marker, or a failed create's, goes to the server", async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    const markers = join(root, 'markers');
+    mkdirSync(markers, { mode: 0o700 });
+    const failedHere = `read -r st < /proc/$PPID/stat; set -- \${st##*\\) }; printf '%s:%s failed\\nthe name is taken' "$PPID" "\${20}" > "${markers}/tf-1"; sh "${CLIENT}" update`;
+    const { outcomes: [failed], runs } = await fakeTerraform(runtime, [{ ...updateAfterMarker(markers, 'own'), command: failedHere }], { holdMs: 300 });
+    expect(failed.code).toBe(1);
+    expect(failed.output).toContain('imco-bridge update web: its create failed earlier in this apply: the name is taken');
+    expect(runs).toHaveLength(1);
+    // An earlier run's marker: the update goes on to IMCO (here: credentials that do not exist).
+    const { outcomes: [earlier] } = await fakeTerraform(runtime, [updateAfterMarker(markers, '1:1')], { env: { CONCERTO_CONFIG: join(root, 'none.xml'), HOME: root } });
+    expect(earlier.code).toBe(1);
+    expect(earlier.output).not.toContain('nothing to update');
+  });
+
   test('other commands never go through the server', () => {
     const out = execFileSync('sh', [CLIENT, '--help'], { encoding: 'utf8', env: { ...process.env, IMCO_BRIDGE_RUNTIME: join(scratch(), 'run') } });
     expect(out).toContain('usage: imco-bridge <command>');
