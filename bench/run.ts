@@ -15,6 +15,7 @@ import { credentialEnv, journalMark, journalSince, seedsOf, startBenchEmulator, 
 import { BENCH_SECRET_ENV, prepareFixtures, stackDirOf } from './fixtures';
 import type { LoadJob, LoadReport } from './load-child';
 import { machineInfo, machineLine, type MachineInfo } from './machine';
+import { postgresBinDir, startPostgres } from './postgres';
 import { expectExit, median, percentile, removeTerraformEnv, round, terraform, timedRun } from './proc';
 import type { StackJob } from './stacks';
 import type { ServedJob, ServedReport } from './served-child';
@@ -30,7 +31,10 @@ const SYNTH_RUNS = 3;
 const HANDLER_RUNS = 25;
 const APPLY_OBJECTS = 100;
 const APPLY_LATENCY_MS = 20;
+/** A second latency for the apply and its baseline, closer to a remote IMCO's. */
+const SLOW_LATENCY_MS = 100;
 const PARALLELISM = 10;
+const APPLY_ARGS = ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`];
 const BASELINE_RUNS = 3;
 const DRIFT_OBJECTS = 200;
 const LOAD_CLIENTS = 50;
@@ -211,14 +215,14 @@ async function benchApply(work: string, withHandlerNoop: boolean): Promise<void>
     const dir = stackDirOf(job);
     const init = await terraform(dir, ['init', '-input=false', '-no-color']);
     let mark = await journalMark(emulator);
-    const apply = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`], {}, 400_000);
+    const apply = await terraform(dir, APPLY_ARGS, {}, 400_000);
     const applied = await journalSince(emulator, mark);
     const profiles = emulator.userObjects().filter((o) => o.kind === 'firewall_profile').length;
     if (profiles !== APPLY_OBJECTS) throw new Error(`the apply left ${profiles} firewall profiles, expected ${APPLY_OBJECTS}`);
     figure('apply_100_s', round(apply.ms / 1000), 's', `\`terraform apply -parallelism=${PARALLELISM}\` creating ${APPLY_OBJECTS} firewall profiles (${applied.length} API calls), emulator latency ${APPLY_LATENCY_MS} ms`);
 
     mark = await journalMark(emulator);
-    const noop = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`]);
+    const noop = await terraform(dir, APPLY_ARGS);
     const reapplied = await journalSince(emulator, mark);
     const writes = reapplied.filter((l) => l.method !== 'GET');
     figure('noop_apply_writes', writes.length, 'requests', `non-GET requests in the emulator journal while re-applying the ${APPLY_OBJECTS}-profile stack`, { op: '=', limit: 0 });
@@ -236,24 +240,58 @@ async function benchApply(work: string, withHandlerNoop: boolean): Promise<void>
   }
   await benchApplyFloors(work);
 
-  const base = await startBenchEmulator({ latencyMs: APPLY_LATENCY_MS });
+  const baseline = await baselineSeconds(work, APPLY_LATENCY_MS, 'baseline_100_s');
+  const apply = figures.find((f) => f.name === 'apply_100_s')!.value;
+  figure('apply_ratio', round(apply / baseline), '×', 'apply_100_s / baseline_100_s', { op: '<=', limit: 2 });
+  await benchApplyPg(work, baseline);
+  await benchApplyLatency(work, SLOW_LATENCY_MS);
+}
+
+
+/**
+ * One `terraform apply` of a fresh 100-profile stack against a fresh emulator: its wall time and
+ * the API calls it made. With the real bridge command, checks that it left exactly 100 profiles.
+ */
+async function timedApply(work: string, name: string, opts: { latencyMs: number; pgConnStr?: string; bridgeCommand?: string }): Promise<{ s: number; calls: number }> {
+  const emulator = await startBenchEmulator({ latencyMs: opts.latencyMs });
+  try {
+    const job: StackJob = {
+      shape: 'firewall', count: APPLY_OBJECTS, outdir: join(work, name), stackName: name, target: targetOf(emulator), work,
+      ...(opts.bridgeCommand ? { bridgeCommand: opts.bridgeCommand } : {}),
+      ...(opts.pgConnStr ? { pgConnStr: opts.pgConnStr } : {}),
+    };
+    await synthStack(job, work);
+    const dir = stackDirOf(job);
+    await terraform(dir, ['init', '-input=false', '-no-color']);
+    const mark = await journalMark(emulator);
+    const apply = await terraform(dir, APPLY_ARGS, {}, 400_000);
+    const calls = (await journalSince(emulator, mark)).length;
+    const profiles = emulator.userObjects().filter((o) => o.kind === 'firewall_profile').length;
+    if (!opts.bridgeCommand && profiles !== APPLY_OBJECTS) throw new Error(`the ${name} apply left ${profiles} firewall profiles, expected ${APPLY_OBJECTS}`);
+    return { s: round(apply.ms / 1000), calls };
+  } finally {
+    await emulator.dispose();
+  }
+}
+
+/** The client baseline at `latencyMs`: median of BASELINE_RUNS runs, reported as figure `name`. */
+async function baselineSeconds(work: string, latencyMs: number, name: string): Promise<number> {
+  const base = await startBenchEmulator({ latencyMs });
   try {
     const runs: BaselineReport[] = [];
     for (let i = 0; i < BASELINE_RUNS; i++) {
-      const job: BaselineJob = { target: targetOf(base), count: APPLY_OBJECTS, concurrency: PARALLELISM, stack: `baseline${i}` };
+      const job: BaselineJob = { target: targetOf(base), count: APPLY_OBJECTS, concurrency: PARALLELISM, stack: `${name.replace(/_/g, '')}${i}` };
       const { report } = await child<BaselineReport>('baseline-child', job, work);
       if (report.created !== APPLY_OBJECTS) throw new Error(`baseline run ${i} created ${report.created} profiles`);
       runs.push(report);
     }
-    const baseline = median(runs.map((r) => r.seconds));
-    figure('baseline_100_s', round(baseline, 3), 's', `the same ${APPLY_OBJECTS} creates (label, then profile with label_ids: ${runs[0].requests} requests) from one in-process ImcoClient, concurrency ${PARALLELISM}, latency ${APPLY_LATENCY_MS} ms; median of ${BASELINE_RUNS}`);
-    details.baseline = { runs_s: runs.map((r) => round(r.seconds, 3)) };
+    const seconds = median(runs.map((r) => r.seconds));
+    figure(name, round(seconds, 3), 's', `the same ${APPLY_OBJECTS} creates (label, then profile with label_ids: ${runs[0].requests} requests) from one in-process ImcoClient, concurrency ${PARALLELISM}, latency ${latencyMs} ms; median of ${BASELINE_RUNS}`);
+    details[name] = { runs_s: runs.map((r) => round(r.seconds, 3)) };
+    return seconds;
   } finally {
     await base.dispose();
   }
-  const apply = figures.find((f) => f.name === 'apply_100_s')!.value;
-  const baseline = figures.find((f) => f.name === 'baseline_100_s')!.value;
-  figure('apply_ratio', round(apply / baseline), '×', 'apply_100_s / baseline_100_s', { op: '<=', limit: 2 });
 }
 
 /**
@@ -261,26 +299,50 @@ async function benchApply(work: string, withHandlerNoop: boolean): Promise<void>
  * shell alone) and `node -e 0` (plus one bare Node start per provisioner). Informative.
  */
 async function benchApplyFloors(work: string): Promise<void> {
-  const emulator = await startBenchEmulator({ latencyMs: APPLY_LATENCY_MS });
-  try {
-    const floors: Record<string, number> = {};
-    for (const [name, command] of [['terraform', 'true'], ['node', 'node -e 0']] as const) {
-      const job: StackJob = { shape: 'firewall', count: APPLY_OBJECTS, outdir: join(work, `floor-${name}`), stackName: 'floor', target: targetOf(emulator), work, bridgeCommand: command };
-      await synthStack(job, work);
-      const dir = stackDirOf(job);
-      await terraform(dir, ['init', '-input=false', '-no-color']);
-      const apply = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`]);
-      floors[name] = round(apply.ms / 1000);
-    }
-    figure('apply_100_floor_terraform_s', floors.terraform, 's', `the same apply with every provisioner running \`true\`: Terraform and the shell alone`);
-    figure('apply_100_floor_node_s', floors.node, 's', `the same apply with every provisioner running \`node -e 0\`: one bare Node start per provisioner`);
-    const apply = figures.find((f) => f.name === 'apply_100_s')?.value;
-    if (apply !== undefined) {
-      figure('apply_100_bridge_s', round(apply - floors.terraform), 's', 'apply_100_s − apply_100_floor_terraform_s: what the provisioners\' work (bridge client and server, API calls) adds to Terraform\'s own');
-    }
-  } finally {
-    await emulator.dispose();
+  const floors: Record<string, number> = {};
+  for (const [name, command] of [['terraform', 'true'], ['node', 'node -e 0']] as const) {
+    floors[name] = (await timedApply(work, `floor${name}`, { latencyMs: APPLY_LATENCY_MS, bridgeCommand: command })).s;
   }
+  figure('apply_100_floor_terraform_s', floors.terraform, 's', `the same apply with every provisioner running \`true\`: Terraform and the shell alone`);
+  figure('apply_100_floor_node_s', floors.node, 's', `the same apply with every provisioner running \`node -e 0\`: one bare Node start per provisioner`);
+  const apply = figures.find((f) => f.name === 'apply_100_s')?.value;
+  if (apply !== undefined) {
+    figure('apply_100_bridge_s', round(apply - floors.terraform), 's', 'apply_100_s − apply_100_floor_terraform_s: what the provisioners\' work (bridge client and server, API calls) adds to Terraform\'s own');
+  }
+}
+
+/**
+ * The same apply with its state in PostgreSQL, the remote backend design §7 runs at scale with.
+ * Terraform's local backend rewrites its whole state file after every resource; a remote backend
+ * keeps intermediate state in memory. Informative; skipped (saying so) without PostgreSQL.
+ */
+async function benchApplyPg(work: string, baseline: number): Promise<void> {
+  if (!postgresBinDir()) {
+    say('apply on a pg backend skipped: no PostgreSQL server binaries (Debian: apt-get install -y postgresql)');
+    details.apply_pg = { skipped: 'no PostgreSQL server binaries' };
+    return;
+  }
+  const pg = await startPostgres();
+  try {
+    const real = await timedApply(work, 'benchpg', { latencyMs: APPLY_LATENCY_MS, pgConnStr: pg.connStr });
+    const floor = await timedApply(work, 'floorpg', { latencyMs: APPLY_LATENCY_MS, pgConnStr: pg.connStr, bridgeCommand: 'true' });
+    figure('apply_100_pg_s', real.s, 's', `apply_100_s with the state in a local PostgreSQL (\`pg\` backend, fsync off; ${real.calls} API calls)`);
+    figure('apply_100_pg_floor_terraform_s', floor.s, 's', 'the same pg-backend apply with every provisioner running `true`: Terraform and the shell alone');
+    figure('apply_ratio_pg', round(real.s / baseline), '×', 'apply_100_pg_s / baseline_100_s');
+  } finally {
+    pg.stop();
+  }
+}
+
+/**
+ * The apply and its baseline at a latency closer to a remote IMCO's: Terraform's and the bridge's
+ * CPU weigh less against the round trips. Informative.
+ */
+async function benchApplyLatency(work: string, latencyMs: number): Promise<void> {
+  const real = await timedApply(work, `bench${latencyMs}`, { latencyMs });
+  figure(`apply_100_at_${latencyMs}ms_s`, real.s, 's', `apply_100_s at emulator latency ${latencyMs} ms (${real.calls} API calls)`);
+  const baseline = await baselineSeconds(work, latencyMs, `baseline_100_at_${latencyMs}ms_s`);
+  figure(`apply_ratio_at_${latencyMs}ms`, round(real.s / baseline), '×', `apply_100_at_${latencyMs}ms_s / baseline_100_at_${latencyMs}ms_s`);
 }
 
 // ------------------------------------------------------------------ drift
@@ -292,7 +354,7 @@ async function benchDrift(work: string): Promise<void> {
     await synthStack(job, work);
     const dir = stackDirOf(job);
     await terraform(dir, ['init', '-input=false', '-no-color']);
-    const apply = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color', `-parallelism=${PARALLELISM}`], {}, 400_000);
+    const apply = await terraform(dir, APPLY_ARGS, {}, 400_000);
     await emulator.settle();
     const mark = await journalMark(emulator);
     const drift = expectExit(

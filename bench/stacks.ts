@@ -3,7 +3,7 @@
 // volume and floating IP, server array; three SaaS accounts) and cut off at exactly N objects;
 // read-only references are seeded ids, never lookups. `firewall`: N firewall profiles.
 import { join } from 'node:path';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { App, LocalBackend, PgBackend, TerraformStack } from 'cdktf';
 import {
   CookbookVersion, FirewallProfile, FloatingIp, ImcoSettings, SaasAccount, Script, Secret, Server, ServerArray, SshProfile, Subnet,
   Template, Volume, Vpc, Vpn,
@@ -25,6 +25,8 @@ export interface StackJob {
   readonly work: string;
   /** Replaces the imco-bridge command (floors: `true`, `node -e 0`). @default imco-bridge */
   readonly bridgeCommand?: string;
+  /** State in PostgreSQL (Terraform's `pg` backend) at this connection string. @default local state in the stack directory */
+  readonly pgConnStr?: string;
 }
 
 export interface StackBuild {
@@ -37,7 +39,8 @@ export interface StackBuild {
 export function buildStack(job: StackJob): StackBuild {
   const app = new App({ outdir: job.outdir, skipValidation: false });
   const stack = new TerraformStack(app, job.stackName);
-  new LocalBackend(stack, { path: join(stackDirOf(job), 'terraform.tfstate') });
+  if (job.pgConnStr) new PgBackend(stack, { connStr: job.pgConnStr, schemaName: `bench_${job.stackName}` });
+  else new LocalBackend(stack, { path: join(stackDirOf(job), 'terraform.tfstate') });
   new ImcoSettings(stack, 'imco', {
     flavour: 'terraform_data',
     ...(job.bridgeCommand ? { bridgeCommand: job.bridgeCommand } : {}),

@@ -11,7 +11,7 @@ import {
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { seedsOf, type ProviderSeeds } from '../support/seeds';
 import { credentialEnv, declaredObjects, type Declared } from './support/estate';
-import { startPostgres, type PostgresCluster } from './support/postgres';
+import { startPostgres, type PostgresCluster } from '../../bench/postgres';
 import { bridgeCommand, forbid, record, runSecrets, scratch, secretEnv, suiteDir, withEnv } from './support/run';
 import { summary } from './support/summary';
 import { tf, tfOk, type TfResult } from './support/terraform';

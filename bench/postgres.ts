@@ -1,7 +1,8 @@
 // A throw-away PostgreSQL cluster for Terraform's `pg` backend: Debian's server binaries (found under
 // /usr/lib/postgresql/*/bin, /usr/local/bin or PATH), initdb into a fresh temp directory (as the
 // `postgres` user when running as root, since initdb refuses root), served on a free 127.0.0.1 port
-// with trust authentication for local connections only, and stopped and removed at the end.
+// with trust authentication for local connections only, and stopped and removed at the end. Used by
+// the benchmark (an apply on a remote backend) and the reliability suite (two applies on one lock).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
