@@ -160,7 +160,6 @@ export async function runDelete(ctx: HandlerContext): Promise<void> {
     return;
   }
   const parentParams = await resolver.parentParams(spec.self);
-  if (ownerOf(ctx)) resolver.prefetch(ctx.kind.kind, parentParams);
   let live = await resolver.find(spec.self);
   if (!live) {
     ctx.log(`${ctx.kind.title} is already gone`);
