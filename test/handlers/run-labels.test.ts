@@ -108,7 +108,9 @@ test("a create POSTs its label while its kind's list is still under way (one rou
     // The kind's list answers only once the label POST has gone out (or gives up after 3 s).
     list: async (kind, parentParams) => {
       if (kind === 'firewall_profile') {
-        const waited = await Promise.race([posted.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 3000))]);
+        let timer: NodeJS.Timeout | undefined;
+        const waited = await Promise.race([posted.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 3000)))]);
+        clearTimeout(timer);
         if (!waited) throw new Error('the label POST waited for the firewall profile list');
       }
       return api.list(kind, parentParams);
