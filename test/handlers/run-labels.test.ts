@@ -6,35 +6,28 @@
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { OWNER_NAMESPACE } from '../../lib/bridge/spec';
-import { ImcoClient } from '../../lib/client';
+import type { ImcoClient } from '../../lib/client';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
 import { apiOf } from '../../lib/handlers/client-api';
 import { makeContext } from '../../lib/handlers/context';
 import { runCreate, runDelete } from '../../lib/handlers/reconcile';
 import { RunLabels, shareRunLabels, stopSharingRunLabels } from '../../lib/handlers/run-labels';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { startClientHarness, type ClientHarness } from '../client/support/emulator-client';
+import type { TestEmulator } from '../support/emulator';
 
+let harness: ClientHarness;
 let emulator: TestEmulator;
 let client: ImcoClient;
 /** Requests the handlers made through `counted()`, as `METHOD kind`. */
 let calls: string[];
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  client = new ImcoClient({
-    endpoint: emulator.endpoint,
-    caCertPath: emulator.caCert,
-    clientCertPath: emulator.clientCert,
-    clientKeyPath: emulator.clientKey,
-    retry: { attempts: 3, baseDelayMs: 2, maxDelayMs: 20, deadlineMs: 10_000 },
-  });
+  harness = await startClientHarness();
+  ({ emu: emulator, client } = harness);
 });
 
-afterAll(async () => {
-  client?.close();
-  await emulator?.dispose();
-});
+afterAll(() => harness?.dispose());
 
 beforeEach(() => {
   calls = [];
