@@ -256,7 +256,6 @@ async function benchApply(work: string, withHandlerNoop: boolean): Promise<void>
   await benchApplyLatency(work, SLOW_LATENCY_MS);
 }
 
-
 /**
  * One `terraform apply` of a fresh 100-profile stack against a fresh emulator: its wall time and
  * the API calls it made. With the real bridge command, checks that it left exactly 100 profiles.
