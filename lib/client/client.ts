@@ -2,7 +2,6 @@
 // and checks credentials, owns the mTLS agent and transport, and offers the generic surface
 // (`request`, `call` by catalog op id, per-kind `list/show/create/update/remove/action`,
 // `createOnce`, `waitFor`, `waitForGone`, `uploadTo`, `ping`) with the typed facades on top.
-import { createHash } from 'node:crypto';
 import type * as https from 'node:https';
 import * as util from 'node:util';
 import { ENDPOINTS, endpoint as endpointSpec, fillPath, kindSpec, type EndpointSpec, type HttpMethod, type KindSpec } from '../catalog';
@@ -119,7 +118,7 @@ export class ImcoClient {
 
   /** Endpoint and credential paths, and where each came from. Never holds key material. */
   readonly config: ImcoResolvedConfig;
-  /** Who asks where: the endpoint and a digest of the client certificate (public material only). */
+  /** Who asks where: the endpoint and the client certificate's fingerprint (public material only). */
   readonly account: string;
   readonly #agent: https.Agent;
   readonly #transport: Transport;
@@ -172,7 +171,7 @@ export class ImcoClient {
     ImcoClient.#discovered = undefined;
     this.config = discovered.config;
     const credentials = loadCredentials(discovered.config, discovered.inline);
-    this.account = `${this.config.endpoint} ${createHash('sha256').update(credentials.certPem).digest('hex')}`;
+    this.account = `${this.config.endpoint} ${credentials.clientCertificate.fingerprint256}`;
     this.#scrubber.addPrivateKeyPem(credentials.keyPem);
     this.#retry = resolveRetryPolicy(options.retry);
     this.#agent = createMutualTlsAgent(credentials, { maxSockets: options.maxSockets });

@@ -15,6 +15,8 @@ export interface CertificateFacts {
   readonly notAfter: Date;
   /** e.g. `DNS:localhost, IP Address:127.0.0.1`. */
   readonly subjectAltName?: string;
+  /** SHA-256 fingerprint of the certificate (public). */
+  readonly fingerprint256: string;
 }
 
 /** The loaded PEM material and facts about it. Hold privately: `key` is the private key. */
@@ -83,6 +85,7 @@ function facts(cert: crypto.X509Certificate): CertificateFacts {
     notBefore: new Date(cert.validFrom),
     notAfter: new Date(cert.validTo),
     subjectAltName: cert.subjectAltName,
+    fingerprint256: cert.fingerprint256,
   };
 }
 

@@ -20,7 +20,7 @@ function ctx(notBefore: Date, notAfter: Date): TlsDiagnosisContext {
     path: '/cloud/servers',
     host: 'clients.example.com:886',
     config,
-    clientCertificate: { subject: 'CN=me', issuer: 'CN=IMCO CA', notBefore, notAfter },
+    clientCertificate: { subject: 'CN=me', issuer: 'CN=IMCO CA', notBefore, notAfter, fingerprint256: 'AB:CD' },
     handshakeCompleted: false,
     now,
   };
