@@ -4,7 +4,7 @@
 // table and writes bench/results.json. Emulators run in this process on 127.0.0.1; synth, the
 // baseline and the load generator run in child processes so that each measures only itself.
 // Options: --only=synth,handler,apply,drift,rps (a subset, for development), --keep (keep temp dirs).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { secretFingerprint } from '../lib/bridge/fingerprint';
@@ -212,11 +212,13 @@ const shape = (l: { method: string; path: string }) => `${l.method} ${l.path.rep
 async function benchApply(work: string, withHandlerNoop: boolean): Promise<void> {
   let firstApplyS = 0;
   let firstApplyCalls = 0;
+  let resources = 0;
   const emulator = await startBenchEmulator({ latencyMs: APPLY_LATENCY_MS });
   try {
     const job: StackJob = { shape: 'firewall', count: APPLY_OBJECTS, outdir: join(work, 'apply'), stackName: 'bench', target: targetOf(emulator), work };
     await synthStack(job, work);
     const dir = stackDirOf(job);
+    resources = terraformResourceCount(dir);
     const init = await terraform(dir, ['init', '-input=false', '-no-color']);
     let mark = await journalMark(emulator);
     const apply = await terraform(dir, APPLY_ARGS, {}, 400_000);
@@ -252,6 +254,7 @@ async function benchApply(work: string, withHandlerNoop: boolean): Promise<void>
   const baseline = await baselineSeconds(work, APPLY_LATENCY_MS, 'baseline_100_s');
   const apply = figures.find((f) => f.name === 'apply_100_s')!.value;
   figure('apply_ratio', round(apply / baseline), '×', 'apply_100_s / baseline_100_s', { op: '<=', limit: 2 });
+  await benchBareTerraform(work, resources, baseline);
   await benchApplyPg(work, baseline);
   await benchApplyLatency(work, SLOW_LATENCY_MS);
 }
@@ -324,6 +327,41 @@ async function benchApplyFloors(work: string): Promise<void> {
   if (apply !== undefined) {
     figure('apply_100_bridge_s', round(apply - floors.terraform), 's', 'apply_100_s − apply_100_floor_terraform_s: what the provisioners\' work (bridge client and server, API calls) adds to Terraform\'s own');
   }
+}
+
+/** The Terraform resources a synthesized stack declares. */
+function terraformResourceCount(dir: string): number {
+  const config = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+  return Object.values(config.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+}
+
+/** Applies of a stack of `count` bare `terraform_data` resources (no provisioners, local state): seconds of each and their median. */
+async function bareApplies(work: string, count: number): Promise<{ runs: number[]; median: number }> {
+  const runs: number[] = [];
+  for (let i = 1; i <= APPLY_RUNS; i++) {
+    const dir = join(work, `bare${count}-${i}`);
+    mkdirSync(dir, { recursive: true });
+    const resources = Object.fromEntries(Array.from({ length: count }, (_, n) => [`r${n}`, { input: `bare-${n}` }]));
+    const config = { terraform: { backend: { local: { path: join(dir, 'terraform.tfstate') } } }, resource: { terraform_data: resources } };
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
+    await terraform(dir, ['init', '-input=false', '-no-color']);
+    runs.push(round((await terraform(dir, APPLY_ARGS)).ms / 1000));
+  }
+  return { runs, median: round(median(runs)) };
+}
+
+/**
+ * Terraform's own share, with nothing of ours in it: the apply of as many bare `terraform_data`
+ * resources as the 100-profile stack has (no provisioners, no API, local state), and of one
+ * resource per profile. Its ratio to the baseline is the lowest `apply_ratio` any handler could
+ * reach with that many resources on this machine. Informative.
+ */
+async function benchBareTerraform(work: string, resources: number, baseline: number): Promise<void> {
+  const same = await bareApplies(work, resources);
+  const onePerObject = await bareApplies(work, APPLY_OBJECTS);
+  figure('apply_bare_terraform_s', same.median, 's', `\`terraform apply -parallelism=${PARALLELISM}\` of ${resources} bare \`terraform_data\` resources (as many as the ${APPLY_OBJECTS}-profile stack has), no provisioners, local state; median of ${APPLY_RUNS} (${same.runs.join(', ')} s)`);
+  figure('apply_bare_one_per_object_s', onePerObject.median, 's', `the same with ${APPLY_OBJECTS} bare resources (one per profile); median of ${APPLY_RUNS} (${onePerObject.runs.join(', ')} s)`);
+  figure('apply_ratio_bare', round(same.median / baseline), '×', 'apply_bare_terraform_s / baseline_100_s: the lowest apply_ratio a handler that costs nothing could reach with this many resources');
 }
 
 /**
