@@ -26,16 +26,17 @@ export function objectAttributes(input: AttributeInput): Attributes {
   const attributes: Record<string, unknown> = {};
   const problems: string[] = [];
   const live = new Set<string>();
-  const value = (v: SpecValue, field: string): unknown => {
-    if (typeof v === 'string') return escapeTemplate(v);
+  /** Refs → `id` tokens; strings escaped for Terraform unless the whole value is JSON-encoded later. */
+  const convert = (v: SpecValue, field: string, escape: boolean): unknown => {
+    if (typeof v === 'string') return escape ? escapeTemplate(v) : v;
     if (isRef(v)) {
       const token = referenceValue(v.$ref, field, input.refId, problems);
       if (token !== undefined) live.add(token);
       return token;
     }
-    if (Array.isArray(v)) return v.map((x: SpecValue) => value(x, field));
+    if (Array.isArray(v)) return v.map((x: SpecValue) => convert(x, field, escape));
     if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v as Record<string, SpecValue>).map(([k, x]) => [k, value(x, field)]));
+      return Object.fromEntries(Object.entries(v as Record<string, SpecValue>).map(([k, x]) => [k, convert(x, field, escape)]));
     }
     return v;
   };
@@ -45,12 +46,10 @@ export function objectAttributes(input: AttributeInput): Attributes {
       else attributes[`${field}_file`] = escapeTemplate(v.$secret.file ?? '');
       attributes[`${field}_version`] = input.fingerprints[field];
     } else if (JSON_TEXT_FIELDS.has(field)) {
-      // jsonForTerraform escapes the literal text itself; refs are spliced in live.
-      const raw = (x: SpecValue): unknown =>
-        isRef(x) ? value(x, field) : Array.isArray(x) ? x.map(raw) : x !== null && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, raw(y as SpecValue)])) : x;
-      attributes[field] = jsonForTerraform(raw(v), (t) => live.has(t));
+      // jsonForTerraform escapes the literal text itself and splices the `id` tokens in live.
+      attributes[field] = jsonForTerraform(convert(v, field, false), (t) => live.has(t));
     } else {
-      attributes[field] = value(v, field);
+      attributes[field] = convert(v, field, true);
     }
   }
   Object.assign(attributes, extrasAttributes(input, problems));

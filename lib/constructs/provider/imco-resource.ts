@@ -49,12 +49,8 @@ export class ImcoResource extends TerraformResource {
 
 /** cdktf's HCL attribute descriptor for a plain value (`timeouts` is a block, the rest attributes). */
 function hclAttribute(name: string, value: unknown): Record<string, unknown> {
-  const isList = Array.isArray(value);
-  const isMap = !isList && typeof value === 'object' && value !== null;
-  return {
-    value: anyToHclTerraform(value),
-    isBlock: name === 'timeouts',
-    type: isList ? 'list' : isMap ? (name === 'timeouts' ? 'struct' : 'map') : 'simple',
-    storageClassType: isList ? 'list' : isMap ? 'map' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string',
-  };
+  const descriptor = (type: string, storageClassType: string) => ({ value: anyToHclTerraform(value), isBlock: name === 'timeouts', type, storageClassType });
+  if (Array.isArray(value)) return descriptor('list', value.every((v) => typeof v === 'string') ? 'stringList' : 'list');
+  if (typeof value === 'object' && value !== null) return descriptor(name === 'timeouts' ? 'struct' : 'map', 'map');
+  return descriptor('simple', typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string');
 }

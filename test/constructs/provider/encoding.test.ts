@@ -289,8 +289,9 @@ describe('provider flavour: encoding details', () => {
   });
 
   test('HCL output writes the same resources with references as expressions', () => {
-    const { stack } = makeStack({ flavour: 'provider' });
+    const { stack } = makeStack({ flavour: 'provider', timeouts: { vpc: 30 } });
     const vpc = new Vpc(stack, 'net', { name: 'net', cidr: '10.0.0.0/16', cloudAccount: 'ca', realmProviderName: 'r' });
+    new Template(stack, 'tpl', { name: 'tpl', genericImage: 'img', runList: ['recipe[x]'] });
     new Server(stack, 'srv', {
       name: 'srv', template: 'tpl-1', serverPlan: 'sp', cloudAccount: 'ca', sshProfile: 'ssh', firewallProfile: 'fw', rebootTrigger: 'once',
     });
@@ -299,6 +300,8 @@ describe('provider flavour: encoding details', () => {
     expect(hcl).toContain('resource "imco_vpc" "net"');
     expect(hcl).toContain('resource "imco_server_reboot" "srv_reboot"');
     expect(hcl).toContain('server_id = "${imco_server.srv.id}"');
+    expect(hcl.replace(/\s+/g, ' ')).toContain('run_list = [ "recipe[x]" ]');
+    expect(hcl.replace(/\s+/g, ' ')).toContain('timeouts { create = "30s" update = "30s" delete = "30s" }');
     expect(hcl).toMatch(/source\s*=\s*"imco\/imco"/);
   });
 });
