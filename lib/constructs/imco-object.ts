@@ -1,7 +1,8 @@
-// ImcoObject: the base class of every IMCO construct. It owns the two-resource encoding of design §2
+// ImcoObject: the base class of every IMCO construct. It owns the two-resource encoding of design §2b
 // (lifecycle resource with create/delete provisioners, `_sync` resource with the update provisioner,
-// optional action resources), the BridgeSpec handed to imco-bridge, identity (§3), secret
-// fingerprints (§5), escaping of literal text, and the validations every kind shares.
+// optional action resources) — or, in the provider flavour (§2a), hands the same desired state to
+// ./provider/encode.ts for ONE `imco_<kind>` resource — the BridgeSpec handed to imco-bridge,
+// identity (§3), secret fingerprints (§5), escaping of literal text, and the shared validations.
 import { TerraformStack, type LocalExecProvisioner } from 'cdktf';
 import { Construct } from 'constructs';
 import { kindSpec, type KindSpec } from '../catalog';
@@ -11,6 +12,7 @@ import { escapeTemplate, jsonForTerraform } from './escape';
 import { createHandlerResource, selfTriggersExpression, type HandlerResource } from './handler-resource';
 import { driftTrigger } from './drift';
 import { ensurePruneResource } from './prune';
+import { encodeForProvider, providerAction } from './provider/encode';
 import { registryOf, resourceNameOf, stackRelativePath } from './registry';
 import { Secret, secretProblem } from './secret';
 import { ImcoSettings, type ResolvedImcoSettings } from './settings';
@@ -83,6 +85,9 @@ export abstract class ImcoObject extends Construct {
   private readonly used = new Set<ImcoObject>();
   private readonly secrets: { field: string; prop: string; secret: Secret }[] = [];
   private readonly timeoutSeconds: number;
+  /** Whether the timeout was configured (the provider flavour then writes a `timeouts` block). */
+  private readonly timeoutConfigured: boolean;
+  private parts: readonly HandlerResource[] = [];
   private encoded?: {
     ref: ObjectRef;
     spec: BridgeSpec;
@@ -104,9 +109,10 @@ export abstract class ImcoObject extends Construct {
     this.settings = ImcoSettings.resolve(this);
     const configured = props.timeoutSeconds ?? this.settings.timeouts[kind];
     if (props.timeoutSeconds !== undefined) this.problemIf(integerProblem(props.timeoutSeconds, 'timeoutSeconds', 1));
-    this.timeoutSeconds = typeof configured === 'number' && Number.isInteger(configured) && configured >= 1 ? configured : this.catalog.waitTimeoutSeconds;
+    this.timeoutConfigured = typeof configured === 'number' && Number.isInteger(configured) && configured >= 1;
+    this.timeoutSeconds = this.timeoutConfigured ? (configured as number) : this.catalog.waitTimeoutSeconds;
     registryOf(this).objects.push(this);
-    ensurePruneResource(this, this.settings);
+    if (this.settings.flavour !== 'provider') ensurePruneResource(this, this.settings);
     this.node.addValidation({ validate: () => this.validate() });
   }
 
@@ -125,9 +131,17 @@ export abstract class ImcoObject extends Construct {
     return this.done().resource;
   }
 
-  /** The `_sync` resource: replaced when a mutable property changes; runs `imco-bridge update`. */
+  /**
+   * The `_sync` resource: replaced when a mutable property changes; runs `imco-bridge update`. In the
+   * provider flavour there is none: this is the object's one `imco_<kind>` resource.
+   */
   get syncResource(): HandlerResource {
     return this.done().syncResource;
+  }
+
+  /** Provider flavour: the `imco_template_script` / `imco_attachment` resources of this object. */
+  get partResources(): readonly HandlerResource[] {
+    return this.parts;
   }
 
   /** Action resources (reboot, script executions), in declaration order. */
@@ -253,6 +267,10 @@ export abstract class ImcoObject extends Construct {
     }
 
     const { flavour, bridgeCommand } = this.settings;
+    if (flavour === 'provider') {
+      this.encodeForProvider(definition, ref, spec, specJson, fingerprints);
+      return;
+    }
     const command = (verb: string): string => escapeTemplate(`${bridgeCommand} ${verb}`);
     const credentialEnv = Object.fromEntries(Object.entries(this.settings.environment).map(([k, v]) => [k, escapeTemplate(v)]));
 
@@ -328,10 +346,43 @@ export abstract class ImcoObject extends Construct {
     this.encoded = { ref, spec, resource, syncResource, specJson };
   }
 
+  /** Provider flavour: the object's `imco_<kind>` resource and its parts, from the same desired state. */
+  private encodeForProvider(definition: ObjectDefinition, ref: ObjectRef, spec: BridgeSpec, specJson: string, fingerprints: Record<string, string>): void {
+    const parentField = this.catalog.parent?.field;
+    const encoded = encodeForProvider(this, this.resourceName, {
+      spec,
+      fingerprints,
+      owner: this.ownerLabel,
+      parent: definition.parent && parentField ? { field: parentField, id: definition.parent.resource.id } : undefined,
+      timeoutSeconds: this.timeoutConfigured ? this.timeoutSeconds : undefined,
+      dependsOn: [...this.used].flatMap((o) => o.partResources),
+      refId: (r) => ImcoObject.ofRef(r)?.resource.id,
+      partsOf: (r) => ImcoObject.ofRef(r)?.partResources ?? [],
+      claim: (name) => this.claimName(name),
+    });
+    encoded.problems.forEach((p) => this.problem(p));
+    this.parts = encoded.parts;
+    this.encoded = { ref, spec, resource: encoded.resource, syncResource: encoded.resource, specJson };
+  }
+
   /** Adds an action resource (`<name>_<suffix>`) that runs `imco-bridge action` when its trigger changes. */
   protected addAction(id: string, definition: ActionDefinition): HandlerResource {
     const { spec, resource, syncResource } = this.done();
     for (const other of definition.uses ?? []) this.use(other, 'action');
+    const flavour = this.settings.flavour;
+    if (flavour === 'provider') {
+      const script = definition.action.name === 'execute' ? ImcoObject.ofRef(definition.action.script.$ref) : undefined;
+      const action = providerAction(this, id, {
+        action: definition.action,
+        serverId: resource.id,
+        scriptId: script?.resource.id,
+        trigger: definition.trigger,
+        logicalId: this.claimName(`${this.resourceName}_${definition.suffix}`),
+        dependsOn: (definition.uses ?? []).flatMap((o) => o.partResources),
+      });
+      this.actions.push(action);
+      return action;
+    }
     const actionSpec: BridgeSpec = { ...spec, action: definition.action };
     const specJson = escapeTemplate(JSON.stringify(actionSpec));
     const triggers: Record<string, string> = { imco_lifecycle: resource.id, trigger: escapeTemplate(definition.trigger) };
@@ -340,7 +391,7 @@ export abstract class ImcoObject extends Construct {
       if (script) triggers.script = script.resource.id;
     }
     const action = createHandlerResource(this, id, {
-      flavour: this.settings.flavour,
+      flavour,
       logicalId: this.claimName(`${this.resourceName}_${definition.suffix}`),
       triggers,
       dependsOn: [syncResource, ...(definition.uses ?? []).map((o) => o.syncResource)],
@@ -431,7 +482,7 @@ export abstract class ImcoObject extends Construct {
     const found: string[] = [...this.problems];
     for (const check of this.checks) for (const p of check()) if (p) found.push(p);
     if (this.encoded) {
-      this.checkSpecSizeInto(found);
+      if (this.settings.flavour !== 'provider') this.checkSpecSizeInto(found);
       const tokens = unresolvedTokenPaths(this.encoded.spec.fields);
       if (tokens.length > 0) {
         found.push(

@@ -1,6 +1,6 @@
 // The constructs layer: CDKTF constructs for every IMCO kind, the stack settings, secrets by
 // reference, and the shared encoding (design §2). The only part of imco-cdktf that imports cdktf.
-export { ImcoSettings, defaultBridgeCommand, type ImcoSettingsProps, type ImcoCredentialPaths, type ResolvedImcoSettings } from './settings';
+export { ImcoSettings, defaultBridgeCommand, type ImcoFlavour, type ImcoSettingsProps, type ImcoCredentialPaths, type ResolvedImcoSettings } from './settings';
 export { Secret, type SecretOptions, type SecretFormat } from './secret';
 export { ImcoObject, MAX_SPEC_BYTES, TF_ID_ENV, TRIGGERS_ENV, type ImcoObjectProps } from './imco-object';
 export { type HandlerFlavour, type HandlerResource } from './handler-resource';
@@ -26,3 +26,5 @@ export {
   type LookupResult, type PlanQuery, type VpnPlanName,
 } from './lookups';
 export { PRUNE_RESOURCE_NAME } from './prune';
+export { ImcoResource } from './provider/imco-resource';
+export { PROVIDER_SOURCE, PLUGINS_DIR } from './provider/imco-provider';

@@ -18,10 +18,11 @@ const prunes = new WeakMap<TerraformStack, HandlerResource>();
 /** Terraform name of a stack's prune resource. */
 export const PRUNE_RESOURCE_NAME = 'imco_prune';
 
-/** Creates the stack's prune resource once; its content is computed at synth from every object. */
+/** Creates the stack's prune resource once (provisioner flavours only); its content is computed at synth from every object. */
 export function ensurePruneResource(scope: IConstruct, settings: ResolvedImcoSettings): void {
   const stack = TerraformStack.of(scope);
-  if (prunes.has(stack)) return;
+  const flavour = settings.flavour;
+  if (prunes.has(stack) || flavour === 'provider') return;
   const registry = registryOf(scope);
   const objects = (): ImcoObject[] => registry.objects as unknown as ImcoObject[];
   const declared = (): string =>
@@ -34,7 +35,7 @@ export function ensurePruneResource(scope: IConstruct, settings: ResolvedImcoSet
   const credentialEnv = Object.fromEntries(Object.entries(settings.environment).map(([k, v]) => [k, escapeTemplate(v)]));
   const objectsJson = Lazy.stringValue({ produce: declared });
   const resource = createHandlerResource(stack, 'imco-prune', {
-    flavour: settings.flavour,
+    flavour,
     logicalId: PRUNE_RESOURCE_NAME,
     triggers: {
       imco_prune: escapeTemplate(stack.node.id),
@@ -42,8 +43,8 @@ export function ensurePruneResource(scope: IConstruct, settings: ResolvedImcoSet
       imco_objects: objectsJson,
     },
     provisioners: [
-      { type: 'local-exec', command: command('prune'), environment: { ...credentialEnv, [TRIGGERS_ENV]: selfTriggersExpression(settings.flavour, false) } },
-      { type: 'local-exec', when: 'destroy', command: command('prune-record'), environment: { [TRIGGERS_ENV]: selfTriggersExpression(settings.flavour, false) } },
+      { type: 'local-exec', command: command('prune'), environment: { ...credentialEnv, [TRIGGERS_ENV]: selfTriggersExpression(flavour, false) } },
+      { type: 'local-exec', when: 'destroy', command: command('prune-record'), environment: { [TRIGGERS_ENV]: selfTriggersExpression(flavour, false) } },
     ],
   });
   resource.addOverride(

@@ -3,7 +3,8 @@
 // would be left behind. The tombstone emits a Terraform `removed` block (Terraform ≥ 1.9) for the
 // old lifecycle resource carrying the same `imco-bridge delete` provisioner (it reads only `self`).
 // Keeping it after the object is gone is harmless: a `removed` block for an address not in state is
-// a no-op.
+// a no-op. The provider flavour needs no tombstone (removing a construct is an ordinary Terraform
+// delete), so there it is refused with a message saying so.
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { escapeTemplate } from './escape';
@@ -29,10 +30,20 @@ export class RemovedImcoObject extends Construct {
     const stack = TerraformStack.of(this);
     const settings = ImcoSettings.resolve(this);
     const path = String(props.path ?? '').replace(/^\/+|\/+$/g, '');
-    this.address = `${settings.flavour}.${resourceNameOf(path)}`;
+    const flavour = settings.flavour;
+    if (flavour === 'provider') {
+      this.address = `imco_*.${resourceNameOf(path)}`;
+      this.node.addValidation({
+        validate: () => [
+          `RemovedImcoObject '${path}': not needed with the provider flavour — removing a construct deletes its IMCO object on the next terraform apply; remove this tombstone`,
+        ],
+      });
+      return;
+    }
+    this.address = `${flavour}.${resourceNameOf(path)}`;
     const environment: Record<string, string> = {};
     for (const [k, v] of Object.entries(settings.environment)) environment[k] = escapeTemplate(v);
-    environment[TRIGGERS_ENV] = selfTriggersExpression(settings.flavour, true);
+    environment[TRIGGERS_ENV] = selfTriggersExpression(flavour, true);
     let tombstones = tombstonesByStack.get(stack);
     if (!tombstones) {
       tombstones = [];

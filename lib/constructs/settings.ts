@@ -1,15 +1,25 @@
-// ImcoSettings: the one-per-stack settings construct — handler resource flavour, endpoint and
-// credential *locations* (paths, never key content), the imco-bridge command and per-kind timeouts —
-// and the resolution of those settings (with defaults) that every IMCO object reads at construction.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// ImcoSettings: the one-per-stack settings construct — encoding flavour (the native provider or a
+// handler resource), endpoint and credential *locations* (paths, never key content), the imco-bridge
+// command and per-kind timeouts — and the resolution of those settings (with defaults) that every
+// IMCO object reads at construction.
+import { join } from 'node:path';
 import { TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { discoverEndpoint } from './endpoint';
 import { absolutePath } from './files';
 import { HANDLER_FLAVOURS, type HandlerFlavour } from './handler-resource';
 import { shellQuote } from './escape';
+import { packageRoot } from './package-info';
 import { registryOf } from './registry';
+import { ensureImcoProvider } from './provider/imco-provider';
+
+/**
+ * How IMCO objects are encoded in Terraform (design §2): `provider` = one `imco_<kind>` resource
+ * of the native provider per object; `terraform_data` / `null_resource` = the provisioner bridge.
+ */
+export type ImcoFlavour = HandlerFlavour | 'provider';
+
+export const FLAVOURS: readonly ImcoFlavour[] = ['provider', ...HANDLER_FLAVOURS];
 
 /** Where the handlers find the IMCO credentials at apply time. Paths only — never key content. */
 export interface ImcoCredentialPaths {
@@ -25,11 +35,13 @@ export interface ImcoCredentialPaths {
 
 export interface ImcoSettingsProps {
   /**
-   * Terraform resource type that carries the imco-bridge provisioners. `terraform_data` is built
-   * into Terraform ≥ 1.4; `null_resource` needs the hashicorp/null provider.
+   * How each IMCO object is encoded. `provider`: one `imco_<kind>` resource of the native provider
+   * `imco/imco` (installed into the synthesized stack directory). `terraform_data` / `null_resource`:
+   * the Terraform resource type that carries the imco-bridge provisioners (`terraform_data` is built
+   * into Terraform ≥ 1.4; `null_resource` needs the hashicorp/null provider).
    * @default 'terraform_data'
    */
-  readonly flavour?: HandlerFlavour;
+  readonly flavour?: ImcoFlavour;
   /**
    * IMCO API endpoint, e.g. `https://clients.example.com:886` (`/v2` appended when it has no path).
    * Also passed to the handlers as `CONCERTO_ENDPOINT`.
@@ -58,7 +70,7 @@ export interface ImcoSettingsProps {
 
 /** Settings as the IMCO objects of a stack use them (defaults applied). */
 export interface ResolvedImcoSettings {
-  readonly flavour: HandlerFlavour;
+  readonly flavour: ImcoFlavour;
   /** Raw (unescaped) command line prefix. */
   readonly bridgeCommand: string;
   /** Raw (unescaped) credential environment for every provisioner. */
@@ -81,24 +93,6 @@ const CONSTRUCT_KINDS = [
   'template', 'script', 'cookbook_version', 'firewall_profile', 'vpc', 'subnet', 'vpn', 'floating_ip', 'volume',
   'ssh_profile', 'server', 'server_array', 'saas_account',
 ];
-
-/** The package root (the directory of imco-cdktf's package.json), from lib/ or dist/lib/. */
-function packageRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      try {
-        if ((JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'imco-cdktf') return dir;
-      } catch {
-        // not ours; keep looking
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return join(__dirname, '..', '..');
-    dir = parent;
-  }
-}
 
 /**
  * `sh "<absolute path of bin/imco-bridge.sh>"`: the client of the per-run bridge server
@@ -156,7 +150,7 @@ export class ImcoSettings extends Construct {
     return registry.defaults as ResolvedImcoSettings;
   }
 
-  readonly flavour: HandlerFlavour;
+  readonly flavour: ImcoFlavour;
   /** The settings as resolved at declaration (endpoint discovered, paths made absolute). */
   readonly resolved: ResolvedImcoSettings;
 
@@ -172,8 +166,8 @@ export class ImcoSettings extends Construct {
       );
     }
     registry.settings.push(this);
-    if (props.flavour !== undefined && !HANDLER_FLAVOURS.includes(props.flavour)) {
-      problems.push(`flavour '${String(props.flavour)}' is not supported; use 'terraform_data' or 'null_resource'`);
+    if (props.flavour !== undefined && !FLAVOURS.includes(props.flavour)) {
+      problems.push(`flavour '${String(props.flavour)}' is not supported; use 'provider', 'terraform_data' or 'null_resource'`);
     }
     for (const key of Object.keys(props.credentials ?? {}) as (keyof ImcoCredentialPaths)[]) {
       const value: unknown = props.credentials?.[key];
@@ -198,6 +192,7 @@ export class ImcoSettings extends Construct {
     this.resolved = resolveProps(props);
     if (this.resolved.endpointProblem) problems.push(this.resolved.endpointProblem);
     this.flavour = this.resolved.flavour;
+    if (this.flavour === 'provider') ensureImcoProvider(this, this.resolved);
     this.node.addValidation({ validate: () => problems.map((p) => `ImcoSettings: ${p}`) });
   }
 }

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ImcoSettings, type HandlerFlavour } from '../../lib/constructs';
+import { ImcoSettings, type ImcoFlavour } from '../../lib/constructs';
 import type { EmulatorInfo } from '../../lib/emulator';
 import { terraformOk, type TerraformResult } from './terraform';
 
 export interface SynthOptions {
   readonly stackName?: string;
-  readonly flavour?: HandlerFlavour;
+  readonly flavour?: ImcoFlavour;
   /** Reuse this output directory (so terraform state carries over between synths). */
   readonly outdir?: string;
 }
