@@ -90,7 +90,9 @@ async function findLive(model: KindModel, current: TfObject, api: BridgeApi, ses
   // Slim list answers (templates) or no list at all: read the object itself.
   if (kind.listFields || !kind.operations.includes('list')) return api.show(kind.kind, id, params).catch(gone);
   const all = await session.lists.list(kind.kind, params, () => api.list(kind.kind, params)).catch(gone);
-  return all?.find((o) => o.id === id);
+  if (!all) return undefined;
+  // A shared list may predate the object (made since, e.g. just before an import): a miss is confirmed.
+  return all.find((o) => o.id === id) ?? (kind.operations.includes('show') ? api.show(kind.kind, id, params).catch(gone) : undefined);
 }
 
 /** ReadResource: the live object as state; null when it is gone. */

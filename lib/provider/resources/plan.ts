@@ -23,6 +23,14 @@ export function validateConfig(model: KindModel, config: TfObject): Diagnostic[]
   const out: Diagnostic[] = [];
   for (const s of model.secrets) out.push(...secretProblems(s, config));
   for (const t of timeoutProblems(config)) out.push({ severity: 'error', summary: t.message, attribute: [{ attr: 'timeouts' }, { attr: t.op }] });
+  const owner = config.owner;
+  if (typeof owner === 'string' && !/^[A-Za-z0-9 ._-]+$/.test(owner)) {
+    out.push({
+      severity: 'error',
+      summary: `owner "${owner}" is not a valid IMCO label name: use only letters, digits, spaces, '.', '_' and '-'`,
+      attribute: [{ attr: 'owner' }],
+    });
+  }
   for (const f of model.fields) {
     const v = config[f.name];
     if (typeof v !== 'string') continue;

@@ -141,3 +141,10 @@ test('bad durations and JSON text are refused with their paths', () => {
   const res = planResource(model('template'), { prior: null, proposed: config, config });
   expect(res.diagnostics!.map((d) => d.attribute)).toEqual([[{ attr: 'timeouts' }, { attr: 'create' }], [{ attr: 'configuration_attributes' }]]);
 });
+
+test('an owner that is not a valid label name is refused at plan time', () => {
+  const config = full('vpc', { name: 'a', cidr: '10.0.0.0/16', cloud_account_id: 'c', realm_provider_name: 'r', owner: 'prod/web' });
+  const res = planResource(model('vpc'), { prior: null, proposed: config, config });
+  expect(res.diagnostics).toEqual([expect.objectContaining({ attribute: [{ attr: 'owner' }] })]);
+  expect(res.diagnostics![0].summary).toMatch(/letters, digits, spaces, '\.', '_' and '-'/);
+});
