@@ -2,6 +2,7 @@
 // changed in place with exactly the actions needed, secrets sent from references or write-only
 // values and never in plan or state, a wait that runs out of its `timeouts` with the audit events.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { TfObject } from '../../../lib/provider/resource-type';
 import { type ClientHarness, type Seeds, mockSeeds, startClientHarness } from '../../client/support/emulator-client';
 import { type Provider, configuredProvider, full, plan, planApply } from './support';
@@ -75,6 +76,11 @@ test('a write-only key reaches IMCO from config only and is never planned or sto
   expect(JSON.stringify(pl.planned)).not.toContain(SECRET.split('\n')[1]);
   expect(JSON.stringify(state)).not.toContain(SECRET.split('\n')[1]);
   expect(state.private_key_wo).toBeNull();
+  // IMCO got it: the emulator keeps secrets only in its own state file, never in answers.
+  await h.emu.flush();
+  const saved = JSON.parse(readFileSync(h.emu.statePath, 'utf8')) as { objects: { ssh_profile: Record<string, unknown>[] } };
+  const stored = saved.objects.ssh_profile.find((o) => o.id === state.id)!;
+  expect((stored.$secrets as Record<string, string>).private_key).toBe(SECRET);
 });
 
 test('server: created inactive, booted in place (one boot), array grows 2 → 3 in place with one enlarge', async () => {
