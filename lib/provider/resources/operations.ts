@@ -9,7 +9,7 @@ import { BridgeError } from '../../handlers/errors';
 import { runCreate, runCreateUnowned, runDelete, runUpdate } from '../../handlers/reconcile';
 import type { ApplyRequest, ApplyResponse, CallContext, ImportResponse, ReadResponse, TfObject } from '../resource-type';
 import { createAttachment } from './attachment';
-import type { KindModel } from './schema';
+import { type KindModel, importIdForm } from './schema';
 import { secretChanged } from './secrets';
 import type { Session } from './session';
 import { buildSpec } from './spec-builder';
@@ -62,16 +62,28 @@ async function remove(model: KindModel, prior: TfObject, api: BridgeApi, call: C
   await runDelete(context(model, api, call, spec));
 }
 
+/** The endpoint check of design §3: an object is updated and deleted only on the endpoint it lives on. */
+function refuseOtherEndpoint(model: KindModel, prior: TfObject, endpoint: string): void {
+  const was = prior.endpoint;
+  if (typeof was === 'string' && was !== '' && was !== endpoint) {
+    throw new BridgeError(
+      `${model.typeName} ${String(prior.id)} lives on ${was}, but the provider is configured for ${endpoint}: ` +
+        `point the provider at ${was}, or drop the object from this state (terraform state rm) if it moved`,
+    );
+  }
+}
+
 /** ApplyResourceChange: create, update or delete. Errors are thrown (the caller makes diagnostics). */
 export async function applyKind(model: KindModel, req: ApplyRequest, session: Session, call: CallContext): Promise<ApplyResponse> {
   const api = await session.api();
   try {
+    if (req.prior) refuseOtherEndpoint(model, req.prior, api.endpoint);
     if (!req.planned) {
       await remove(model, req.prior!, api, call);
       return { newState: null };
     }
     const live = req.prior ? await update(model, req, api, call) : await create(model, req, api, call);
-    return { newState: stateAfterApply(model, req.planned, live) };
+    return { newState: stateAfterApply(model, req.planned, live, api.endpoint) };
   } finally {
     session.lists.invalidate();
   }
@@ -99,15 +111,7 @@ async function findLive(model: KindModel, current: TfObject, api: BridgeApi, ses
 export async function readKind(model: KindModel, current: TfObject, session: Session): Promise<ReadResponse> {
   const api = await session.api();
   const live = await findLive(model, current, api, session);
-  return { newState: live ? stateFromLive(model, live, current) : null };
-}
-
-/** How to write the import id of a kind, for messages and docs. */
-export function importIdForm(model: KindModel): string {
-  const { kind } = model;
-  if (kind.singleton) return `<${model.parentField}>`;
-  if (kind.parent) return `<${model.parentField}>/<id>`;
-  return '<id>';
+  return { newState: live ? stateFromLive(model, live, current, api.endpoint) : null };
 }
 
 /** ImportResourceState: the state holding the id (and parent id); the read that follows fills the rest. */
@@ -116,7 +120,7 @@ export function importKind(model: KindModel, importId: string): ImportResponse {
   for (const a of model.schema.attributes) state[a.name] = null;
   state.timeouts = null;
   const parts = importId.split('/');
-  const form = importIdForm(model);
+  const form = importIdForm(model.kind);
   const expected = form.split('/').length;
   if (parts.length !== expected || parts.some((p) => p.trim() === '')) {
     throw new BridgeError(`import id '${importId}' of ${model.typeName} must be ${form}`);

@@ -14,7 +14,7 @@ import {
   isUnknown,
 } from '../resource-type';
 import { sameTf } from './field-values';
-import type { KindModel } from './schema';
+import { type KindModel, STABLE_COMPUTED } from './schema';
 import { secretProblems } from './secrets';
 import { timeoutProblems } from './timeouts';
 
@@ -83,7 +83,7 @@ function planUpdate(model: KindModel, prior: TfObject, proposed: TfObject, confi
     (name) => !model.computedOnly.has(name) && !model.writeOnly.has(name) && !sameAttribute(model, name, planned[name], prior[name]),
   );
   if (changed && replace.length === 0) {
-    for (const name of model.computedOnly) if (name !== 'id') planned[name] = new UnknownValue();
+    for (const name of model.computedOnly) if (!STABLE_COMPUTED.has(name)) planned[name] = new UnknownValue();
   }
   return { planned, replace };
 }

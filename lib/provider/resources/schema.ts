@@ -11,6 +11,9 @@ import { type KindExtras, extrasOf } from './kind-extras';
 import { secretAttributes, storedSecretAttributes } from './secrets';
 import { timeoutsBlock } from './timeouts';
 
+/** Computed attributes that never change after create: kept as they are by an in-place update. */
+export const STABLE_COMPUTED: ReadonlySet<string> = new Set(['id', 'endpoint']);
+
 /** Bumped when the state shape changes incompatibly (then `upgrade` converts older state). */
 export const SCHEMA_VERSION = 0;
 
@@ -33,6 +36,13 @@ export interface KindModel {
   readonly optionalComputed: ReadonlySet<string>;
   readonly writeOnly: ReadonlySet<string>;
   readonly extras: KindExtras;
+}
+
+/** How an import id of the kind is written: `<id>`, `<parent_id>/<id>`, or the parent's id for a singleton. */
+export function importIdForm(kind: KindSpec): string {
+  if (kind.singleton) return `<${kind.parent!.field}>`;
+  if (kind.parent) return `<${kind.parent.field}>/<id>`;
+  return '<id>';
 }
 
 export function typeNameOf(kind: string): string {
@@ -75,7 +85,10 @@ export function kindModel(kind: KindSpec): KindModel {
   const secrets = kind.createFields.filter((f) => f.secret);
   const parentField = kind.parent?.field;
   const computedFields = (kind.computedFields ?? []).filter((c) => c.name !== parentField && !fields.some((f) => f.name === c.name));
-  const attributes: AttributeSchema[] = [{ name: 'id', type: 'string', computed: true, description: `IMCO id of the ${kind.title}.` }];
+  const attributes: AttributeSchema[] = [
+    { name: 'id', type: 'string', computed: true, description: `IMCO id of the ${kind.title}.` },
+    { name: 'endpoint', type: 'string', computed: true, description: 'The IMCO endpoint the object lives on: updates and deletes refuse another one.' },
+  ];
   if (parentField) {
     attributes.push({ name: parentField, type: 'string', required: true, description: `Id of the parent ${kind.parent!.kind.replace(/_/g, ' ')} (a change replaces).` });
   }
@@ -93,7 +106,7 @@ export function kindModel(kind: KindSpec): KindModel {
     typeName: typeNameOf(kind.kind),
     schema: {
       version: SCHEMA_VERSION,
-      description: `An IMCO ${kind.title} (API v2 ${kind.collectionPath}).`,
+      description: `An IMCO ${kind.title} (API v2 ${kind.collectionPath}). Import id: ${importIdForm(kind)}.`,
       attributes,
       blocks: [timeoutsBlock(kind.waitTimeoutSeconds)],
     },

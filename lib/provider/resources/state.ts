@@ -7,11 +7,12 @@ import { fromWire, sameTf } from './field-values';
 import type { KindModel } from './schema';
 
 /** The state of the live object; `prior` is the state before (null on import). */
-export function stateFromLive(model: KindModel, live: LiveObject, prior: TfObject | null): TfObject {
+export function stateFromLive(model: KindModel, live: LiveObject, prior: TfObject | null, endpoint?: string): TfObject {
   const before: TfObject = prior ?? {};
   const out: TfObject = {};
   for (const a of model.schema.attributes) out[a.name] = a.writeOnly ? null : before[a.name] ?? null;
   out.id = live.id;
+  out.endpoint = typeof before.endpoint === 'string' ? before.endpoint : endpoint ?? null;
   if (model.parentField) out[model.parentField] = (before[model.parentField] as TfValue) ?? (live[model.parentField] as TfValue) ?? null;
   for (const f of model.fields) {
     if (!(f.name in live)) continue;
@@ -26,8 +27,8 @@ export function stateFromLive(model: KindModel, live: LiveObject, prior: TfObjec
 }
 
 /** The state after an apply: the planned values, with what was unknown taken from the live object. */
-export function stateAfterApply(model: KindModel, planned: TfObject, live: LiveObject): TfObject {
-  const fromLive = stateFromLive(model, live, planned);
+export function stateAfterApply(model: KindModel, planned: TfObject, live: LiveObject, endpoint: string): TfObject {
+  const fromLive = stateFromLive(model, live, planned, endpoint);
   const out: TfObject = {};
   for (const a of model.schema.attributes) {
     const p = planned[a.name];

@@ -116,3 +116,14 @@ test('a same-named profile without our label is refused with an import hint, in 
   expect(res.diagnostics![0].summary).toMatch(/already exists .* import block/);
   expect(res.diagnostics![0].summary).not.toContain('\n');
 });
+
+test('the endpoint is kept in state; an update or delete on another endpoint is refused', async () => {
+  const r = p.resource(TYPE);
+  const { state } = await planApply(p, r, null, fwConfig('ep-fw', [22], 'test.ep-fw'));
+  expect(state.endpoint).toBe(h.emu.endpoint.replace(/\/?$/, '').replace(/(\/v2)?$/, '/v2'));
+  const moved = { ...state, endpoint: 'https://elsewhere.example.com:886/v2' };
+  const res = await r.apply({ prior: moved, planned: null, config: null }, p.call);
+  expect(res.newState).toEqual(moved);
+  expect(res.diagnostics![0].summary).toMatch(/lives on https:\/\/elsewhere.example.com:886\/v2, but the provider is configured for .*terraform state rm/);
+  expect((await h.emu.request('GET', `/network/firewall_profiles/${String(state.id)}`)).status).toBe(200);
+});
