@@ -9,6 +9,7 @@ import { BridgeError } from '../../handlers/errors';
 import { runCreate, runCreateUnowned, runDelete, runUpdate } from '../../handlers/reconcile';
 import type { ApplyRequest, ApplyResponse, CallContext, ImportResponse, ReadResponse, TfObject } from '../resource-type';
 import { createAttachment } from './attachment';
+import { moveOwnership } from './ownership';
 import { type KindModel, importIdForm } from './schema';
 import { secretChanged } from './secrets';
 import type { Session } from './session';
@@ -54,7 +55,10 @@ async function update(model: KindModel, req: ApplyRequest, api: BridgeApi, call:
     );
   }
   const live = await runUpdate(ctx);
-  return fresh(ctx, live, parentParamsOf(model, planned));
+  const owner = (v: TfObject) => (typeof v.owner === 'string' && v.owner !== '' ? v.owner : undefined);
+  const now = await fresh(ctx, live, parentParamsOf(model, planned));
+  await moveOwnership(ctx, now, owner(prior), owner(planned));
+  return now;
 }
 
 async function remove(model: KindModel, prior: TfObject, api: BridgeApi, call: CallContext): Promise<void> {

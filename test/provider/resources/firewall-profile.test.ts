@@ -127,3 +127,20 @@ test('the endpoint is kept in state; an update or delete on another endpoint is 
   expect(res.diagnostics![0].summary).toMatch(/lives on https:\/\/elsewhere.example.com:886\/v2, but the provider is configured for .*terraform state rm/);
   expect((await h.emu.request('GET', `/network/firewall_profiles/${String(state.id)}`)).status).toBe(200);
 });
+
+test('an owner set on an imported object assigns its label in place; a changed owner moves the label', async () => {
+  const r = p.resource(TYPE);
+  const made = await h.emu.request('POST', '/network/firewall_profiles', { body: { name: 'adopt-me', rules: [] } });
+  const imported = (await r.importState(String(made.json.id), p.call)).states[0];
+  const read = (await r.read({ current: imported }, p.call)).newState!;
+  const labelOf = async (name: string) =>
+    ((await h.emu.request('GET', '/labels')).json as { id: string; name: string }[]).find((l) => l.name === name)?.id;
+  const { plan: ownPlan, state: owned } = await planApply(p, r, read, full(r, { name: 'adopt-me', rules: [], owner: 'test.adopted' }));
+  expect(ownPlan.requiresReplace).toEqual([]);
+  expect(owned.id).toBe(made.json.id);
+  const first = await labelOf('test.adopted');
+  expect((await h.emu.request('GET', `/network/firewall_profiles/${String(made.json.id)}`)).json.label_ids).toEqual([first]);
+  await planApply(p, r, owned, full(r, { name: 'adopt-me', rules: [], owner: 'test.adopted2' }));
+  const second = await labelOf('test.adopted2');
+  expect((await h.emu.request('GET', `/network/firewall_profiles/${String(made.json.id)}`)).json.label_ids).toEqual([second]);
+});
