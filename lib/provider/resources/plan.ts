@@ -95,6 +95,13 @@ export function planResource(model: KindModel, req: PlanRequest): PlanResponse {
   const diagnostics = validateConfig(model, config);
   const result = req.prior ? planUpdate(model, req.prior, req.proposed, config) : { planned: planCreate(model, req.proposed, config), replace: [] };
   for (const name of model.writeOnly) result.planned[name] = null;
+  if (!req.prior && model.kind.labelable && (config.owner === null || config.owner === undefined)) {
+    diagnostics.push({
+      severity: 'warning',
+      summary: `owner is not set: a create interrupted after its POST cannot be adopted later; set owner = "<a name unique to this object>" for crash-safe creates`,
+      attribute: [{ attr: 'owner' }],
+    });
+  }
   diagnostics.push(...model.extras.plan(req.prior, result.planned, config));
   if (req.prior) {
     // A digest filled from the file may differ from the prior one now.

@@ -22,7 +22,7 @@ const rule = (min: number, source = '0.0.0.0/0', proto = 'tcp') => ({ ip_protoco
 
 describe('create', () => {
   test('computed values are unknown; configured ones kept; write-only values never planned', () => {
-    const config = full('ssh_profile', { name: 'k', private_key_wo: 'SECRET', private_key_version: '1' });
+    const config = full('ssh_profile', { name: 'k', private_key_wo: 'SECRET', private_key_version: '1', owner: 'k' });
     const res = planResource(model('ssh_profile'), { prior: null, proposed: { ...config }, config });
     expect(res.diagnostics).toEqual([]);
     expect(isUnknown(res.planned!.id)).toBe(true);
@@ -137,7 +137,7 @@ test('destroy plans null', () => {
 });
 
 test('bad durations and JSON text are refused with their paths', () => {
-  const config = full('template', { name: 'a', generic_image_id: 'g', configuration_attributes: '[1,2]', timeouts: { create: '10 minutes', update: null, delete: null } });
+  const config = full('template', { name: 'a', generic_image_id: 'g', configuration_attributes: '[1,2]', owner: 't', timeouts: { create: '10 minutes', update: null, delete: null } });
   const res = planResource(model('template'), { prior: null, proposed: config, config });
   expect(res.diagnostics!.map((d) => d.attribute)).toEqual([[{ attr: 'timeouts' }, { attr: 'create' }], [{ attr: 'configuration_attributes' }]]);
 });
@@ -147,4 +147,14 @@ test('an owner that is not a valid label name is refused at plan time', () => {
   const res = planResource(model('vpc'), { prior: null, proposed: config, config });
   expect(res.diagnostics).toEqual([expect.objectContaining({ attribute: [{ attr: 'owner' }] })]);
   expect(res.diagnostics![0].summary).toMatch(/letters, digits, spaces, '\.', '_' and '-'/);
+});
+
+test('a labelable object created without owner gets a warning (not crash-safe); with owner, none', () => {
+  const config = full('vpc', { name: 'a', cidr: '10.0.0.0/16', cloud_account_id: 'c', realm_provider_name: 'r' });
+  const res = planResource(model('vpc'), { prior: null, proposed: config, config });
+  expect(res.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', attribute: [{ attr: 'owner' }] })]);
+  const owned = { ...config, owner: 'prod.net' };
+  expect(planResource(model('vpc'), { prior: null, proposed: owned, config: owned }).diagnostics).toEqual([]);
+  const subnet = full('subnet', { vpc_id: 'v', name: 'a', cidr: '10.0.1.0/24', type: 'only_private' });
+  expect(planResource(model('subnet'), { prior: null, proposed: subnet, config: subnet }).diagnostics).toEqual([]);
 });
