@@ -15,8 +15,16 @@ function forProvider(message: string): string {
   );
 }
 
-/** One error diagnostic for a failed operation. */
-export function errorDiagnostic(err: unknown, attribute?: AttributePath): Diagnostic {
+/** The attribute an IMCO validation error (422 with field errors) names, when it is one of `attributes`. */
+function fieldPath(err: unknown, attributes: ReadonlySet<string>): AttributePath | undefined {
+  const fields = (err as { fieldErrors?: Record<string, string[]> } | null)?.fieldErrors;
+  const name = fields ? Object.keys(fields).find((f) => attributes.has(f)) : undefined;
+  return name ? [{ attr: name }] : undefined;
+}
+
+/** One error diagnostic for a failed operation; `attributes` lets an IMCO field error carry its path. */
+export function errorDiagnostic(err: unknown, attributes?: ReadonlySet<string>): Diagnostic {
+  const attribute = attributes ? fieldPath(err, attributes) : undefined;
   const [first, ...rest] = forProvider(messageOf(err)).split('\n');
   const waitedTooLong = (err as { reason?: string } | null)?.reason === 'deadline';
   const detail = [

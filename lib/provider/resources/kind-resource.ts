@@ -10,6 +10,7 @@ import type { Session } from './session';
 const operations = () => import('./operations');
 
 export function kindResource(model: KindModel, session: Session): ResourceType {
+  const attributes = new Set(model.schema.attributes.map((a) => a.name));
   return {
     typeName: model.typeName,
     schema: model.schema,
@@ -20,7 +21,7 @@ export function kindResource(model: KindModel, session: Session): ResourceType {
         return await (await operations()).applyKind(model, req, session, ctx);
       } catch (err) {
         // A failed create leaves nothing in state: an owned object it made is adopted next time.
-        return { newState: req.prior, diagnostics: [errorDiagnostic(err)] };
+        return { newState: req.prior, diagnostics: [errorDiagnostic(err, attributes)] };
       }
     },
     async read(req) {

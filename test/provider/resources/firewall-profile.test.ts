@@ -144,3 +144,13 @@ test('an owner set on an imported object assigns its label in place; a changed o
   const second = await labelOf('test.adopted2');
   expect((await h.emu.request('GET', `/network/firewall_profiles/${String(made.json.id)}`)).json.label_ids).toEqual([second]);
 });
+
+test('an IMCO validation error carries the attribute path of the field it names', async () => {
+  const r = p.resource(TYPE);
+  const config = full(r, { name: 'bad-fw', rules: [{ ip_protocol: 'tcp', min_port: 1, max_port: 2, source: 'everywhere' }], owner: 'test.bad-fw' });
+  const planned = await plan(p, r, null, config);
+  const res = await r.apply({ prior: null, planned: planned.planned, config }, p.call);
+  expect(res.newState).toBeNull();
+  expect(res.diagnostics).toEqual([expect.objectContaining({ severity: 'error', attribute: [{ attr: 'rules' }] })]);
+  expect(res.diagnostics![0].summary).toMatch(/422.*source/);
+});
