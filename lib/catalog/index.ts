@@ -4,7 +4,7 @@ import type { KindSpec } from './types';
 
 export * from './types';
 export * from './endpoints';
-export { KINDS, SERVER_STATES, SUBNET_TYPES, TEMPLATE_SCRIPT_TYPES } from './kinds';
+export { KINDS, SERVER_STATES, SUBNET_TYPES, TEMPLATE_SCRIPT_TYPES, FIREWALL_RULE_FIELDS, FIREWALL_PROTOCOLS, PORT_RANGE } from './kinds';
 
 const byKind = new Map(KINDS.map((k) => [k.kind, k]));
 

@@ -25,6 +25,22 @@ function defineKind(input: KindInput): KindSpec {
 const str = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, type: 'string', ...extra });
 const req = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => str(name, { required: true, ...extra });
 const labelIds: FieldSpec = { name: 'label_ids', type: 'string[]' };
+const json = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, type: 'object', shape: 'json', ...extra });
+const stringMap = (name: string): FieldSpec => ({ name, type: 'object', shape: 'string-map' });
+const computed = (name: string, type: FieldSpec['type'] = 'string'): FieldSpec => ({ name, type });
+const state = computed('state');
+
+/** The port range of a firewall rule (also read by the emulator's rule check). */
+export const PORT_RANGE = { min: 0, max: 65535 } as const;
+export const FIREWALL_PROTOCOLS = ['tcp', 'udp'] as const;
+
+/** One firewall rule as the wire has it (API reference §5.1). */
+export const FIREWALL_RULE_FIELDS: readonly FieldSpec[] = [
+  req('ip_protocol', { enum: FIREWALL_PROTOCOLS, description: 'tcp or udp' }),
+  { name: 'min_port', type: 'integer', required: true, ...PORT_RANGE },
+  { name: 'max_port', type: 'integer', required: true, ...PORT_RANGE },
+  req('source', { description: "a CIDR block, an IPv4 address or 'any'" }),
+];
 
 export const SERVER_STATES = [
   'commissioning',
@@ -77,9 +93,9 @@ export const KINDS: readonly KindSpec[] = [
     createFields: [
       req('name'),
       req('generic_image_id', { ref: 'generic_image' }),
-      { name: 'configuration_attributes', type: 'object' },
+      json('configuration_attributes'),
       { name: 'run_list', type: 'string[]' },
-      { name: 'cookbook_versions', type: 'object' },
+      json('cookbook_versions'),
       labelIds,
     ],
     updateFields: ['name', 'configuration_attributes', 'run_list', 'cookbook_versions'],
@@ -88,6 +104,7 @@ export const KINDS: readonly KindSpec[] = [
       'error_message', 'state', 'variables', 'label_ids',
     ],
     listFields: ['id', 'name', 'generic_image_id', 'label_ids', 'resource_type'],
+    computedFields: [state],
     lifecycle: {
       states: ['created', 'compiling', 'ready', 'compiling_error'],
       createSteps: ['created'],
@@ -121,10 +138,11 @@ export const KINDS: readonly KindSpec[] = [
     createFields: [
       req('type', { enum: TEMPLATE_SCRIPT_TYPES }),
       req('script_id', { ref: 'script' }),
-      { name: 'parameter_values', type: 'object' },
+      stringMap('parameter_values'),
     ],
     updateFields: ['parameter_values'],
     responseFields: ['type', 'execution_order', 'template_id', 'script_id', 'parameter_values'],
+    computedFields: [computed('execution_order', 'integer')],
     waitTimeoutSeconds: 60,
   }),
   defineKind({
@@ -205,7 +223,7 @@ export const KINDS: readonly KindSpec[] = [
     labelable: true,
     identity: { by: 'label' },
     nameField: 'name',
-    createFields: [req('name'), str('description'), { name: 'rules', type: 'object[]' }, labelIds],
+    createFields: [req('name'), str('description'), { name: 'rules', type: 'object[]', items: FIREWALL_RULE_FIELDS }, labelIds],
     updateFields: ['name', 'description', 'rules'],
     responseFields: ['name', 'description', 'default', 'rules', 'label_ids'],
     waitTimeoutSeconds: 60,
@@ -234,6 +252,7 @@ export const KINDS: readonly KindSpec[] = [
       'name', 'cidr', 'state', 'cloud_account_id', 'realm_provider_name', 'has_vpn',
       'allowed_subnet_types', 'brownfield', 'label_ids',
     ],
+    computedFields: [state],
     lifecycle: provisionedLifecycle,
     waitTimeoutSeconds: 600,
   }),
@@ -253,6 +272,7 @@ export const KINDS: readonly KindSpec[] = [
     notDesired: [],
     updateFields: ['name'],
     responseFields: ['name', 'cidr', 'state', 'type', 'vpc_id', 'server_creation_disabled', 'brownfield'],
+    computedFields: [state],
     lifecycle: provisionedLifecycle,
     waitTimeoutSeconds: 600,
   }),
@@ -276,6 +296,7 @@ export const KINDS: readonly KindSpec[] = [
     ],
     updateFields: [],
     responseFields: ['state', 'vpc_id', 'vpn_plan_id', 'public_ip', 'exposed_cidrs'],
+    computedFields: [state],
     lifecycle: provisionedLifecycle,
     waitTimeoutSeconds: 900,
   }),
@@ -296,6 +317,7 @@ export const KINDS: readonly KindSpec[] = [
     responseFields: [
       'name', 'address', 'state', 'cloud_account_id', 'realm_id', 'attached_server_id', 'brownfield', 'label_ids',
     ],
+    computedFields: [computed('address'), state],
     lifecycle: provisionedLifecycle,
     actions: [
       {
@@ -334,6 +356,7 @@ export const KINDS: readonly KindSpec[] = [
       'name', 'size', 'device', 'state', 'remote_id', 'storage_plan_id', 'cloud_account_id', 'realm_id',
       'attached_server_id', 'brownfield', 'label_ids',
     ],
+    computedFields: [computed('device'), computed('realm_id'), state],
     lifecycle: {
       states: ['provisioning', 'available', 'attaching', 'attached', 'detaching', 'deleting', 'error'],
       createSteps: ['provisioning', 'available'],
@@ -399,10 +422,11 @@ export const KINDS: readonly KindSpec[] = [
       req('ssh_profile_id', { ref: 'ssh_profile' }),
       req('firewall_profile_id', { ref: 'firewall_profile' }),
       str('subnet_id', { ref: 'subnet' }),
-      { name: 'privateness', type: 'boolean' },
+      { name: 'privateness', type: 'boolean', defaulted: true },
       labelIds,
     ],
     updateFields: ['name'],
+    computedFields: [computed('fqdn'), computed('public_ip'), computed('private_ip'), computed('vpc_id'), state],
     responseFields: [
       'name', 'fqdn', 'state', 'public_ip', 'private_ip', 'template_id', 'server_plan_id', 'cloud_account_id',
       'ssh_profile_id', 'ssh_profile_ids', 'firewall_profile_id', 'server_array_id', 'brownfield_state',
@@ -442,10 +466,10 @@ export const KINDS: readonly KindSpec[] = [
       req('cloud_account_id', { ref: 'cloud_account' }),
       req('server_plan_id', { ref: 'server_plan' }),
       { name: 'size', type: 'integer' },
-      str('firewall_profile_id', { ref: 'firewall_profile' }),
-      str('ssh_profile_id', { ref: 'ssh_profile' }),
+      str('firewall_profile_id', { ref: 'firewall_profile', defaulted: true }),
+      str('ssh_profile_id', { ref: 'ssh_profile', defaulted: true }),
       str('subnet_id', { ref: 'subnet' }),
-      { name: 'privateness', type: 'boolean' },
+      { name: 'privateness', type: 'boolean', defaulted: true },
       labelIds,
     ],
     // `size` grows through the enlarge action, not through PUT; it is not immutable either.
@@ -455,6 +479,7 @@ export const KINDS: readonly KindSpec[] = [
       'name', 'state', 'size', 'server_plan_id', 'cloud_account_id', 'template_id', 'firewall_profile_id',
       'ssh_profile_id', 'ssh_profile_ids', 'subnet_id', 'vpc_id', 'privateness', 'label_ids',
     ],
+    computedFields: [computed('vpc_id'), state],
     lifecycle: { ...serverLifecycle, createSteps: ['inactive'], deleteSteps: [] },
     actions: [
       { name: 'boot', method: 'PUT', suffix: '/boot', from: ['inactive'], steps: ['booting', 'bootstrapping', 'operational'], returns: 'self' },
@@ -492,7 +517,7 @@ export const KINDS: readonly KindSpec[] = [
     identity: { by: 'natural', fields: ['saas_provider_id'] },
     createFields: [
       req('saas_provider_id', { ref: 'saas_provider' }),
-      { name: 'account_data', type: 'object', required: true, secret: true },
+      json('account_data', { required: true, secret: true }),
     ],
     updateFields: ['account_data'],
     responseFields: ['saas_provider_id'],

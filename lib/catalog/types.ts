@@ -26,6 +26,23 @@ export interface FieldSpec {
   readonly enum?: readonly string[];
   /** Refers to an object of this kind by id. */
   readonly ref?: string;
+  /**
+   * Members of each item of an `object[]` field (or of an `object` field with fixed members), e.g.
+   * a firewall rule's `{ ip_protocol, min_port, max_port, source }`. Absent: free-form.
+   */
+  readonly items?: readonly FieldSpec[];
+  /**
+   * What a free-form `object` field holds: `json` = any JSON object (Terraform: JSON text, compared
+   * semantically), `string-map` = string values by name (Terraform: `map(string)`).
+   */
+  readonly shape?: 'json' | 'string-map';
+  /** IMCO fills the field when a create leaves it out (Terraform: optional and computed). */
+  readonly defaulted?: boolean;
+  /** Smallest and largest accepted value, for numbers. */
+  readonly min?: number;
+  readonly max?: number;
+  /** One line for schema documentation. */
+  readonly description?: string;
 }
 
 /** How the objects of a kind are identified without local state (design brief §3). */
@@ -111,6 +128,11 @@ export interface KindSpec {
    * (delete + create). Derived: createFields that are not updatable, minus label_ids.
    */
   readonly immutableFields: readonly string[];
+  /**
+   * Typed response-only fields worth exposing as computed attributes (a server's `public_ip`, an
+   * object's `state`). Every one is also in `responseFields`.
+   */
+  readonly computedFields?: readonly FieldSpec[];
   /** Fields never returned by IMCO and redacted in journals and logs. */
   readonly secretFields: readonly string[];
   /** Fields every object of the kind carries in answers (besides id and resource_type). */

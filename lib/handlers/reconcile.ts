@@ -133,6 +133,24 @@ export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<Liv
   return live;
 }
 
+/**
+ * Creates an object that has no identity to be found by (a labelable kind given no owner, as in
+ * hand-written provider configuration): a same-named object is still refused, but a create
+ * interrupted after its POST cannot be adopted later.
+ */
+export async function runCreateUnowned(ctx: HandlerContext): Promise<LiveObject> {
+  const parentParams = await ctx.resolver.parentParams(ctx.spec.self);
+  const body = await ctx.resolver.materializeFields(ctx.spec.fields, ctx.subject, true);
+  await refuseUnownedNameTwin(ctx, parentParams);
+  ctx.log(`creating ${ctx.kind.title} (no owner: not crash-safe)`);
+  let live = await ctx.api.createOnce(ctx.kind.kind, body, async () => undefined, parentParams);
+  ctx.resolver.invalidate();
+  live = await finishCreation(ctx, live, parentParams);
+  live = await converge(ctx, live, { fresh: true, withSecrets: false }, parentParams);
+  ctx.log(`created ${ctx.kind.title} ${live.id}`);
+  return live;
+}
+
 /** `imco-bridge update`: the sync resource's provisioner; recreates an object deleted out of band. */
 export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
   const parentParams = await ctx.resolver.parentParams(ctx.spec.self);

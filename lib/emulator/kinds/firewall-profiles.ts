@@ -2,6 +2,7 @@
 // ports 0-65535 with min <= max; source `any`, an IPv4 address or a CIDR block; optional `name`),
 // rules normalised to the CLI's shape, the default profile cannot be deleted, and a profile in use
 // by servers or server arrays cannot be deleted.
+import { FIREWALL_PROTOCOLS, PORT_RANGE } from '../../catalog';
 import { parseCidr, parseIpv4 } from '../cidr';
 import type { KindBehaviour } from '../behaviour';
 import type { EmulatorContext } from '../context';
@@ -18,7 +19,7 @@ export interface FirewallRule {
 }
 
 function isPort(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535;
+  return typeof value === 'number' && Number.isInteger(value) && value >= PORT_RANGE.min && value <= PORT_RANGE.max;
 }
 
 /** Checks and normalises a rules array; messages go to the `rules` field, numbered from 1. */
@@ -30,7 +31,7 @@ export function readRules(rules: readonly unknown[], errors: ErrorCollector): Fi
     const problems: string[] = [];
     const protocolValue = raw.ip_protocol ?? raw.protocol;
     const protocol = typeof protocolValue === 'string' ? protocolValue.toLowerCase() : undefined;
-    if (protocol !== 'tcp' && protocol !== 'udp') {
+    if (!(FIREWALL_PROTOCOLS as readonly (string | undefined)[]).includes(protocol)) {
       problems.push(`${where}: ip_protocol must be tcp or udp`);
     }
     for (const port of ['min_port', 'max_port'] as const) {

@@ -1,0 +1,171 @@
+// What some imco_* resources carry beyond the wire fields, and how it maps to the handlers' spec
+// extras: servers' and arrays' `power_state`, arrays' `size`, volumes' and floating IPs'
+// `attached_server_id`, templates' `compile`, cookbook versions' `archive` (+ digest) and
+// attachments' `source` (+ digest). Plan-time rules of these (no array shrink) live here too.
+import { existsSync } from 'node:fs';
+import type { SpecExtras } from '../../bridge/spec';
+import { contentDigest } from '../../bridge/archive';
+import type { LiveObject } from '../../handlers/api';
+import { type AttributeSchema, type Diagnostic, type TfObject, type TfValue, isUnknown } from '../resource-type';
+import { cookbookName } from './cookbook-name';
+
+export interface KindExtras {
+  readonly attributes: readonly AttributeSchema[];
+  /** Extra attributes whose change forces replacement. */
+  readonly replace: readonly string[];
+  /** Catalog create fields these extras carry instead (not attributes of their own). */
+  readonly handledFields: readonly string[];
+  /** The handlers' spec extras from planned (known) values. */
+  specExtras(values: TfObject): SpecExtras;
+  /** The extra attributes' values from the live object (prior for what IMCO does not return). */
+  fromLive(live: LiveObject, prior: TfObject): TfObject;
+  /** Plan-time rules; may fill computed extras of `planned` (digests of files not given in `config`). */
+  plan(prior: TfObject | null, planned: TfObject, config: TfObject): Diagnostic[];
+}
+
+const NONE: KindExtras = {
+  attributes: [],
+  replace: [],
+  handledFields: [],
+  specExtras: () => ({}),
+  fromLive: () => ({}),
+  plan: () => [],
+};
+
+const POWER_STATES = ['operational', 'inactive'];
+
+const powerAttr: AttributeSchema = {
+  name: 'power_state',
+  type: 'string',
+  optional: true,
+  computed: true,
+  description: 'operational (booted) or inactive (shut down); changed in place. Default operational.',
+};
+
+/** The power state a live server-like object shows: its settled or target state. */
+function powerOf(live: LiveObject): string {
+  const state = String(live.state ?? '');
+  if (['operational', 'booting', 'bootstrapping'].includes(state)) return 'operational';
+  if (['inactive', 'shutting_down', 'commissioning'].includes(state)) return 'inactive';
+  return state;
+}
+
+function known<T extends TfValue>(v: TfValue | undefined, type: 'string' | 'number' | 'boolean'): T | undefined {
+  return v !== null && v !== undefined && !isUnknown(v) && typeof v === type ? (v as T) : undefined;
+}
+
+function powerProblems(planned: TfObject): Diagnostic[] {
+  const p = planned.power_state;
+  if (typeof p === 'string' && !POWER_STATES.includes(p)) {
+    return [{ severity: 'error', summary: `power_state "${p}" is not one of operational, inactive`, attribute: [{ attr: 'power_state' }] }];
+  }
+  return [];
+}
+
+const server: KindExtras = {
+  ...NONE,
+  attributes: [powerAttr],
+  specExtras: (v) => ({ power: known<string>(v.power_state, 'string') as SpecExtras['power'] }),
+  fromLive: (live) => ({ power_state: powerOf(live) }),
+  plan: (_prior, planned) => powerProblems(planned),
+};
+
+function sizeProblems(prior: TfObject | null, planned: TfObject): Diagnostic[] {
+  const want = known<number>(planned.size, 'number');
+  const have = prior ? known<number>(prior.size, 'number') : undefined;
+  const at = [{ attr: 'size' }];
+  if (want === undefined) return [];
+  if (!Number.isInteger(want) || want < 0) return [{ severity: 'error', summary: `size ${want} must be a whole number >= 0`, attribute: at }];
+  if (have !== undefined && want > 0 && want < have) {
+    return [{
+      severity: 'error',
+      summary: `size cannot shrink from ${have} to ${want}: IMCO API v2 can only enlarge a server array or empty it; set size back to ${have}, set size = 0 to empty it, or replace the array (terraform apply -replace=<address>)`,
+      attribute: at,
+    }];
+  }
+  if (want === 0 && planned.power_state === 'operational') {
+    return [{ severity: 'error', summary: 'an empty server array (size = 0) cannot be operational: set power_state = "inactive" or size > 0', attribute: [{ attr: 'power_state' }] }];
+  }
+  return [];
+}
+
+const serverArray: KindExtras = {
+  ...NONE,
+  attributes: [
+    powerAttr,
+    { name: 'size', type: 'number', optional: true, computed: true, description: 'Number of servers; grows in place, 0 empties the array; any other shrink is refused.' },
+  ],
+  handledFields: ['size'],
+  specExtras: (v) => ({
+    power: known<string>(v.power_state, 'string') as SpecExtras['power'],
+    size: known<number>(v.size, 'number'),
+  }),
+  fromLive: (live) => ({ power_state: Number(live.size ?? 0) === 0 && live.state === 'inactive' ? 'inactive' : powerOf(live), size: Number(live.size ?? 0) }),
+  plan: (prior, planned) => [...powerProblems(planned), ...sizeProblems(prior, planned)],
+};
+
+const attachable: KindExtras = {
+  ...NONE,
+  attributes: [{ name: 'attached_server_id', type: 'string', optional: true, description: 'The server to attach to (attach/detach in place); null = detached.' }],
+  specExtras: (v) => {
+    const id = known<string>(v.attached_server_id, 'string');
+    return { attachTo: id ? { $ref: { kind: 'server', id } } : null };
+  },
+  fromLive: (live) => ({ attached_server_id: typeof live.attached_server_id === 'string' && live.attached_server_id ? live.attached_server_id : null }),
+};
+
+const template: KindExtras = {
+  ...NONE,
+  attributes: [{ name: 'compile', type: 'bool', optional: true, description: 'Compile after create/update and wait until ready (default true).' }],
+  specExtras: (v) => ({ compile: v.compile === false ? false : undefined }),
+  fromLive: (_live, prior) => ({ compile: prior.compile ?? null }),
+};
+
+/** A local file or directory with its digest: cookbook archives and script attachments. */
+function fileExtras(pathAttr: string, shaAttr: string, what: string): Pick<KindExtras, 'attributes' | 'replace' | 'fromLive' | 'plan'> {
+  return {
+    attributes: [
+      { name: pathAttr, type: 'string', required: true, description: `Path of the ${what} (read at apply time).` },
+      { name: shaAttr, type: 'string', optional: true, computed: true, description: `SHA-256 of the ${what}; a change replaces the object (computed from the file when not set).` },
+    ],
+    replace: [pathAttr, shaAttr],
+    fromLive: (_live, prior) => ({ [pathAttr]: prior[pathAttr] ?? null, [shaAttr]: prior[shaAttr] ?? null }),
+    plan: (_prior, planned, config) => {
+      const path = planned[pathAttr];
+      if (typeof path !== 'string' || (config[shaAttr] !== null && config[shaAttr] !== undefined)) return [];
+      if (!existsSync(path)) {
+        return [{ severity: 'error', summary: `${pathAttr} ${path} does not exist; give the path of the ${what}`, attribute: [{ attr: pathAttr }] }];
+      }
+      planned[shaAttr] = contentDigest(path);
+      return [];
+    },
+  };
+}
+
+const cookbookVersion: KindExtras = {
+  ...NONE,
+  ...fileExtras('archive', 'archive_sha256', 'cookbook directory or .tar.gz archive'),
+  specExtras: (v) => {
+    const path = String(v.archive);
+    return { archive: { name: cookbookName(path), path, sha256: String(v.archive_sha256 ?? '') } };
+  },
+};
+
+const attachment: KindExtras = {
+  ...NONE,
+  ...fileExtras('source', 'source_sha256', 'file to attach'),
+};
+
+const EXTRAS: Readonly<Record<string, KindExtras>> = {
+  server,
+  server_array: serverArray,
+  volume: attachable,
+  floating_ip: attachable,
+  template,
+  cookbook_version: cookbookVersion,
+  attachment,
+};
+
+export function extrasOf(kind: string): KindExtras {
+  return EXTRAS[kind] ?? NONE;
+}

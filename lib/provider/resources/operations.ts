@@ -1,0 +1,140 @@
+// Apply, read and import of the imco_* resources over the handlers: create (adopt-or-create by the
+// ownership label or natural key, then wait), update (exactly the PUTs and actions needed), delete
+// (and wait until gone), read (shared lists per kind and parent), import by IMCO id. Loaded on the
+// first call that needs IMCO, so the schema calls never load it.
+import type { BridgeApi, LiveObject, ParentParams } from '../../handlers/api';
+import { isHttpStatus } from '../../handlers/api';
+import { type HandlerContext, makeContext } from '../../handlers/context';
+import { BridgeError } from '../../handlers/errors';
+import { runCreate, runCreateUnowned, runDelete, runUpdate } from '../../handlers/reconcile';
+import type { ApplyRequest, ApplyResponse, CallContext, ImportResponse, ReadResponse, TfObject } from '../resource-type';
+import { createAttachment } from './attachment';
+import { moveOwnership } from './ownership';
+import { type KindModel, importIdForm } from './schema';
+import { secretChanged } from './secrets';
+import type { Session } from './session';
+import { buildSpec } from './spec-builder';
+import { stateAfterApply, stateFromLive } from './state';
+
+function context(model: KindModel, api: BridgeApi, call: CallContext, spec: ReturnType<typeof buildSpec>): HandlerContext {
+  return makeContext(spec, api, (line) => call.log(line));
+}
+
+/** The object as IMCO has it now (the create/update answer can predate a compile or a boot). */
+async function fresh(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+  const { kind } = ctx;
+  if (!kind.operations.includes('show')) return live;
+  return ctx.api.show(kind.kind, kind.singleton ? '' : live.id, parentParams).catch(() => live);
+}
+
+function parentParamsOf(model: KindModel, values: TfObject): ParentParams | undefined {
+  const p = model.kind.parent;
+  return p && typeof values[p.field] === 'string' ? { [p.param]: values[p.field] as string } : undefined;
+}
+
+async function create(model: KindModel, req: ApplyRequest, api: BridgeApi, call: CallContext): Promise<LiveObject> {
+  const planned = req.planned!;
+  const spec = buildSpec(model, planned, { operation: 'create', config: req.config, secrets: 'all', endpoint: api.endpoint });
+  const ctx = context(model, api, call, spec);
+  if (model.kind.kind === 'attachment') {
+    return createAttachment(ctx, String(planned.script_id), String(planned.name), String(planned.source));
+  }
+  const live = model.kind.labelable && !spec.self.owner ? await runCreateUnowned(ctx) : await runCreate(ctx);
+  return fresh(ctx, live, parentParamsOf(model, planned));
+}
+
+async function update(model: KindModel, req: ApplyRequest, api: BridgeApi, call: CallContext): Promise<LiveObject> {
+  const prior = req.prior!;
+  const planned = req.planned!;
+  const secrets = (f: Parameters<typeof secretChanged>[0]) => secretChanged(f, prior, planned);
+  const spec = buildSpec(model, planned, { operation: 'update', config: req.config, secrets, endpoint: api.endpoint });
+  const ctx = context(model, api, call, spec);
+  if (!(await ctx.resolver.find(spec.self))) {
+    throw new BridgeError(
+      `${ctx.subject} (id ${String(prior.id)}) no longer exists in IMCO (deleted outside Terraform?): run terraform apply again; its refresh plans the creation`,
+    );
+  }
+  const live = await runUpdate(ctx);
+  const owner = (v: TfObject) => (typeof v.owner === 'string' && v.owner !== '' ? v.owner : undefined);
+  const now = await fresh(ctx, live, parentParamsOf(model, planned));
+  await moveOwnership(ctx, now, owner(prior), owner(planned));
+  return now;
+}
+
+async function remove(model: KindModel, prior: TfObject, api: BridgeApi, call: CallContext): Promise<void> {
+  const spec = buildSpec(model, prior, { operation: 'delete', config: null, secrets: 'none', endpoint: api.endpoint });
+  await runDelete(context(model, api, call, spec));
+}
+
+/** The endpoint check of design §3: an object is updated and deleted only on the endpoint it lives on. */
+function refuseOtherEndpoint(model: KindModel, prior: TfObject, endpoint: string): void {
+  const was = prior.endpoint;
+  if (typeof was === 'string' && was !== '' && was !== endpoint) {
+    throw new BridgeError(
+      `${model.typeName} ${String(prior.id)} lives on ${was}, but the provider is configured for ${endpoint}: ` +
+        `point the provider at ${was}, or drop the object from this state (terraform state rm) if it moved`,
+    );
+  }
+}
+
+/** ApplyResourceChange: create, update or delete. Errors are thrown (the caller makes diagnostics). */
+export async function applyKind(model: KindModel, req: ApplyRequest, session: Session, call: CallContext): Promise<ApplyResponse> {
+  const api = await session.api();
+  try {
+    if (req.prior) refuseOtherEndpoint(model, req.prior, api.endpoint);
+    if (!req.planned) {
+      await remove(model, req.prior!, api, call);
+      return { newState: null };
+    }
+    const live = req.prior ? await update(model, req, api, call) : await create(model, req, api, call);
+    return { newState: stateAfterApply(model, req.planned, live, api.endpoint) };
+  } finally {
+    session.lists.invalidate();
+  }
+}
+
+/** The live object a state names, or undefined when it is gone (its parent gone included). */
+async function findLive(model: KindModel, current: TfObject, api: BridgeApi, session: Session): Promise<LiveObject | undefined> {
+  const { kind } = model;
+  const params = parentParamsOf(model, current);
+  const id = String(current.id ?? '');
+  const gone = (err: unknown) => {
+    if (isHttpStatus(err, 404)) return undefined;
+    throw err;
+  };
+  if (kind.singleton) return api.show(kind.kind, '', params).catch(gone);
+  // Slim list answers (templates) or no list at all: read the object itself.
+  if (kind.listFields || !kind.operations.includes('list')) return api.show(kind.kind, id, params).catch(gone);
+  const all = await session.lists.list(kind.kind, params, () => api.list(kind.kind, params)).catch(gone);
+  if (!all) return undefined;
+  // A shared list may predate the object (made since, e.g. just before an import): a miss is confirmed.
+  return all.find((o) => o.id === id) ?? (kind.operations.includes('show') ? api.show(kind.kind, id, params).catch(gone) : undefined);
+}
+
+/** ReadResource: the live object as state; null when it is gone. */
+export async function readKind(model: KindModel, current: TfObject, session: Session): Promise<ReadResponse> {
+  const api = await session.api();
+  const live = await findLive(model, current, api, session);
+  return { newState: live ? stateFromLive(model, live, current, api.endpoint) : null };
+}
+
+/** ImportResourceState: the state holding the id (and parent id); the read that follows fills the rest. */
+export function importKind(model: KindModel, importId: string): ImportResponse {
+  const state: TfObject = {};
+  for (const a of model.schema.attributes) state[a.name] = null;
+  state.timeouts = null;
+  const parts = importId.split('/');
+  const form = importIdForm(model.kind);
+  const expected = form.split('/').length;
+  if (parts.length !== expected || parts.some((p) => p.trim() === '')) {
+    throw new BridgeError(`import id '${importId}' of ${model.typeName} must be ${form}`);
+  }
+  if (model.kind.singleton) {
+    state.id = parts[0];
+    state[model.parentField!] = parts[0];
+  } else if (model.kind.parent) {
+    state[model.parentField!] = parts[0];
+    state.id = parts[1];
+  } else state.id = parts[0];
+  return { states: [state] };
+}

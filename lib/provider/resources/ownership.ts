@@ -1,0 +1,29 @@
+// A changed `owner` of a labelable object, in place: the new ownership label is assigned to the
+// object and the old one taken off. This is also how an imported object becomes owned (its state
+// has no owner until the configuration's owner is applied), which makes its later re-creates
+// crash-safe like any other.
+import type { LiveObject } from '../../handlers/api';
+import type { HandlerContext } from '../../handlers/context';
+
+function labelsOf(live: LiveObject): string[] {
+  return Array.isArray(live.label_ids) ? (live.label_ids as string[]) : [];
+}
+
+export async function moveOwnership(ctx: HandlerContext, live: LiveObject, from: string | undefined, to: string | undefined): Promise<void> {
+  if (!ctx.kind.labelable || from === to) return;
+  const resource = { id: live.id, resource_type: ctx.kind.resourceType };
+  if (to) {
+    const label = await ctx.resolver.ensureOwnerLabel(to);
+    if (!labelsOf(live).includes(label.id)) {
+      ctx.log(`assigning ownership label '${to}'`);
+      await ctx.api.request('POST', `/labels/${label.id}/resources`, { resources: [resource] });
+    }
+  }
+  if (from) {
+    const old = await ctx.resolver.findOwnerLabel(from);
+    if (old && labelsOf(live).includes(old.id)) {
+      ctx.log(`removing ownership label '${from}'`);
+      await ctx.api.request('DELETE', `/labels/${old.id}/resources/${ctx.kind.resourceType}/${live.id}`);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+// Resource schemas generated from the catalog: one `imco_<kind>` per managed kind. Attributes are
+// the wire names: `id` (computed), the create fields (required/optional as the catalog says,
+// optional+computed where IMCO fills a default), the parent's id, `owner`, the secret attributes,
+// typed computed response fields, the kind's extras and a `timeouts` block. The model kept beside
+// the schema tells the plan rules which attributes force replacement, are computed or write-only.
+import { managedKinds } from '../../catalog';
+import type { FieldSpec, KindSpec } from '../../catalog/types';
+import type { AttributeSchema, ResourceSchema } from '../resource-type';
+import { ctyTypeOf, isNested } from './field-values';
+import { type KindExtras, extrasOf } from './kind-extras';
+import { secretAttributes, storedSecretAttributes } from './secrets';
+import { timeoutsBlock } from './timeouts';
+
+/** Computed attributes that never change after create: kept as they are by an in-place update. */
+export const STABLE_COMPUTED: ReadonlySet<string> = new Set(['id', 'endpoint']);
+
+/** Bumped when the state shape changes incompatibly (then `upgrade` converts older state). */
+export const SCHEMA_VERSION = 0;
+
+export interface KindModel {
+  readonly kind: KindSpec;
+  readonly typeName: string;
+  readonly schema: ResourceSchema;
+  /** Wire fields that are attributes of their own (create fields minus label_ids, secrets, extras). */
+  readonly fields: readonly FieldSpec[];
+  readonly secrets: readonly FieldSpec[];
+  /** The parent's id attribute (`vpc_id` of a subnet). */
+  readonly parentField?: string;
+  /** Typed computed response fields. */
+  readonly computedFields: readonly FieldSpec[];
+  /** Attributes whose change forces replacement. */
+  readonly replaceOnChange: ReadonlySet<string>;
+  /** Computed-only attributes (id, state, …): unknown on create, and on an in-place update. */
+  readonly computedOnly: ReadonlySet<string>;
+  /** Optional and computed attributes: null in configuration means "whatever IMCO has". */
+  readonly optionalComputed: ReadonlySet<string>;
+  readonly writeOnly: ReadonlySet<string>;
+  readonly extras: KindExtras;
+}
+
+/** How an import id of the kind is written: `<id>`, `<parent_id>/<id>`, or the parent's id for a singleton. */
+export function importIdForm(kind: KindSpec): string {
+  if (kind.singleton) return `<${kind.parent!.field}>`;
+  if (kind.parent) return `<${kind.parent.field}>/<id>`;
+  return '<id>';
+}
+
+export function typeNameOf(kind: string): string {
+  return `imco_${kind}`;
+}
+
+/** The attribute of one wire field. */
+export function fieldAttribute(field: FieldSpec, opts: { required?: boolean; computedOnly?: boolean } = {}): AttributeSchema {
+  const presence = opts.computedOnly
+    ? { computed: true }
+    : opts.required ?? field.required
+      ? { required: true }
+      : field.defaulted
+        ? { optional: true, computed: true }
+        : { optional: true };
+  const description = field.description ?? (field.ref ? `Id of the ${field.ref.replace(/_/g, ' ')}.` : undefined);
+  if (isNested(field)) {
+    const nesting = field.type === 'object[]' ? ('list' as const) : ('single' as const);
+    const attributes = field.items!.map((m) => fieldAttribute(m, { computedOnly: opts.computedOnly }));
+    return { name: field.name, nested: { nesting, attributes }, description, ...presence };
+  }
+  return { name: field.name, type: ctyTypeOf(field), description, ...presence };
+}
+
+function ownerAttribute(kind: KindSpec): AttributeSchema {
+  return {
+    name: 'owner',
+    type: 'string',
+    optional: true,
+    description: kind.labelable
+      ? 'Ownership label name: its id goes into the create body, and a create that finds an object carrying it adopts that object (crash-safe creates). Changing it does not replace.'
+      : `Ownership name, informational: a ${kind.title} is identified by ${kind.parent ? 'its parent and ' : ''}its natural key.`,
+  };
+}
+
+/** The model (schema and plan facts) of one managed kind. */
+export function kindModel(kind: KindSpec): KindModel {
+  const extras = extrasOf(kind.kind);
+  const fields = kind.createFields.filter((f) => f.name !== 'label_ids' && !f.secret && !extras.handledFields.includes(f.name));
+  const secrets = kind.createFields.filter((f) => f.secret);
+  const parentField = kind.parent?.field;
+  const computedFields = (kind.computedFields ?? []).filter((c) => c.name !== parentField && !fields.some((f) => f.name === c.name));
+  const attributes: AttributeSchema[] = [
+    { name: 'id', type: 'string', computed: true, description: `IMCO id of the ${kind.title}.` },
+    { name: 'endpoint', type: 'string', computed: true, description: 'The IMCO endpoint the object lives on: updates and deletes refuse another one.' },
+  ];
+  if (parentField) {
+    attributes.push({ name: parentField, type: 'string', required: true, description: `Id of the parent ${kind.parent!.kind.replace(/_/g, ' ')} (a change replaces).` });
+  }
+  attributes.push(...fields.map((f) => fieldAttribute(f)));
+  attributes.push(ownerAttribute(kind));
+  for (const s of secrets) attributes.push(...secretAttributes(s));
+  attributes.push(...computedFields.map((c) => fieldAttribute(c, { computedOnly: true })));
+  attributes.push(...extras.attributes);
+  const replace = new Set<string>([...kind.immutableFields.filter((f) => fields.some((x) => x.name === f)), ...extras.replace]);
+  if (parentField) replace.add(parentField);
+  // A secret IMCO cannot update in place (a VPN's psk) is rotated by replacing the object.
+  for (const s of secrets) if (!kind.updateFields.includes(s.name)) storedSecretAttributes(s).forEach((a) => replace.add(a));
+  return {
+    kind,
+    typeName: typeNameOf(kind.kind),
+    schema: {
+      version: SCHEMA_VERSION,
+      description: `An IMCO ${kind.title} (API v2 ${kind.collectionPath}). Import id: ${importIdForm(kind)}.`,
+      attributes,
+      blocks: [timeoutsBlock(kind.waitTimeoutSeconds)],
+    },
+    fields,
+    secrets,
+    parentField,
+    computedFields,
+    replaceOnChange: replace,
+    computedOnly: new Set(attributes.filter((a) => a.computed && !a.optional).map((a) => a.name)),
+    optionalComputed: new Set(attributes.filter((a) => a.computed && a.optional).map((a) => a.name)),
+    writeOnly: new Set(attributes.filter((a) => a.writeOnly).map((a) => a.name)),
+    extras,
+  };
+}
+
+/** Models of every managed kind, in catalog order. */
+export function kindModels(): KindModel[] {
+  return managedKinds().map(kindModel);
+}
+
+/** Attributes of a model kept in state that the user configures (not computed-only, not write-only). */
+export function configuredAttributes(model: KindModel): string[] {
+  return model.schema.attributes.filter((a) => !model.computedOnly.has(a.name) && !a.writeOnly).map((a) => a.name);
+}
+
+export { storedSecretAttributes };

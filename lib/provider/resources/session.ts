@@ -1,0 +1,46 @@
+// The provider process's connection to IMCO: the provider block's settings, the handlers' API
+// (client loaded on first use: the schema calls never load axios), and the shared read lists.
+import type { BridgeApi } from '../../handlers/api';
+import { ListCache } from './read-cache';
+
+/** Provider block settings: paths only, never key material. */
+export interface ProviderSettings {
+  readonly endpoint?: string;
+  readonly caCertPath?: string;
+  readonly clientCertPath?: string;
+  readonly clientKeyPath?: string;
+  readonly configPath?: string;
+}
+
+export type ApiFactory = (settings: ProviderSettings) => Promise<BridgeApi>;
+
+/** The handlers' API on the project's client, credentials discovered like `cio` (loaded lazily). */
+export const clientApiFactory: ApiFactory = async (settings) => {
+  const [{ ImcoClient }, { apiOf }] = await Promise.all([import('../../client/client'), import('../../handlers/client-api')]);
+  return apiOf(ImcoClient.fromEnvironment({ ...settings }));
+};
+
+export class Session {
+  private settings: ProviderSettings = {};
+  private current?: Promise<BridgeApi>;
+  readonly lists = new ListCache();
+
+  constructor(private readonly factory: ApiFactory = clientApiFactory) {}
+
+  configure(settings: ProviderSettings): void {
+    this.settings = settings;
+    this.current = undefined;
+  }
+
+  /** The API, made on first use (a failure is retried on the next call). */
+  api(): Promise<BridgeApi> {
+    if (!this.current) {
+      const made = this.factory(this.settings);
+      this.current = made;
+      made.catch(() => {
+        if (this.current === made) this.current = undefined;
+      });
+    }
+    return this.current;
+  }
+}
