@@ -101,6 +101,25 @@ export function createFailure(tfId: string | undefined, runId: string | undefine
   return first === `${runId} failed` ? rest.join(' ') : undefined;
 }
 
+/**
+ * Why the create of `tfId` failed in an EARLIER run of Terraform, when its marker still says so ('' when
+ * the reason was not recorded): the `_sync` update of a later apply then makes the object.
+ */
+export function earlierCreateFailure(tfId: string | undefined, runId: string | undefined = terraformRunId()): string | undefined {
+  const text = readMarker(tfId);
+  if (text === undefined) return undefined;
+  const [first, ...rest] = text.split('\n');
+  const m = /^(\S+) failed$/.exec(first);
+  return m && m[1] !== runId ? rest.join(' ') : undefined;
+}
+
+/** Forgets a failed create's marker once the object has been made after all. */
+export function clearCreateFailure(tfId: string | undefined): void {
+  const id = tfId && safe(tfId);
+  if (!id || earlierCreateFailure(id, undefined) === undefined) return;
+  rmSync(join(markerDir(), id), { force: true });
+}
+
 /** True when `tfId` was created by this same run of Terraform (not by an earlier apply). */
 export function wasCreated(tfId: string | undefined, runId: string | undefined = terraformRunId()): boolean {
   return !!runId && readMarker(tfId) === runId;

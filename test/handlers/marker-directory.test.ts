@@ -12,10 +12,10 @@ import { withEnv } from '../support/env';
 
 const BRIDGE = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
 /** Linux's always-full device: a marker file linked to it fails with a real ENOSPC. */
-const withDevFull = (name: string, fn: () => unknown) =>
-  test(name, () => {
+const withDevFull = (name: string, fn: () => void | Promise<void>) =>
+  test(name, async () => {
     expect(existsSync('/dev/full')).toBe(true);
-    return fn();
+    await fn();
   });
 
 const refusal = (code: string, path?: string): NodeJS.ErrnoException =>
