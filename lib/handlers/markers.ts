@@ -117,7 +117,11 @@ export function earlierCreateFailure(tfId: string | undefined, runId: string | u
 export function clearCreateFailure(tfId: string | undefined): void {
   const id = tfId && safe(tfId);
   if (!id || earlierCreateFailure(id, undefined) === undefined) return;
-  rmSync(join(markerDir(), id), { force: true });
+  try {
+    rmSync(join(markerDir(), id), { force: true });
+  } catch {
+    // best effort: a stale failure only colours the message of a later recreate
+  }
 }
 
 /** True when `tfId` was created by this same run of Terraform (not by an earlier apply). */
