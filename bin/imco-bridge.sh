@@ -12,6 +12,30 @@ alive() {
   case ${s##*\) } in Z*|X*) return 1 ;; esac
 }
 
+# The construct path from the spec's `"path":"…"` (a JSON string: up to the first quote not escaped by
+# a backslash, then `\"` and `\\` undone) into $path as ` <path>:`; empty when the spec has none.
+# No fork: this runs on the shortcut below, whose point is to cost next to nothing.
+spec_path() {
+  path=
+  case ${IMCO_BRIDGE_SPEC-} in *'"path":"'*) ;; *) return 0 ;; esac
+  rest=${IMCO_BRIDGE_SPEC#*\"path\":\"} raw=
+  while :; do
+    case $rest in *\"*) ;; *) return 0 ;; esac
+    chunk=${rest%%\"*} rest=${rest#*\"}
+    raw=$raw$chunk
+    slashes=${chunk##*[!\\]}
+    [ $(( ${#slashes} % 2 )) -eq 1 ] || break
+    raw=$raw\"
+  done
+  out=
+  while :; do
+    case $raw in *\\*) ;; *) out=$out$raw; break ;; esac
+    out=$out${raw%%\\*} raw=${raw#*\\}
+    out=$out${raw%"${raw#?}"} raw=${raw#?}
+  done
+  path=" $out:"
+}
+
 case "${1-}" in
   create|update|delete|action|prune|prune-record) ;;
   *) direct "$@" ;;
@@ -44,10 +68,7 @@ if [ "$verb" = update ]; then
       markers=${IMCO_BRIDGE_MARKERS:-${TMPDIR:-/tmp}/imco-bridge-markers}
       mark=
       if [ -O "$markers" ] && { read -r mark < "$markers/$IMCO_BRIDGE_TF_ID" || [ -n "$mark" ]; } 2>/dev/null && [ "$mark" = "$tf:$start" ]; then
-        case ${IMCO_BRIDGE_SPEC-} in
-          *'"path":"'*) path=${IMCO_BRIDGE_SPEC#*\"path\":\"}; path=" ${path%%\"*}:" ;;
-          *) path= ;;
-        esac
+        spec_path
         echo "imco-bridge:$path created and converged by this apply; nothing to update"
         exit 0
       fi ;;

@@ -229,13 +229,33 @@ async function run(p: Parsed): Promise<number> {
   }
 }
 
-/** ` <path>` of the construct the provisioner acts for, when the environment tells. */
+/** ` <path>` of the construct the provisioner acts for, when the environment tells (quotes and all). */
 function constructPath(): string {
   for (const name of ['IMCO_BRIDGE_SPEC', 'IMCO_BRIDGE_TRIGGERS']) {
-    const m = /"(?:path|imco_path)":"([^"]*)"/.exec(process.env[name] ?? '');
-    if (m) return ` ${m[1]}`;
+    try {
+      const parsed = JSON.parse(process.env[name] ?? '') as { path?: unknown; imco_path?: unknown };
+      const path = parsed.path ?? parsed.imco_path;
+      if (typeof path === 'string') return ` ${path}`;
+    } catch {
+      // not JSON: look for the field alone (a JSON string, escapes included)
+      const m = /"(?:path|imco_path)":("(?:[^"\\]|\\.)*")/.exec(process.env[name] ?? '');
+      if (m) return ` ${JSON.parse(m[1]) as string}`;
+    }
   }
   return '';
+}
+
+/**
+ * The error's message; a full, read-only or forbidden directory is named with the variable that
+ * moves it (prune and prune-record write only to the markers directory, so an error without a path
+ * there is about it).
+ */
+function errorLine(err: unknown, command: string): string {
+  const dirs = require('../handlers/marker-directory') as typeof import('../handlers/marker-directory');
+  if (dirs.isFileSystemRefusal(err) && (err as { syscall?: unknown }).syscall !== undefined) {
+    return dirs.describeFileSystemRefusal(err, command.startsWith('prune') ? dirs.markerDirectory() : undefined);
+  }
+  return err instanceof Error ? err.message : String(err);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -247,7 +267,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(parsed);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = errorLine(err, parsed.command);
     process.stderr.write(`imco-bridge ${parsed.command}${constructPath()}: ${msg.split('\n')[0]}\n`);
     if (process.env.IMCO_BRIDGE_DEBUG === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     return 1;

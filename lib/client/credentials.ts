@@ -6,6 +6,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { CONCERTO_ENV, describeSource, type CredentialReference, type ImcoResolvedConfig, type InlinePem } from './config';
 import { ImcoError } from './errors';
+import { keyFileExposure, passphraseProtected } from './private-key';
 
 /** Facts about a certificate that diagnoses need (no key material). */
 export interface CertificateFacts {
@@ -64,7 +65,7 @@ function readCredentialFile(ref: CredentialReference, name: CredentialName): str
   if (!stat.isFile()) {
     throw configError(`IMCO ${TITLE[name]} ${describeReference(ref)} is not a file; fix the path in ${settingName(ref, name)}`);
   }
-  if (name === 'clientKey' && process.platform !== 'win32' && (stat.mode & 0o004) !== 0) {
+  if (name === 'clientKey' && keyFileExposure(stat.mode, { group: false }) !== undefined) {
     throw configError(
       `IMCO client key ${file} is readable by every user on this machine; refusing to use it — run: chmod 600 ${file}`,
     );
@@ -108,7 +109,7 @@ function parseCertificates(pem: string, ref: CredentialReference, name: Credenti
 }
 
 function parsePrivateKey(pem: string, ref: CredentialReference): crypto.KeyObject {
-  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)) {
+  if (passphraseProtected(pem)) {
     throw configError(
       `IMCO client key ${describeReference(ref)} is protected by a passphrase, which neither cio nor this client supports; use the unencrypted key of your IMCO API key (mode 0600)`,
     );

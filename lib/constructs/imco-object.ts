@@ -16,11 +16,11 @@ import { encodeForProvider, providerAction } from './provider/encode';
 import { registryOf, resourceNameOf, stackRelativePath } from './registry';
 import { Secret, secretProblem } from './secret';
 import { ImcoSettings, type ResolvedImcoSettings } from './settings';
+import { specSizeProblem } from './spec-size';
 import { idOf, idProblem, integerProblem, nameProblem, unresolvedTokenPaths, type IdLike } from './validation';
 
 export { TF_ID_ENV, TRIGGERS_ENV } from '../bridge/spec';
-/** Largest spec (bytes of JSON) the constructs put into one environment variable. */
-export const MAX_SPEC_BYTES = 100 * 1024;
+export { MAX_SPEC_BYTES } from './spec-size';
 
 /** Props every IMCO construct accepts. */
 export interface ImcoObjectProps {
@@ -495,13 +495,8 @@ export abstract class ImcoObject extends Construct {
   }
 
   private checkSpecSizeInto(found: string[]): void {
-    const bytes = Buffer.byteLength(this.done().specJson);
-    if (bytes > MAX_SPEC_BYTES) {
-      found.push(
-        `its spec is ${Math.ceil(bytes / 1024)} KiB, more than the ${MAX_SPEC_BYTES / 1024} KiB that fit in a provisioner's environment; ` +
-          'move large content out of it — ship big files as script attachments (uploaded from disk) instead of inline code or codeFile, keep configuration attributes small',
-      );
-    }
+    const problem = specSizeProblem(this.done().spec, this.done().specJson);
+    if (problem !== undefined) found.push(problem);
   }
 
   /** Duplicate ownership keys / natural keys / names of the same kind, reported on the later object. */

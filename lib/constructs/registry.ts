@@ -43,8 +43,4 @@ export function stackRelativePath(scope: IConstruct): string {
     .join('/');
 }
 
-/** A Terraform resource name from a construct path: `[A-Za-z0-9_-]`, starting with a letter or `_`. */
-export function resourceNameOf(path: string): string {
-  const clean = path.replace(/[^A-Za-z0-9_-]/g, '_');
-  return /^[A-Za-z_]/.test(clean) ? clean : `_${clean}`;
-}
+export { resourceNameOf } from '../bridge/resource-name';

@@ -1,10 +1,10 @@
 // Secrets given by reference (design §5): an environment variable or a file, read at synth ONLY to
 // compute a salted fingerprint for the triggers. The value is never stored on a construct, never
 // written to cdk.tf.json and never put in an error message.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SecretRef } from '../bridge/spec';
 import { secretFingerprint } from '../bridge/fingerprint';
+import { readSecretSource } from '../bridge/secret-source';
 
 /** How the handler interprets the secret text. */
 export type SecretFormat = 'text' | 'json';
@@ -29,7 +29,14 @@ export class Secret {
     return new Secret({ env: name, format: options.format ?? 'text' });
   }
 
-  /** The secret is the content of the file at `path` (made absolute against the current directory). */
+  /**
+   * The secret is the content of the file at `path` (made absolute against the current directory).
+   * The file must be UTF-8 text (a UTF-16 file with a byte-order mark is decoded; a UTF-8 byte-order
+   * mark is dropped). Exactly one trailing newline (`\n` or `\r\n`, as `echo` and editors write
+   * it) is removed from the value; a file ending in a PEM/OpenSSH `-----END …-----` line keeps it, as
+   * the key format wants. A private key protected by a passphrase, or whose file its group or other
+   * users can read, is refused (run `chmod 600`).
+   */
   static fromFile(path: string, options: SecretOptions = {}): Secret {
     return new Secret({ file: resolve(path), format: options.format ?? 'text' });
   }
@@ -59,24 +66,28 @@ export class Secret {
    * fingerprinted in a canonical form so that re-formatting the file is not a change.
    */
   fingerprint(owner: string, stack: string): FingerprintResult {
-    let text: string | undefined;
-    if (this.source.env !== undefined) {
-      if (!ENV_NAME.test(this.source.env)) {
-        return { problem: `secret environment variable name '${this.source.env}' is not valid; use letters, digits and _` };
-      }
-      text = process.env[this.source.env];
-      if (text === undefined || text === '') {
-        return {
-          problem: `secret ${this.describe()} is not set at synth; export it before synthesizing (synth reads it only to fingerprint it, and terraform apply needs it too)`,
-        };
-      }
-    } else {
-      try {
-        text = readFileSync(this.source.file as string, 'utf8');
-      } catch {
-        return { problem: `secret ${this.describe()} cannot be read at synth; check the path and its permissions (synth reads it only to fingerprint it)` };
+    if (this.source.env !== undefined && !ENV_NAME.test(this.source.env)) {
+      return { problem: `secret environment variable name '${this.source.env}' is not valid; use letters, digits and _` };
+    }
+    const read = readSecretSource(this.source);
+    if (read.failure !== undefined) {
+      const failure = read.failure;
+      switch (failure.reason) {
+        case 'unset':
+          return {
+            problem: `secret ${this.describe()} is not set at synth; export it before synthesizing (synth reads it only to fingerprint it, and terraform apply needs it too)`,
+          };
+        case 'empty':
+          return {
+            problem: `secret ${this.describe()} is set but empty at synth; give it the secret's value (synth reads it only to fingerprint it, and terraform apply needs it too)`,
+          };
+        case 'unreadable':
+          return { problem: `secret ${this.describe()} cannot be read at synth; check the path and its permissions (synth reads it only to fingerprint it)` };
+        default:
+          return { problem: `secret ${failure.problem}` };
       }
     }
+    const text = read.text;
     let material: string = text;
     if (this.format === 'json') {
       let parsed: unknown;

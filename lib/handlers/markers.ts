@@ -6,11 +6,12 @@
 // error (the lifecycle resource's create provisioner has on_failure = continue). A missing marker
 // only costs one extra action or update (for a failed create: a second attempt); it never affects
 // correctness. Markers older than a week are swept at most once an hour (a sweep stats every
-// marker).
+// marker). A markers directory that is full or read-only is reported once per process, naming the
+// directory and IMCO_BRIDGE_MARKERS (lib/handlers/marker-directory.ts); the apply goes on.
 import { mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
+import { describeFileSystemRefusal, isFileSystemRefusal, markerDirectory } from './marker-directory';
 
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 const SWEEP_EVERY_MS = 3600 * 1000;
@@ -18,7 +19,18 @@ const SWEEP_EVERY_MS = 3600 * 1000;
 const SWEPT_STAMP = '.swept';
 
 function markerDir(): string {
-  return process.env.IMCO_BRIDGE_MARKERS ?? join(tmpdir(), 'imco-bridge-markers');
+  return markerDirectory();
+}
+
+let refusalReported = false;
+
+/** Says once per process that markers cannot be written, and why (they only save work). */
+function reportRefusal(err: unknown, path: string): void {
+  if (refusalReported || !isFileSystemRefusal(err)) return;
+  refusalReported = true;
+  process.stderr.write(
+    `imco-bridge: warning: ${describeFileSystemRefusal(err, path)}. The apply goes on without run markers (an extra update, and a failed create retried by its _sync)\n`,
+  );
 }
 
 function safe(tfId: string): string | undefined {
@@ -63,12 +75,13 @@ export function terraformRunId(parentPid: number = process.ppid): string | undef
 export function markCreated(tfId: string | undefined, runId: string | undefined = terraformRunId()): void {
   const id = tfId && safe(tfId);
   if (!id || !runId) return;
+  const path = join(markerDir(), id);
   try {
     mkdirSync(markerDir(), { recursive: true, mode: 0o700 });
-    writeFileSync(join(markerDir(), id), runId);
+    writeFileSync(path, runId);
     prune();
-  } catch {
-    // best effort
+  } catch (err) {
+    reportRefusal(err, path); // best effort
   }
 }
 
@@ -86,6 +99,29 @@ export function createFailure(tfId: string | undefined, runId: string | undefine
   if (text === undefined) return undefined;
   const [first, ...rest] = text.split('\n');
   return first === `${runId} failed` ? rest.join(' ') : undefined;
+}
+
+/**
+ * Why the create of `tfId` failed in an EARLIER run of Terraform, when its marker still says so ('' when
+ * the reason was not recorded): the `_sync` update of a later apply then makes the object.
+ */
+export function earlierCreateFailure(tfId: string | undefined, runId: string | undefined = terraformRunId()): string | undefined {
+  const text = readMarker(tfId);
+  if (text === undefined) return undefined;
+  const [first, ...rest] = text.split('\n');
+  const m = /^(\S+) failed$/.exec(first);
+  return m && m[1] !== runId ? rest.join(' ') : undefined;
+}
+
+/** Forgets a failed create's marker once the object has been made after all. */
+export function clearCreateFailure(tfId: string | undefined): void {
+  const id = tfId && safe(tfId);
+  if (!id || earlierCreateFailure(id, undefined) === undefined) return;
+  try {
+    rmSync(join(markerDir(), id), { force: true });
+  } catch {
+    // best effort: a stale failure only colours the message of a later recreate
+  }
 }
 
 /** True when `tfId` was created by this same run of Terraform (not by an earlier apply). */

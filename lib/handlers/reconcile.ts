@@ -6,7 +6,7 @@ import { type HandlerContext, waitForState } from './context';
 import { changedFields } from './compare';
 import { BridgeError } from './errors';
 import { behaviourOf } from './kinds';
-import { markCreated, markCreateFailed, wasCreated } from './markers';
+import { clearCreateFailure, earlierCreateFailure, markCreated, markCreateFailed, wasCreated } from './markers';
 import { describeRef } from './resolver';
 
 /** Waits until a kind with a lifecycle is in one of its ready states. */
@@ -157,8 +157,15 @@ export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<Liv
   if (ownerOf(ctx)) ctx.resolver.prefetch(ctx.kind.kind, parentParams);
   const existing = await ctx.resolver.find(ctx.spec.self);
   if (!existing) {
-    ctx.log(`${ctx.kind.title} not found in IMCO (deleted outside Terraform?); creating it again`);
-    return (await adoptOrCreate(ctx)).live;
+    const failed = earlierCreateFailure(tfId);
+    ctx.log(
+      failed !== undefined
+        ? `its create failed in an earlier apply${failed ? ` (${failed})` : ''}; creating the ${ctx.kind.title} now`
+        : `${ctx.kind.title} not found in IMCO: deleted outside Terraform, or its create failed in an earlier apply; creating it now`,
+    );
+    const { live } = await adoptOrCreate(ctx);
+    clearCreateFailure(tfId);
+    return live;
   }
   // A create interrupted after the POST (a killed runner) can leave the object unfinished (a cookbook
   // version never uploaded) while Terraform recorded the lifecycle resource: finish it here.

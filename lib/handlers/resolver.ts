@@ -2,12 +2,12 @@
 // id) and turns spec values into wire bodies (references to ids, secret references to values).
 // One Resolver lives for one handler invocation and caches what it listed; in the bridge server the
 // labels come from the run's shared listing (lib/handlers/run-labels.ts).
-import { readFileSync } from 'node:fs';
 import { kindSpec } from '../catalog';
-import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SecretRef, type SpecValue } from '../bridge/spec';
+import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SpecValue } from '../bridge/spec';
 import { isHttpStatus, type BridgeApi, type LiveObject, type ParentParams } from './api';
 import { BridgeError } from './errors';
 import { runLabelsOf, type RunLabels } from './run-labels';
+import { readSecret } from './secret-reader';
 
 export function describeRef(ref: ObjectRef): string {
   const title = kindSpec(ref.kind).title;
@@ -205,34 +205,4 @@ export class Resolver {
     }
     return out;
   }
-}
-
-/** Reads a secret from its reference. The value never appears in an error. */
-export function readSecret(ref: SecretRef, usedBy: string): unknown {
-  let text: string | undefined;
-  if (ref.env) {
-    text = process.env[ref.env];
-    if (text === undefined || text === '') {
-      throw new BridgeError(`secret for ${usedBy}: environment variable ${ref.env} is not set; export it before terraform apply`);
-    }
-  } else if (ref.file) {
-    try {
-      text = readFileSync(ref.file, 'utf8');
-    } catch {
-      throw new BridgeError(`secret for ${usedBy}: cannot read file ${ref.file}; check the path and its permissions`);
-    }
-  } else {
-    throw new BridgeError(`secret for ${usedBy} names neither an env var nor a file: re-synthesize the stack`);
-  }
-  if (ref.format === 'json') {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      return parsed;
-    } catch {
-      const where = ref.env ? `environment variable ${ref.env}` : `file ${ref.file}`;
-      throw new BridgeError(`secret for ${usedBy}: ${where} must hold a JSON object`);
-    }
-  }
-  return text;
 }

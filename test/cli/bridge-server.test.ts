@@ -176,6 +176,19 @@ describe('bridge server', () => {
     expect(runs).toEqual([]);
   });
 
+  linuxOnly('a construct path with quotes and backslashes is printed whole, by the shortcut and by imco-bridge', async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    const markers = join(root, 'markers');
+    mkdirSync(markers, { mode: 0o700 });
+    const path = 'web "blue" \\ end';
+    const own = updateAfterMarker(markers, 'own');
+    const spec = { ...JSON.parse(own.env.IMCO_BRIDGE_SPEC), path };
+    const { outcomes } = await fakeTerraform(runtime, [{ ...own, env: { ...own.env, IMCO_BRIDGE_SPEC: JSON.stringify(spec) } }, brokenCreate(path)]);
+    expect(outcomes[0]).toEqual({ code: 0, output: `imco-bridge: ${path}: created and converged by this apply; nothing to update\n` });
+    expect(outcomes[1].output.trim()).toBe(`imco-bridge create ${path}: IMCO_BRIDGE_SPEC lacks kind/self/path: re-synthesize the stack`);
+  });
+
   linuxOnly("another run's marker, or a failed create's, goes to the server", async () => {
     const root = scratch();
     const runtime = join(root, 'run');

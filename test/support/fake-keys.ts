@@ -24,3 +24,17 @@ export function fakeOpensshPrivateKey(): FakePrivateKey {
 export function fakePkcs8PrivateKey(): FakePrivateKey {
   return fakeKey('PRIVATE KEY');
 }
+
+/**
+ * An OpenSSH-framed placeholder key whose body starts like a real one (`openssh-key-v1`, then the
+ * cipher name: `none` for an unencrypted key, e.g. `aes256-ctr` for one protected by a passphrase),
+ * followed by random bytes.
+ */
+export function fakeOpensshKeyWithCipher(cipher: string): FakePrivateKey {
+  const name = Buffer.from(cipher, 'latin1');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(name.length);
+  const raw = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), length, name, randomBytes(48)]);
+  const body = raw.toString('base64').replace(/.{1,70}/g, '$&\n').trimEnd();
+  return { pem: `-----BEGIN OPENSSH PRIVATE KEY-----\n${body}\n-----END OPENSSH PRIVATE KEY-----\n`, body };
+}

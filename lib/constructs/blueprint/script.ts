@@ -2,9 +2,9 @@
 // synth, parameters, and attachments uploaded from local files (their digests make content
 // changes visible as updates). Everything is mutable.
 import { basename } from 'node:path';
-import { readFileSync } from 'node:fs';
 import type { Construct } from 'constructs';
 import type { FileSpec } from '../../bridge/spec';
+import { readTextFile } from '../../bridge/text-encoding';
 import { ImcoObject, type ImcoObjectProps } from '../imco-object';
 import { absolutePath, pathKind, sha256OfFile } from '../files';
 
@@ -14,7 +14,11 @@ export interface ScriptProps extends ImcoObjectProps {
   readonly description?: string;
   /** The script's code. Give `code` or `codeFile`, not both. @default '' */
   readonly code?: string;
-  /** A file whose content is the script's code, read at synth. @default none */
+  /**
+   * A file whose content is the script's code, read at synth. It must be UTF-8 (a UTF-8 byte-order
+   * mark is dropped; a UTF-16 file with a byte-order mark is decoded); other encodings are refused
+   * with the `iconv` command that converts the file. @default none
+   */
   readonly codeFile?: string;
   /** Names of the parameters the script accepts. @default [] */
   readonly parameters?: readonly string[];
@@ -39,7 +43,9 @@ export class Script extends ImcoObject {
       if (pathKind(file) !== 'file') {
         this.problem(`codeFile ${file} does not exist or is not a file; check the path (relative paths are resolved against ${process.cwd()})`);
       } else {
-        code = readFileSync(file, 'utf8');
+        const decoded = readTextFile(file, 'codeFile');
+        if (decoded.problem !== undefined) this.problem(decoded.problem);
+        else code = decoded.text;
       }
     }
     const parameters = Array.isArray(props.parameters) ? [...props.parameters] : [];

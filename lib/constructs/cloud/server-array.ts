@@ -1,6 +1,7 @@
 // ServerArray: a labelable set of identical servers (API reference §7.3). Its size is desired state
-// reached with enlarge (IMCO v2 cannot shrink an array except by emptying it; the handler refuses a
-// shrink with an explanation); the power state is reached with boot/shutdown.
+// reached with enlarge, or with empty for size 0 (IMCO v2 cannot shrink an array except by emptying
+// it; the handler refuses another shrink with the -replace command that rebuilds the array); the
+// power state is reached with boot/shutdown.
 import type { Construct } from 'constructs';
 import { ImcoObject, type ImcoObjectProps } from '../imco-object';
 import { integerProblem, type IdLike } from '../validation';
@@ -17,7 +18,10 @@ export interface ServerArrayProps extends ImcoObjectProps {
   readonly template: Template | IdLike;
   readonly cloudAccount: IdLike;
   readonly serverPlan: IdLike;
-  /** Number of member servers; can grow (enlarge), not shrink. @default 0 */
+  /**
+   * Number of member servers. It can grow (enlarge) or go to 0 (the array is emptied in place); a
+   * smaller non-zero size is refused at apply, since IMCO v2 cannot shrink an array. @default 0
+   */
   readonly size?: number;
   /** @default the account's default firewall profile */
   readonly firewallProfile?: FirewallProfile | IdLike;

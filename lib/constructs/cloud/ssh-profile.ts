@@ -1,7 +1,7 @@
 // SshProfile: a labelable SSH key pair (API reference §7.1). The public key is given inline or read
 // from a file at synth; the private key only by reference (a Secret), fingerprinted in the triggers.
-import { readFileSync } from 'node:fs';
 import type { Construct } from 'constructs';
+import { readTextFile } from '../../bridge/text-encoding';
 import { ImcoObject, type ImcoObjectProps } from '../imco-object';
 import { absolutePath, pathKind } from '../files';
 import type { Secret } from '../secret';
@@ -33,7 +33,9 @@ export class SshProfile extends ImcoObject {
       if (pathKind(file) !== 'file') {
         this.problem(`publicKeyFile ${file} does not exist or is not a file; check the path (relative paths are resolved against ${process.cwd()})`);
       } else {
-        publicKey = readFileSync(file, 'utf8').trim();
+        const decoded = readTextFile(file, 'publicKeyFile');
+        if (decoded.problem !== undefined) this.problem(decoded.problem);
+        else publicKey = decoded.text.trim();
       }
     }
     if (publicKey !== undefined) {

@@ -1,8 +1,10 @@
-// Server arrays: grow with enlarge (v2 cannot shrink an array except by emptying it), reach the
-// declared power state; before delete, shut down and empty.
+// Server arrays: grow with enlarge, empty in place for `size: 0` (v2 cannot shrink an array except
+// by emptying it; another smaller size is refused with the -replace command that rebuilds it), reach
+// the declared power state; before delete, shut down and empty.
 import type { LiveObject } from '../api';
 import { actionOnce, type HandlerContext } from '../context';
 import { BridgeError } from '../errors';
+import { lifecycleAddressOf } from '../resource-address';
 import type { KindBehaviour } from './behaviour';
 import { powerDownForDelete, reachPower, settle } from './power';
 
@@ -19,15 +21,28 @@ async function waitForSize(ctx: HandlerContext, id: string, size: number): Promi
   }
 }
 
+/** Shuts the members down and decommissions them all (the `empty` action); the array itself stays. */
+async function emptyArray(ctx: HandlerContext, live: LiveObject, why: string): Promise<LiveObject> {
+  let obj = await powerDownForDelete(ctx, live);
+  if (Number(obj.size ?? 0) > 0) {
+    ctx.log(`emptying ${ctx.kind.title} (${String(obj.size)} servers) ${why}`);
+    await ctx.api.action('server_array', 'empty', obj.id, { id: obj.id });
+    obj = await waitForSize(ctx, obj.id, 0);
+  }
+  return obj;
+}
+
 export const serverArrayBehaviour: KindBehaviour = {
   async converge(ctx, live) {
     const want = ctx.spec.extras.size ?? 0;
     let obj = await settle(ctx, live);
     const have = Number(obj.size ?? 0);
-    if (want < have) {
+    if (want === 0 && have > 0) {
+      obj = await emptyArray(ctx, obj, 'as size 0 asks');
+    } else if (want < have) {
       throw new BridgeError(
-        `${ctx.subject} has ${have} servers and cannot shrink to ${want}: IMCO API v2 can only enlarge an array or empty it. ` +
-          `Set size back to ${have}, or replace the array (terraform apply -replace) to rebuild it with ${want}`,
+        `${ctx.subject} has ${have} servers and cannot shrink to ${want}: IMCO API v2 can only enlarge an array or empty it (size 0). ` +
+          `Set size back to ${have}, or to 0 to empty it, or rebuild it with ${want} servers: terraform apply -replace='${lifecycleAddressOf(ctx.spec)}'`,
       );
     }
     if (want > have) {
@@ -39,12 +54,6 @@ export const serverArrayBehaviour: KindBehaviour = {
     if (want > 0 || obj.state !== 'inactive') await reachPower(ctx, obj, ctx.spec.extras.power ?? 'operational');
   },
   async beforeDelete(ctx, live) {
-    let obj = await powerDownForDelete(ctx, live);
-    if (Number(obj.size ?? 0) > 0) {
-      ctx.log(`emptying ${ctx.kind.title} (${String(obj.size)} servers) before deleting it`);
-      await ctx.api.action('server_array', 'empty', obj.id, { id: obj.id });
-      obj = await waitForSize(ctx, obj.id, 0);
-    }
-    return obj;
+    return emptyArray(ctx, live, 'before deleting it');
   },
 };
