@@ -1,0 +1,91 @@
+// Serves a ProviderDefinition as a Terraform plugin: checks the handshake environment, starts the
+// gRPC server on a unix socket (AutoMTLS: a fresh self-signed server certificate, the client
+// certificate from PLUGIN_CLIENT_CERT required and verified, ALPN h2), prints the handshake line,
+// answers go-plugin's Shutdown (then exits) and StreamStdio (an empty stream), ignores SIGINT
+// (Terraform cancels with StopProvider), and exits when Terraform's connection goes away.
+import { createSecureServer, createServer, type Http2Server, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
+import { unlinkSync } from 'node:fs';
+import type { ProviderDefinition } from './resource-type';
+import { handshakeLine, handshakeProblem, socketPath, type Env } from './handshake';
+import { handleGrpcCall, type GrpcRoutes, type UnaryHandler } from './protocol/grpc-server';
+import { ProviderService } from './protocol/provider-service';
+import { selfSignedCert } from './self-signed-cert';
+
+/** How long the process waits for a new connection once the last one has closed. */
+const ORPHAN_GRACE_MS = 1000;
+
+export interface ServeOptions {
+  readonly env?: Env;
+  /** Where the handshake line goes (stdout). */
+  readonly out?: (line: string) => void;
+  /** Ends the process (process.exit). */
+  readonly exit?: (code: number) => void;
+}
+
+/** Starts serving; resolves with the socket path once the handshake line is out. */
+export function serve(definition: ProviderDefinition, opts: ServeOptions = {}): Promise<string> {
+  const env = opts.env ?? process.env;
+  const exit = opts.exit ?? ((code: number) => process.exit(code));
+  const problem = handshakeProblem(env);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
+    exit(1);
+    return Promise.reject(new Error(problem));
+  }
+  // Nothing but the handshake line may reach stdout: stray console output goes to Terraform's log.
+  console.log = console.info = console.debug = console.error;
+  process.on('SIGINT', () => undefined);
+
+  const socket = socketPath(env);
+  const clientCert = env.PLUGIN_CLIENT_CERT;
+  const cert = clientCert ? selfSignedCert() : undefined;
+  const server: Http2Server | Http2SecureServer = cert
+    ? createSecureServer({ key: cert.keyPem, cert: cert.certPem, ca: [clientCert as string], requestCert: true, rejectUnauthorized: true, ALPNProtocols: ['h2'] })
+    : createServer();
+
+  let ended = false;
+  const end = (code: number): void => {
+    if (ended) return;
+    ended = true;
+    server.close();
+    try {
+      unlinkSync(socket);
+    } catch {
+      // already gone
+    }
+    exit(code);
+  };
+
+  const shutdown: UnaryHandler = (_req, call) => {
+    call.onClosed(() => end(0));
+    return new Uint8Array();
+  };
+  const routes: GrpcRoutes = {
+    unary: new Map<string, UnaryHandler>([...new ProviderService(definition).routes(), ['/plugin.GRPCController/Shutdown', shutdown]]),
+    emptyStreams: new Set(['/plugin.GRPCStdio/StreamStdio']),
+  };
+  server.on('stream', (stream, headers) => handleGrpcCall(stream, headers, routes));
+  trackSessions(server, () => end(0));
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socket, () => {
+      (opts.out ?? ((l: string) => process.stdout.write(l)))(handshakeLine(socket, cert?.der));
+      resolve(socket);
+    });
+  });
+}
+
+/** Calls `orphaned` when the last connection has closed and no new one came within the grace period. */
+function trackSessions(server: Http2Server | Http2SecureServer, orphaned: () => void): void {
+  let open = 0;
+  let timer: NodeJS.Timeout | undefined;
+  server.on('session', (session: ServerHttp2Session) => {
+    open++;
+    if (timer) clearTimeout(timer);
+    session.on('close', () => {
+      open--;
+      if (open === 0) timer = setTimeout(orphaned, ORPHAN_GRACE_MS);
+    });
+  });
+}
