@@ -3,12 +3,14 @@
 // certificate from PLUGIN_CLIENT_CERT required and verified, ALPN h2), prints the handshake line,
 // answers go-plugin's Shutdown (then exits) and StreamStdio (an empty stream), ignores SIGINT
 // (Terraform cancels with StopProvider), and exits when Terraform's connection goes away.
+// Start-up is what Terraform waits for 3–5 times per command: the handshake line goes out before
+// the protocol descriptors, the value codec or the definition's resources are touched.
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { createSecureServer, createServer, type Http2Server, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
 import { unlinkSync } from 'node:fs';
 import type { ProviderDefinition } from './resource-type';
 import { handshakeLine, handshakeProblem, socketPath, type Env } from './handshake';
 import { handleGrpcCall, type GrpcRoutes, type UnaryHandler } from './protocol/grpc-server';
-import { ProviderService } from './protocol/provider-service';
 import { selfSignedCert } from './self-signed-cert';
 
 /** How long the process waits for a new connection once the last one has closed. */
@@ -60,19 +62,30 @@ export function serve(definition: ProviderDefinition, opts: ServeOptions = {}): 
     call.onClosed(() => end(0));
     return new Uint8Array();
   };
-  const routes: GrpcRoutes = {
-    unary: new Map<string, UnaryHandler>([...new ProviderService(definition).routes(), ['/plugin.GRPCController/Shutdown', shutdown]]),
-    emptyStreams: new Set(['/plugin.GRPCStdio/StreamStdio']),
+  let routes: GrpcRoutes | undefined;
+  const routesNow = (): GrpcRoutes => {
+    if (!routes) {
+      const { ProviderService } = require('./protocol/provider-service') as typeof import('./protocol/provider-service');
+      routes = {
+        unary: new Map<string, UnaryHandler>([...new ProviderService(definition).routes(), ['/plugin.GRPCController/Shutdown', shutdown]]),
+        emptyStreams: new Set(['/plugin.GRPCStdio/StreamStdio']),
+      };
+    }
+    return routes;
   };
-  server.on('stream', (stream, headers) => handleGrpcCall(stream, headers, routes));
+  server.on('stream', (stream, headers) => handleGrpcCall(stream, headers, routesNow()));
   trackSessions(server, () => end(0));
 
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socket, () => {
+    const announce = (): void => {
       (opts.out ?? ((l: string) => process.stdout.write(l)))(handshakeLine(socket, cert?.der));
       resolve(socket);
-    });
+    };
+    server.once('error', reject);
+    server.listen(socket);
+    // A unix socket listens as soon as listen() returns: no need to wait for the 'listening' tick.
+    if (server.listening) announce();
+    else server.once('listening', announce);
   });
 }
 

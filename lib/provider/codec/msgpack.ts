@@ -5,17 +5,8 @@
 // nesting list/set/map never null, dynamic values wrapped with their type as cty expects.
 import { decode, encode, ExtData } from '@msgpack/msgpack';
 import { UnknownValue, type AttributePath, type TfObject, type TfValue } from '../resource-type';
+import { pathText, ValueTypeError } from './value-errors';
 import type { ValueType } from './value-type';
-
-/** A value that does not fit its schema type; `path` says where. */
-export class ValueTypeError extends Error {
-  constructor(
-    readonly path: AttributePath,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** msgpack bytes → value, typed by `type` (numbers sent as strings, dynamic values unwrapped). */
 export function decodeMsgpack(bytes: Uint8Array, type: ValueType): TfValue {
@@ -162,15 +153,4 @@ function toWireUntyped(v: TfValue): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v).sort()) out[k] = toWireUntyped(v[k]);
   return out;
-}
-
-/** `rules[0].source`, as a diagnostic names an attribute. */
-export function pathText(path: AttributePath): string {
-  let s = '';
-  for (const step of path) {
-    if ('attr' in step) s += s ? `.${step.attr}` : step.attr;
-    else if ('index' in step) s += `[${step.index}]`;
-    else s += `[${JSON.stringify(step.key)}]`;
-  }
-  return s || '(the object)';
 }

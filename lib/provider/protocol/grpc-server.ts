@@ -1,8 +1,8 @@
 // gRPC over node:http2, just what go-plugin's client needs: unary calls (length-prefixed
 // protobuf frames in, one frame and `grpc-status` trailers out), server streams answered as empty
 // streams, UNIMPLEMENTED for any other method. Handlers work on bytes; they never see HTTP/2.
+/* eslint-disable @typescript-eslint/no-require-imports */
 import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
-import { gunzipSync } from 'node:zlib';
 
 export const GRPC_UNIMPLEMENTED = 12;
 export const GRPC_INTERNAL = 13;
@@ -37,7 +37,7 @@ export function readFrames(body: Buffer, encoding: string | undefined): Uint8Arr
     if (at + 5 + size > body.length) throw new GrpcStatusError(GRPC_INVALID_ARGUMENT, 'truncated gRPC message');
     const msg = body.subarray(at + 5, at + 5 + size);
     if (compressed && encoding !== 'gzip') throw new GrpcStatusError(GRPC_UNIMPLEMENTED, `unsupported grpc-encoding '${encoding ?? ''}'`);
-    out.push(compressed ? gunzipSync(msg) : msg);
+    out.push(compressed ? (require('node:zlib') as typeof import('node:zlib')).gunzipSync(msg) : msg);
     at += 5 + size;
   }
   if (at !== body.length) throw new GrpcStatusError(GRPC_INVALID_ARGUMENT, 'truncated gRPC frame header');

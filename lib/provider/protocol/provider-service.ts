@@ -3,10 +3,12 @@
 // schema (every attribute present, write-only attributes nulled so no resource can leak them) and
 // turns every failure into one-line diagnostics. RPCs for things this provider declares none of
 // (data sources, ephemeral resources, functions, moves) answer cleanly with an error diagnostic.
+// The msgpack codec loads at the first value, not for metadata or schema answers.
+/* eslint-disable @typescript-eslint/no-require-imports */
 import type { CallContext, Diagnostic, ProviderDefinition, ResourceType, TfObject, TfValue } from '../resource-type';
-import { decodeDynamicValue, encodeDynamicValue, type DynamicValueMessage } from '../codec/dynamic-value';
+import type { DynamicValueMessage } from '../codec/dynamic-value';
 import { firstUnknownPath, writeOnlyPathsSet } from '../codec/inspect';
-import { pathText, ValueTypeError } from '../codec/msgpack';
+import { pathText, ValueTypeError } from '../codec/value-errors';
 import { objectTypeOf, type ValueType } from '../codec/value-type';
 import { decodeMessage, encodeMessage } from './descriptors';
 import { attributePathMessage, diagnosticMessages, errorDiagnostic, exceptionDiagnostic } from './diagnostics';
@@ -14,6 +16,7 @@ import type { UnaryHandler } from './grpc-server';
 import { schemaMessage } from './schema-message';
 
 const P = 'tfplugin6.';
+const codec = (): typeof import('../codec/dynamic-value') => require('../codec/dynamic-value');
 type Dv = DynamicValueMessage | null;
 interface Caps {
   readonly write_only_attributes_allowed?: boolean;
@@ -64,14 +67,14 @@ export class ProviderService {
   }
 
   private decode(dv: Dv | undefined, typeName: string): TfObject | null {
-    const v = decodeDynamicValue(dv, this.typeOf(typeName));
+    const v = codec().decodeDynamicValue(dv, this.typeOf(typeName));
     if (v !== null && (typeof v !== 'object' || Array.isArray(v))) throw new DiagnosticFailure(errorDiagnostic(`${typeName || 'provider'}: expected an object value from Terraform`));
     return v as TfObject | null;
   }
 
   private encode(value: TfValue | undefined, typeName: string): { msgpack: Uint8Array } {
     try {
-      return encodeDynamicValue(value, this.typeOf(typeName));
+      return codec().encodeDynamicValue(value, this.typeOf(typeName));
     } catch (err) {
       if (err instanceof ValueTypeError) throw new DiagnosticFailure(errorDiagnostic(`${typeName}: the provider returned a value of the wrong type at ${err.message}`, err.path));
       throw err;
