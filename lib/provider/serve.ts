@@ -15,6 +15,8 @@ import { selfSignedCert } from './self-signed-cert';
 
 /** How long the process waits for a new connection once the last one has closed. */
 const ORPHAN_GRACE_MS = 1000;
+/** How long Shutdown waits for the client to close its connection before exiting anyway. */
+const EXIT_GRACE_MS = 200;
 
 export interface ServeOptions {
   readonly env?: Env;
@@ -46,6 +48,8 @@ export function serve(definition: ProviderDefinition, opts: ServeOptions = {}): 
     : createServer();
 
   let ended = false;
+  const sessions = trackSessions(server, () => end(0));
+  /** Closes the connections gracefully (GOAWAY, so the Shutdown answer is read), then exits. */
   const end = (code: number): void => {
     if (ended) return;
     ended = true;
@@ -55,7 +59,14 @@ export function serve(definition: ProviderDefinition, opts: ServeOptions = {}): 
     } catch {
       // already gone
     }
-    exit(code);
+    const open = [...sessions].filter((s) => !s.closed);
+    let waiting = open.length;
+    if (waiting === 0) return exit(code);
+    setTimeout(() => exit(code), EXIT_GRACE_MS).unref();
+    for (const s of open) {
+      s.once('close', () => --waiting === 0 && exit(code));
+      s.close();
+    }
   };
 
   const shutdown: UnaryHandler = (_req, call) => {
@@ -74,7 +85,6 @@ export function serve(definition: ProviderDefinition, opts: ServeOptions = {}): 
     return routes;
   };
   server.on('stream', (stream, headers) => handleGrpcCall(stream, headers, routesNow()));
-  trackSessions(server, () => end(0));
 
   return new Promise((resolve, reject) => {
     const announce = (): void => {
@@ -89,16 +99,21 @@ export function serve(definition: ProviderDefinition, opts: ServeOptions = {}): 
   });
 }
 
-/** Calls `orphaned` when the last connection has closed and no new one came within the grace period. */
-function trackSessions(server: Http2Server | Http2SecureServer, orphaned: () => void): void {
-  let open = 0;
+/**
+ * The open connections. Calls `orphaned` when the last one has closed and no new one came within
+ * the grace period (Terraform killed: the provider does not outlive it).
+ */
+function trackSessions(server: Http2Server | Http2SecureServer, orphaned: () => void): Set<ServerHttp2Session> {
+  const open = new Set<ServerHttp2Session>();
   let timer: NodeJS.Timeout | undefined;
   server.on('session', (session: ServerHttp2Session) => {
-    open++;
+    open.add(session);
     if (timer) clearTimeout(timer);
+    session.on('error', () => undefined);
     session.on('close', () => {
-      open--;
-      if (open === 0) timer = setTimeout(orphaned, ORPHAN_GRACE_MS);
+      open.delete(session);
+      if (open.size === 0) timer = setTimeout(orphaned, ORPHAN_GRACE_MS);
     });
   });
+  return open;
 }
