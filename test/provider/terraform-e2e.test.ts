@@ -1,9 +1,9 @@
 // End to end with the real terraform binary: the host (bundled with the fake imco_test resource)
 // installed from a filesystem mirror laid out by layoutMirrorFrom, then init, plan/apply (create),
 // a no-op plan, an in-place update, a replacement (requires_replace), drift, an import block and
-// destroy, with the actions read from `terraform show -json`. Terraform's own log must show every
+// -generate-config-out and destroy, with the actions read from `terraform show -json`. Terraform's own log must show every
 // provider process exiting on Shutdown (no 2 s kill), and no write-only value in plan or state.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terraformOk } from '../support/terraform';
@@ -127,8 +127,21 @@ describe('terraform with the provider host', () => {
     const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as { resources: { name: string }[] };
     expect(state.resources.map((r) => r.name).sort()).toEqual(['a', 'b', 'c']);
 
+    // -generate-config-out writes usable HCL for an imported object from the state the host returns.
+    s = readStore(store);
+    s.objects['hand-2'] = { id: 'hand-2', name: 'generate me', size: 4, tags: { k: 'v' }, state: 'ready' };
+    writeFileSync(store, JSON.stringify(s));
+    writeFileSync(join(dir, 'import2.tf'), 'import {\n  to = imco_test.g\n  id = "hand-2"\n}\n');
+    await terraformOk(dir, ['plan', '-generate-config-out=generated.tf', '-no-color'], { env });
+    const generated = readFileSync(join(dir, 'generated.tf'), 'utf8');
+    expect(generated).toMatch(/resource "imco_test" "g" \{/);
+    expect(generated).toMatch(/name\s+= "generate me"/);
+    expect(generated).toMatch(/size\s+= 4/);
+    rmSync(join(dir, 'import2.tf'));
+    rmSync(join(dir, 'generated.tf'));
+
     await terraformOk(dir, ['destroy', '-auto-approve', '-no-color'], { env });
-    expect(readStore(store).objects).toEqual({});
+    expect(Object.keys(readStore(store).objects)).toEqual(['hand-2']);
 
     // Every provider process answered Shutdown and exited; none was killed after Terraform's 2 s wait.
     const log = readFileSync(tfLog, 'utf8');
