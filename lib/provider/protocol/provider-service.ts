@@ -173,7 +173,7 @@ export class ProviderService {
     return {
       planned_state: this.encode(res.planned, r.type_name),
       requires_replace: (res.requiresReplace ?? []).map(attributePathMessage),
-      planned_private: res.plannedPrivate ?? new Uint8Array(),
+      planned_private: res.plannedPrivate ?? r.prior_private ?? new Uint8Array(),
       diagnostics,
     };
   }
@@ -192,15 +192,16 @@ export class ProviderService {
     const diagnostics = [...(res.diagnostics ?? [])];
     const unknownAt = res.newState ? firstUnknownPath(res.newState) : undefined;
     if (unknownAt) diagnostics.push(errorDiagnostic(`${r.type_name}: ${pathText(unknownAt)} is still unknown after apply (a provider defect): report it`, unknownAt));
-    return { new_state: this.encode(res.newState, r.type_name), private: res.private ?? new Uint8Array(), diagnostics: diagnosticMessages(diagnostics) };
+    return { new_state: this.encode(res.newState, r.type_name), private: (res.newState && (res.private ?? r.planned_private)) || new Uint8Array(), diagnostics: diagnosticMessages(diagnostics) };
   }
 
+  /** Private data the resource does not replace is carried on (plan → apply → state → read). */
   private async read(r: ReadReq): Promise<object> {
     const resource = this.resource(r.type_name);
     const current = this.decode(r.current_state, r.type_name);
     if (!current) return { new_state: this.encode(null, r.type_name), diagnostics: [] };
     const res = await resource.read({ current, ...(r.private?.length ? { private: r.private } : {}) }, this.context(r.type_name));
-    return { new_state: this.encode(res.newState, r.type_name), private: res.private ?? new Uint8Array(), diagnostics: diagnosticMessages(res.diagnostics) };
+    return { new_state: this.encode(res.newState, r.type_name), private: res.private ?? r.private ?? new Uint8Array(), diagnostics: diagnosticMessages(res.diagnostics) };
   }
 
   private async importState(r: { type_name: string; id: string }): Promise<object> {

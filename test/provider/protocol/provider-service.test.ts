@@ -120,6 +120,14 @@ describe('provider service', () => {
     expect(summaries(r)).toEqual(['resource type imco_nope is not served by this provider (it serves imco_test, imco_slow, imco_boom); check the resource type name']);
   });
 
+  it("carries a resource's private data on when the resource does not replace it", async () => {
+    const { id } = value((await call('ApplyResourceChange', { type_name: 'imco_test', planned_state: mp({ name: 'p' }), prior_state: mp(null), config: mp({ name: 'p' }), planned_private: Uint8Array.of(7, 8) })).new_state);
+    const r = await call('ReadResource', { type_name: 'imco_test', current_state: mp({ id, name: 'p' }), private: Uint8Array.of(1, 2, 3) });
+    expect([...r.private]).toEqual([1, 2, 3]);
+    const deleted = await call('ApplyResourceChange', { type_name: 'imco_test', prior_state: mp({ id, name: 'p' }), planned_state: mp(null), config: mp(null), planned_private: Uint8Array.of(7, 8) });
+    expect([...deleted.private]).toEqual([]);
+  });
+
   it('reads an object gone from IMCO as a null state', async () => {
     const r = await call('ReadResource', { type_name: 'imco_test', current_state: mp({ id: 'gone', name: 'a' }) });
     expect([...r.new_state.msgpack]).toEqual([0xc0]);
