@@ -5,8 +5,9 @@
 import type { ProviderDefinition } from './resource-type';
 import { serve } from './serve';
 
-const { providerDefinition } = require('./definition') as { providerDefinition(): ProviderDefinition };
-serve(providerDefinition()).catch((err: unknown) => {
+// Loaded at the first RPC, after the handshake line (see serve).
+const definition = (): ProviderDefinition => (require('./definition') as { providerDefinition(): ProviderDefinition }).providerDefinition();
+serve(definition).catch((err: unknown) => {
   process.stderr.write(`terraform-provider-imco: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

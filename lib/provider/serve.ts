@@ -26,8 +26,12 @@ export interface ServeOptions {
   readonly exit?: (code: number) => void;
 }
 
-/** Starts serving; resolves with the socket path once the handshake line is out. */
-export function serve(definition: ProviderDefinition, opts: ServeOptions = {}): Promise<string> {
+/**
+ * Starts serving; resolves with the socket path once the handshake line is out. `definition` may
+ * be a function: it is then called at the first RPC, after the handshake line (Terraform dials and
+ * negotiates TLS meanwhile), so building the resources does not delay the handshake.
+ */
+export function serve(definition: ProviderDefinition | (() => ProviderDefinition), opts: ServeOptions = {}): Promise<string> {
   const env = opts.env ?? process.env;
   const exit = opts.exit ?? ((code: number) => process.exit(code));
   const problem = handshakeProblem(env);

@@ -34,10 +34,25 @@ class DiagnosticFailure extends Error {
 export class ProviderService {
   private controller = new AbortController();
   private readonly types = new Map<string, ValueType>();
-  private readonly byName: Map<string, ResourceType>;
+  private loaded?: { definition: ProviderDefinition; byName: Map<string, ResourceType> };
 
-  constructor(private readonly definition: ProviderDefinition) {
-    this.byName = new Map(definition.resources.map((r) => [r.typeName, r]));
+  /** A function is called at the first RPC; if it throws, every RPC answers with its message. */
+  constructor(private readonly source: ProviderDefinition | (() => ProviderDefinition)) {}
+
+  private load(): { definition: ProviderDefinition; byName: Map<string, ResourceType> } {
+    if (!this.loaded) {
+      const definition = typeof this.source === 'function' ? this.source() : this.source;
+      this.loaded = { definition, byName: new Map(definition.resources.map((r) => [r.typeName, r])) };
+    }
+    return this.loaded;
+  }
+
+  private get definition(): ProviderDefinition {
+    return this.load().definition;
+  }
+
+  private get byName(): Map<string, ResourceType> {
+    return this.load().byName;
   }
 
   /** The CallContext of one call: StopProvider's signal, log lines to Terraform's log. */
@@ -124,7 +139,11 @@ export class ProviderService {
   }
 
   private metadata(): object {
-    return { server_capabilities: SERVER_CAPABILITIES, diagnostics: [], resources: this.definition.resources.map((r) => ({ type_name: r.typeName })) };
+    try {
+      return { server_capabilities: SERVER_CAPABILITIES, diagnostics: [], resources: this.definition.resources.map((r) => ({ type_name: r.typeName })) };
+    } catch (err) {
+      return { server_capabilities: SERVER_CAPABILITIES, diagnostics: diagnosticMessages([exceptionDiagnostic(err, 'provider definition')]) };
+    }
   }
 
   private providerSchema(): Uint8Array {

@@ -174,6 +174,21 @@ describe('provider service', () => {
     expect(summaries(await pending)).toEqual(['imco_slow: stopped by Terraform']);
   });
 
+  it('answers with the message of a definition that fails to load, at the first RPC, not at start', async () => {
+    let built = 0;
+    const broken = new Map(
+      new ProviderService(() => {
+        built++;
+        throw new Error('catalog kind vpc has no fields');
+      }).routes(),
+    );
+    expect(built).toBe(0);
+    const meta = decodeMessage<Msg>('tfplugin6.GetMetadata.Response', await broken.get('/tfplugin6.Provider/GetMetadata')!(new Uint8Array(), { onClosed: () => undefined }));
+    expect(summaries(meta)).toEqual(['provider definition: catalog kind vpc has no fields']);
+    const schema = decodeMessage<Msg>('tfplugin6.GetProviderSchema.Response', await broken.get('/tfplugin6.Provider/GetProviderSchema')!(new Uint8Array(), { onClosed: () => undefined }));
+    expect(summaries(schema)).toEqual(['provider schema: catalog kind vpc has no fields']);
+  });
+
   it('answers data sources, functions and moves cleanly', async () => {
     expect(summaries(await call('ReadDataSource', {}, 'tfplugin6.DiagnosticsAt2', 'tfplugin6.Empty'))[0]).toMatch(/has no data sources/);
     expect(summaries(await call('MoveResourceState', {}, 'tfplugin6.DiagnosticsAt2', 'tfplugin6.Empty'))[0]).toMatch(/not supported/);
