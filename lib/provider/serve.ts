@@ -15,6 +15,8 @@ import { selfSignedCert } from './self-signed-cert';
 
 /** How long the process waits for a new connection once the last one has closed. */
 const ORPHAN_GRACE_MS = 1000;
+/** How long it waits for Terraform's first connection (go-plugin's own start timeout is 1 min). */
+const FIRST_CONNECTION_MS = 120_000;
 /** How long Shutdown waits for the client to close its connection before exiting anyway. */
 const EXIT_GRACE_MS = 200;
 
@@ -105,11 +107,11 @@ export function serve(definition: ProviderDefinition | (() => ProviderDefinition
 
 /**
  * The open connections. Calls `orphaned` when the last one has closed and no new one came within
- * the grace period (Terraform killed: the provider does not outlive it).
+ * the grace period, or when none came at all (Terraform killed: the provider does not outlive it).
  */
 function trackSessions(server: Http2Server | Http2SecureServer, orphaned: () => void): Set<ServerHttp2Session> {
   const open = new Set<ServerHttp2Session>();
-  let timer: NodeJS.Timeout | undefined;
+  let timer: NodeJS.Timeout | undefined = setTimeout(orphaned, FIRST_CONNECTION_MS).unref();
   server.on('session', (session: ServerHttp2Session) => {
     open.add(session);
     if (timer) clearTimeout(timer);
