@@ -36,8 +36,12 @@ function oid(dotted: string): Buffer {
   return tlv(0x06, Buffer.from(out));
 }
 
-function positiveInteger(bytes: Buffer): Buffer {
-  return tlv(0x02, bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+/** A DER INTEGER of the unsigned big-endian `bytes`: minimal (no leading zero unless the high bit needs one). */
+export function derPositiveInteger(bytes: Uint8Array): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const minimal = Buffer.from(bytes.subarray(start));
+  return tlv(0x02, minimal[0] & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
 }
 
 function utcTime(d: Date): Buffer {
@@ -60,7 +64,6 @@ const ECDSA_SHA256 = '1.2.840.10045.4.3.2';
 export function selfSignedCert(now: Date = new Date()): SelfSignedCert {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const serial = randomBytes(16);
-  serial[0] &= 0x7f;
   const extensions = seq(
     extension('2.5.29.19', true, seq(tlv(0x01, Buffer.from([0xff])))),
     // digitalSignature, keyEncipherment, keyAgreement, keyCertSign
@@ -70,7 +73,7 @@ export function selfSignedCert(now: Date = new Date()): SelfSignedCert {
   );
   const tbs = seq(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))),
-    positiveInteger(serial),
+    derPositiveInteger(serial),
     seq(oid(ECDSA_SHA256)),
     name('localhost'),
     seq(utcTime(new Date(now.getTime() - 30_000)), utcTime(new Date(now.getTime() + 30 * 86_400_000))),

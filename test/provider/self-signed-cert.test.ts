@@ -1,6 +1,7 @@
 // The AutoMTLS server certificate: EC P-256, self-signed, SAN DNS:localhost, CA, server and client auth.
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { selfSignedCert } from '../../lib/provider/self-signed-cert';
+import { createSecureContext } from 'node:tls';
+import { derPositiveInteger, selfSignedCert } from '../../lib/provider/self-signed-cert';
 
 describe('self-signed certificate', () => {
   const now = new Date('2026-01-02T03:04:05Z');
@@ -25,5 +26,19 @@ describe('self-signed certificate', () => {
     expect(x.checkPrivateKey(createPrivateKey(cert.keyPem))).toBe(true);
     expect(new X509Certificate(cert.certPem).fingerprint256).toBe(x.fingerprint256);
     expect(selfSignedCert(now).der.equals(cert.der)).toBe(false);
+  });
+
+  it('writes serial numbers as minimal DER integers (OpenSSL refuses a needless leading zero)', () => {
+    expect([...derPositiveInteger(Uint8Array.of(0x00, 0x05))]).toEqual([0x02, 0x01, 0x05]);
+    expect([...derPositiveInteger(Uint8Array.of(0x00, 0x00, 0x85))]).toEqual([0x02, 0x02, 0x00, 0x85]);
+    expect([...derPositiveInteger(Uint8Array.of(0x80, 0x01))]).toEqual([0x02, 0x03, 0x00, 0x80, 0x01]);
+    expect([...derPositiveInteger(Uint8Array.of(0x00))]).toEqual([0x02, 0x01, 0x00]);
+  });
+
+  it('makes certificates OpenSSL loads, every time (300 fresh ones)', () => {
+    for (let i = 0; i < 300; i++) {
+      const c = selfSignedCert();
+      expect(() => createSecureContext({ cert: c.certPem, key: c.keyPem, ca: [c.certPem] })).not.toThrow();
+    }
   });
 });
