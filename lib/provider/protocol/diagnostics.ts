@@ -17,10 +17,14 @@ export interface DiagnosticMessage {
 
 const PEM = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(-----END [A-Z0-9 ]+-----|$)/g;
 
-/** The text without PEM blocks (keys, certificates) and without stack frames. */
+/** The text without PEM blocks (keys, certificates). */
+export function redactPem(text: string): string {
+  return text.replace(PEM, '[PEM block removed]');
+}
+
+/** The text without PEM blocks and without stack frames. */
 export function scrub(text: string): string {
-  return text
-    .replace(PEM, '[PEM block removed]')
+  return redactPem(text)
     .split('\n')
     .filter((l) => !/^\s+at\s/.test(l))
     .join('\n')
@@ -62,7 +66,7 @@ export function errorDiagnostic(summary: string, attribute?: AttributePath): Dia
 export function exceptionDiagnostic(err: unknown, where: string): Diagnostic {
   const message = err instanceof Error ? err.message : String(err);
   if (process.env.TF_LOG && err instanceof Error && err.stack) {
-    process.stderr.write(`[DEBUG] ${where}: ${scrub(err.stack).replace(/\n/g, ' | ')}\n`);
+    process.stderr.write(`[DEBUG] ${where}: ${redactPem(err.stack).replace(/\n\s*/g, ' | ')}\n`);
   }
   const attribute = (err as { path?: AttributePath } | null)?.path;
   return errorDiagnostic(`${where}: ${oneLine(message) || 'failed'}`, Array.isArray(attribute) && attribute.length > 0 ? attribute : undefined);

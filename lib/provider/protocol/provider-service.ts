@@ -11,7 +11,7 @@ import { firstUnknownPath, writeOnlyPathsSet } from '../codec/inspect';
 import { pathText, ValueTypeError } from '../codec/value-errors';
 import { objectTypeOf, type ValueType } from '../codec/value-type';
 import { decodeMessage, encodeMessage } from './descriptors';
-import { attributePathMessage, diagnosticMessages, errorDiagnostic, exceptionDiagnostic } from './diagnostics';
+import { attributePathMessage, diagnosticMessages, errorDiagnostic, exceptionDiagnostic, redactPem } from './diagnostics';
 import type { UnaryHandler } from './grpc-server';
 import { schemaMessage } from './schema-message';
 
@@ -59,7 +59,7 @@ export class ProviderService {
   private context(typeName: string): CallContext {
     return {
       signal: this.controller.signal,
-      log: (line: string) => process.stderr.write(`[INFO] ${typeName}: ${line.replace(/\s*\n\s*/g, ' ')}\n`),
+      log: (line: string) => process.stderr.write(`[INFO] ${typeName}: ${redactPem(line).replace(/\s*\n\s*/g, ' ')}\n`),
     };
   }
 

@@ -32,3 +32,30 @@ describe('diagnostics', () => {
     expect(exceptionDiagnostic(err, 'imco_vpc').attribute).toEqual([{ attr: 'cidr' }]);
   });
 });
+
+describe('diagnostics in the log', () => {
+  const write = process.stderr.write;
+  let logged = '';
+  beforeEach(() => {
+    logged = '';
+    process.stderr.write = ((chunk: string) => {
+      logged += chunk;
+      return true;
+    }) as typeof process.stderr.write;
+  });
+  afterEach(() => {
+    process.stderr.write = write;
+    delete process.env.TF_LOG;
+  });
+
+  it('writes the stack to stderr, on one line and without PEM blocks, only when TF_LOG is set', () => {
+    const err = new Error('bad -----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----');
+    exceptionDiagnostic(err, 'imco_vpc');
+    expect(logged).toBe('');
+    process.env.TF_LOG = 'debug';
+    exceptionDiagnostic(err, 'imco_vpc');
+    expect(logged).toMatch(/^\[DEBUG\] imco_vpc: Error: bad \[PEM block removed\] \| at /);
+    expect(logged.trim().split('\n')).toHaveLength(1);
+    expect(logged).not.toContain('AAAA');
+  });
+});
