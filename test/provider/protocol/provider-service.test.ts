@@ -27,7 +27,8 @@ const unknownThen = (after: number): ResourceType => ({
     });
     return { planned: null };
   },
-  async apply() {
+  async apply(_req, ctx) {
+    ctx.log('waiting for x\nto be ready');
     return { newState: { id: 'x', name: new UnknownValue() } };
   },
 });
@@ -103,8 +104,16 @@ describe('provider service', () => {
     expect(readStore(store).secretsSeen[state.id]).toBe('pa55word');
   });
 
-  it('refuses a state left unknown after apply, naming the attribute', async () => {
+  it('refuses a state left unknown after apply, naming the attribute; progress goes to the log as one INFO line', async () => {
+    const write = process.stderr.write;
+    let logged = '';
+    process.stderr.write = ((chunk: string) => {
+      logged += chunk;
+      return true;
+    }) as typeof process.stderr.write;
     const r = await call('ApplyResourceChange', { type_name: 'imco_slow', planned_state: mp({ name: 'a' }), prior_state: mp(null), config: mp({ name: 'a' }) });
+    process.stderr.write = write;
+    expect(logged).toBe('[INFO] imco_slow: waiting for x to be ready\n');
     expect(summaries(r)).toEqual(['imco_slow: name is still unknown after apply (a provider defect): report it']);
     expect(r.diagnostics[0].attribute.steps).toEqual([{ attribute_name: 'name' }]);
   });
