@@ -79,23 +79,15 @@ export function serve(definition: ProviderDefinition | (() => ProviderDefinition
     call.onClosed(() => end(0));
     return new Uint8Array();
   };
-  let routes: GrpcRoutes | undefined;
-  const routesNow = (): GrpcRoutes => {
-    if (!routes) {
-      const { ProviderService } = require('./protocol/provider-service') as typeof import('./protocol/provider-service');
-      routes = {
-        unary: new Map<string, UnaryHandler>([...new ProviderService(definition).routes(), ['/plugin.GRPCController/Shutdown', shutdown]]),
-        emptyStreams: new Set(['/plugin.GRPCStdio/StreamStdio']),
-      };
-    }
-    return routes;
-  };
-  server.on('stream', (stream, headers) => handleGrpcCall(stream, headers, routesNow()));
+  const routes = lazyRoutes(definition, shutdown);
+  server.on('stream', (stream, headers) => handleGrpcCall(stream, headers, routes.get()));
 
   return new Promise((resolve, reject) => {
     const announce = (): void => {
       (opts.out ?? ((l: string) => process.stdout.write(l)))(handshakeLine(socket, cert?.der));
       resolve(socket);
+      // The rest of the start-up overlaps with Terraform's dial and TLS handshake.
+      setImmediate(routes.warmUp);
     };
     server.once('error', reject);
     server.listen(socket);
@@ -103,6 +95,30 @@ export function serve(definition: ProviderDefinition | (() => ProviderDefinition
     if (server.listening) announce();
     else server.once('listening', announce);
   });
+}
+
+/** The RPC routes, built at the first call (or warm-up): the handshake line needs none of them. */
+function lazyRoutes(definition: ProviderDefinition | (() => ProviderDefinition), shutdown: UnaryHandler): { get(): GrpcRoutes; warmUp(): void } {
+  let service: import('./protocol/provider-service').ProviderService | undefined;
+  let routes: GrpcRoutes | undefined;
+  const get = (): GrpcRoutes => {
+    if (!routes) {
+      const { ProviderService } = require('./protocol/provider-service') as typeof import('./protocol/provider-service');
+      service = new ProviderService(definition);
+      routes = {
+        unary: new Map<string, UnaryHandler>([...service.routes(), ['/plugin.GRPCController/Shutdown', shutdown]]),
+        emptyStreams: new Set(['/plugin.GRPCStdio/StreamStdio']),
+      };
+    }
+    return routes;
+  };
+  return {
+    get,
+    warmUp: () => {
+      get();
+      service?.warmUp();
+    },
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { DynamicValueMessage } from '../codec/dynamic-value';
 import { firstUnknownPath, writeOnlyPathsSet } from '../codec/inspect';
 import { pathText, ValueTypeError } from '../codec/value-errors';
 import { objectTypeOf, type ValueType } from '../codec/value-type';
-import { decodeMessage, encodeMessage } from './descriptors';
+import { decodeMessage, encodeMessage, messageType } from './descriptors';
 import { attributePathMessage, diagnosticMessages, errorDiagnostic, exceptionDiagnostic, redactPem } from './diagnostics';
 import type { UnaryHandler } from './grpc-server';
 import { schemaMessage } from './schema-message';
@@ -38,6 +38,21 @@ export class ProviderService {
 
   /** A function is called at the first RPC; if it throws, every RPC answers with its message. */
   constructor(private readonly source: ProviderDefinition | (() => ProviderDefinition)) {}
+
+  /**
+   * Does now what the first RPCs would: builds the definition, reads the protocol descriptor and
+   * loads the value codec. Called right after the handshake line, while Terraform dials and
+   * negotiates TLS; a failure is left for the RPCs to report.
+   */
+  warmUp(): void {
+    try {
+      this.load();
+      messageType(`${P}DynamicValue`);
+      codec();
+    } catch {
+      // reported by the first RPC
+    }
+  }
 
   private load(): { definition: ProviderDefinition; byName: Map<string, ResourceType> } {
     if (!this.loaded) {
