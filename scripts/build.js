@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // Builds dist/ (tsc -p tsconfig.build.json) unless it is already newer than every source, like make.
 // Used by `npm run build` / `npm install` (prepare) and by the test set-up; `--force` always builds.
-// tsc still emits JavaScript on type errors; the exit code reports them.
+// tsc still emits JavaScript on type errors; the exit code reports them. The provider's protocol
+// descriptor is compiled first (tsc imports it) and its one-file bundle is written after tsc.
 const { execFileSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
+const { compileDescriptors, bundleProvider } = require('./provider-build');
+
 const root = join(__dirname, '..');
+const providerEntry = join(root, 'lib', 'provider', 'main.ts');
+const providerBundle = join(root, 'dist', 'provider', 'terraform-provider-imco.js');
 const stamp = join(root, 'dist', '.build-stamp');
 const SOURCES = ['lib', 'bench', 'examples', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
@@ -21,11 +26,28 @@ function newest(path) {
 
 function stale() {
   if (!existsSync(stamp)) return true;
+  if (existsSync(join(root, 'lib', 'provider', 'definition.ts')) && !existsSync(providerBundle)) return true;
   const built = statSync(stamp).mtimeMs;
   return SOURCES.some((s) => newest(join(root, s)) > built);
 }
 
-if (process.argv.includes('--force') || stale()) {
+/** Bundles the provider; until lib/provider/definition.ts exists there is nothing to serve yet. */
+async function bundle() {
+  if (!existsSync(join(root, 'lib', 'provider', 'definition.ts'))) {
+    process.stderr.write('build: lib/provider/definition.ts not there yet; dist/provider/terraform-provider-imco.js not bundled\n');
+    return;
+  }
+  try {
+    await bundleProvider(providerEntry, providerBundle);
+  } catch (err) {
+    process.stderr.write(`build: bundling the provider failed: ${err.message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+const force = process.argv.includes('--force');
+const descriptorsChanged = compileDescriptors(force);
+if (force || descriptorsChanged || stale()) {
   try {
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
       cwd: root,
@@ -34,5 +56,7 @@ if (process.argv.includes('--force') || stale()) {
   } catch {
     process.exitCode = 1;
   }
-  if (!process.exitCode) writeFileSync(stamp, new Date().toISOString());
+  bundle().then(() => {
+    if (!process.exitCode) writeFileSync(stamp, new Date().toISOString());
+  });
 }

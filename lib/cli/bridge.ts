@@ -16,6 +16,8 @@ const USAGE = `usage: imco-bridge <command>
                                         compare the synthesized stack with IMCO; exit 2 on drift
   context refresh [KEY …] [--file F]    re-resolve imco.context.json lookups (and add KEYs)
   context fetch                         resolve lookup queries read as JSON from stdin (used by synth)
+  provider mirror DIR                   lay out DIR as a filesystem mirror of terraform-provider-imco
+                                        (then: terraform init -plugin-dir=DIR)
 options: --verbose (print the request log to stderr), --help`;
 
 interface Parsed {
@@ -209,6 +211,16 @@ async function run(p: Parsed): Promise<number> {
       }
       process.stderr.write(`imco-bridge: 'context' needs 'refresh' or 'fetch'\n${USAGE}\n`);
       return 2;
+    }
+    case 'provider': {
+      const [sub, dir] = p.args;
+      if (sub !== 'mirror' || !dir) {
+        process.stderr.write(`imco-bridge: usage: imco-bridge provider mirror DIR\n`);
+        return 2;
+      }
+      const { providerFile, version } = (require('../provider/mirror') as typeof import('../provider/mirror')).layoutMirror(dir);
+      process.stdout.write(`imco-bridge: imco/imco ${version} laid out in ${dir} (${providerFile}); run terraform init -plugin-dir=${dir}\n`);
+      return 0;
     }
     case 'serve': {
       // Started by bin/imco-bridge.sh; not for users (see lib/cli/bridge-server.ts).

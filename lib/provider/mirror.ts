@@ -1,36 +1,60 @@
-// The provider as a Terraform filesystem mirror: lays out DIR so that `terraform init -plugin-dir=DIR`
-// (or the implied `terraform.d/plugins/` mirror beside a configuration) installs `imco/imco` with no
-// registry and no network: DIR/registry.terraform.io/imco/imco/<version>/<os>_<arch>/
-// terraform-provider-imco_v<version>, a copy of the one-file bundle built into dist/provider/.
+// Lays out a Terraform filesystem mirror of terraform-provider-imco (source address imco/imco):
+// DIR/registry.terraform.io/imco/imco/<version>/<os>_<arch>/terraform-provider-imco_v<version>,
+// the one-file bundle copied with its exec bit, so `terraform init -plugin-dir=DIR` (or an
+// implied terraform.d/plugins mirror) installs it with no network. The file is the same for every
+// platform folder, so the lock file's h1 hash is too: a stack laid out on a Mac inits on Linux.
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** Terraform's (Go's) names for Node's platforms and architectures. */
-const GO_OS: Partial<Record<NodeJS.Platform, string>> = { linux: 'linux', darwin: 'darwin', win32: 'windows', freebsd: 'freebsd', openbsd: 'openbsd' };
-const GO_ARCH: Partial<Record<string, string>> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+export const PROVIDER_NAMESPACE = 'imco';
+export const PROVIDER_TYPE = 'imco';
+/** Platforms laid out besides the current one (Terraform runs on these with Node on PATH). */
+const PLATFORMS = ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'darwin_arm64'];
 
-/** The directory of imco-cdktf's package.json (from lib/provider or dist/lib/provider). */
+/** The package's root directory (holds package.json), from lib/ or dist/lib/. */
 function packageRoot(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'imco-cdktf') return dir;
-    if (dirname(dir) === dir) throw new Error(`cannot find the imco-cdktf package.json above ${__dirname}; reinstall imco-cdktf`);
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'imco-cdktf') return dir;
+    if (dirname(dir) === dir) throw new Error('cannot find the imco-cdktf package directory');
   }
 }
 
-/** Writes the provider into the mirror `dir` (created if needed); returns the file and the version. */
-export function layoutMirror(dir: string): { providerFile: string; version: string } {
-  const root = packageRoot();
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const bundle = join(root, 'dist', 'provider', 'terraform-provider-imco.js');
-  if (!existsSync(bundle)) throw new Error(`the provider bundle ${bundle} does not exist; run 'npm run build' in ${root} first`);
-  const os = GO_OS[process.platform];
-  const arch = GO_ARCH[process.arch];
-  if (!os || !arch) throw new Error(`Terraform has no provider platform for ${process.platform}/${process.arch}; run Terraform on linux, darwin or windows (amd64/arm64)`);
-  const target = join(dir, 'registry.terraform.io', 'imco', 'imco', version, `${os}_${arch}`);
-  mkdirSync(target, { recursive: true });
-  const providerFile = join(target, `terraform-provider-imco_v${version}`);
-  copyFileSync(bundle, providerFile);
-  chmodSync(providerFile, 0o755);
+export function providerVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Terraform's name of this machine's platform, e.g. linux_amd64. */
+export function currentPlatform(): string {
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  const arch = ({ x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm' } as Record<string, string>)[process.arch] ?? process.arch;
+  return `${os}_${arch}`;
+}
+
+/** The bundled provider of this package (built by scripts/build.js). */
+export function providerBundlePath(): string {
+  return join(packageRoot(), 'dist', 'provider', 'terraform-provider-imco.js');
+}
+
+/** Lays out `dir` as a mirror holding `bundle` as version `version`. */
+export function layoutMirrorFrom(bundle: string, dir: string, version: string): { providerFile: string; version: string } {
+  if (!existsSync(bundle)) {
+    throw new Error(`${bundle} is missing: build the package first (npm run build)`);
+  }
+  const here = currentPlatform();
+  let providerFile = '';
+  for (const platform of new Set([...PLATFORMS, here])) {
+    const folder = join(dir, 'registry.terraform.io', PROVIDER_NAMESPACE, PROVIDER_TYPE, version, platform);
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, `terraform-provider-${PROVIDER_TYPE}_v${version}`);
+    copyFileSync(bundle, file);
+    chmodSync(file, 0o755);
+    if (platform === here) providerFile = file;
+  }
   return { providerFile, version };
+}
+
+/** Lays out `dir` as a filesystem mirror of this package's provider (see the header). */
+export function layoutMirror(dir: string): { providerFile: string; version: string } {
+  return layoutMirrorFrom(providerBundlePath(), dir, providerVersion());
 }

@@ -1,0 +1,45 @@
+// Build steps of terraform-provider-imco, used by scripts/build.js and by tests:
+// - compileDescriptors(): lib/provider/protocol/*.proto → tfplugin6.json (protobufjs' full parser,
+//   at build time only; the provider loads the JSON with protobufjs/light);
+// - bundleProvider(entry, outfile): one self-contained executable file (esbuild; `#!/usr/bin/env node`,
+//   exec bit), so a filesystem mirror holds a single file whose hash does not depend on node_modules.
+const { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+
+const root = join(__dirname, '..');
+const protocolDir = join(root, 'lib', 'provider', 'protocol');
+const PROTOS = ['tfplugin6.proto', 'go-plugin.proto'].map((f) => join(protocolDir, f));
+const DESCRIPTOR = join(protocolDir, 'tfplugin6.json');
+
+/** Writes the JSON descriptor when it is missing or older than a .proto. Returns true when written. */
+function compileDescriptors(force = false) {
+  const built = existsSync(DESCRIPTOR) ? statSync(DESCRIPTOR).mtimeMs : 0;
+  if (!force && PROTOS.every((p) => statSync(p).mtimeMs <= built)) return false;
+  const protobuf = require('protobufjs');
+  const rootNs = new protobuf.Root();
+  rootNs.loadSync(PROTOS, { keepCase: true });
+  rootNs.resolveAll();
+  writeFileSync(DESCRIPTOR, `${JSON.stringify(rootNs.toJSON(), null, 1)}\n`);
+  return true;
+}
+
+/** Bundles `entry` (a .ts file that calls serve(...)) into `outfile`, executable. */
+async function bundleProvider(entry, outfile) {
+  const esbuild = require('esbuild');
+  mkdirSync(dirname(outfile), { recursive: true });
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    banner: { js: '#!/usr/bin/env node\n// terraform-provider-imco: a Terraform plugin (started by Terraform, not by hand). Bundled by scripts/build.js.' },
+    logLevel: 'error',
+  });
+  chmodSync(outfile, 0o755);
+}
+
+module.exports = { compileDescriptors, bundleProvider, DESCRIPTOR };
