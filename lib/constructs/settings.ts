@@ -10,6 +10,8 @@ import { absolutePath } from './files';
 import { HANDLER_FLAVOURS, type HandlerFlavour } from './handler-resource';
 import { shellQuote } from './escape';
 import { registryOf } from './registry';
+import { STACK_INSTANCE_ENV } from '../bridge/spec';
+import { stackInstanceId } from '../synth/stack-identity';
 
 /** Where the handlers find the IMCO credentials at apply time. Paths only — never key content. */
 export interface ImcoCredentialPaths {
@@ -67,6 +69,10 @@ export interface ResolvedImcoSettings {
   /** Why there is no endpoint (no endpoint anywhere, http://, not a URL). */
   readonly endpointProblem?: string;
   readonly timeouts: Readonly<Record<string, number>>;
+  /** The stack instance id (imco.identity.json), part of every ownership label. */
+  readonly instance?: string;
+  /** Why there is no stack instance id (an unreadable or, under IMCO_CONTEXT=strict, missing file). */
+  readonly instanceProblem?: string;
 }
 
 const CREDENTIAL_ENV: Record<keyof ImcoCredentialPaths, string> = {
@@ -119,7 +125,19 @@ function resolveProps(props: ImcoSettingsProps): ResolvedImcoSettings {
   }
   const discovery = discoverEndpoint({ explicit: props.endpoint, configPath: environment.CONCERTO_CONFIG });
   if (props.endpoint !== undefined && discovery.endpoint) environment.CONCERTO_ENDPOINT = discovery.endpoint;
+  let instance: string | undefined;
+  let instanceProblem: string | undefined;
+  try {
+    instance = stackInstanceId();
+    // The handlers without a spec (delete, prune) read it here; a provisioner's environment is not
+    // part of the resource, so it never causes a replacement.
+    environment[STACK_INSTANCE_ENV] = instance;
+  } catch (err) {
+    instanceProblem = (err as Error).message;
+  }
   return {
+    instance,
+    instanceProblem,
     flavour: props.flavour ?? 'terraform_data',
     bridgeCommand: props.bridgeCommand ?? defaultBridgeCommand(),
     environment,
@@ -150,7 +168,7 @@ export class ImcoSettings extends Construct {
       registry.defaults = defaults;
       // Reported once, on the stack, rather than on every object.
       TerraformStack.of(scope).node.addValidation({
-        validate: () => (defaults.endpointProblem ? [`IMCO settings: ${defaults.endpointProblem}`] : []),
+        validate: () => [defaults.endpointProblem, defaults.instanceProblem].filter((p): p is string => !!p).map((p) => `IMCO settings: ${p}`),
       });
     }
     return registry.defaults as ResolvedImcoSettings;
@@ -197,6 +215,7 @@ export class ImcoSettings extends Construct {
     }
     this.resolved = resolveProps(props);
     if (this.resolved.endpointProblem) problems.push(this.resolved.endpointProblem);
+    if (this.resolved.instanceProblem) problems.push(this.resolved.instanceProblem);
     this.flavour = this.resolved.flavour;
     this.node.addValidation({ validate: () => problems.map((p) => `ImcoSettings: ${p}`) });
   }
