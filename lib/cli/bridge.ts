@@ -14,6 +14,8 @@ const USAGE = `usage: imco-bridge <command>
                                         recent IMCO audit events of a construct's object
   drift [--stack DIR] [--format text|json|markdown]
                                         compare the synthesized stack with IMCO; exit 2 on drift
+  repoint [--stack DIR]                 record the synthesized endpoint in the Terraform state (same platform,
+                                        new address): the next plan re-creates nothing
   context refresh [KEY …] [--file F]    re-resolve imco.context.json lookups (and add KEYs)
   context fetch                         resolve lookup queries read as JSON from stdin (used by synth)
 options: --verbose (print the request log to stderr), --help`;
@@ -39,23 +41,34 @@ function parseArgs(argv: string[]): Parsed {
   return { command: args.shift() ?? '', args, flags };
 }
 
-function stripSlash(u: string): string {
-  return u.replace(/\/+$/, '');
-}
-
 /**
- * Builds the API for a spec and refuses to act on another endpoint than the recorded one. With a
- * `deadline` (an object's invocation), no request outlives it: a hung or trickling IMCO cannot
- * hold a provisioner past the object's timeoutSeconds.
+ * Builds the API for a spec and refuses to act on another platform than the one the stack was
+ * synthesized for, or the one the object was created on (`IMCO_BRIDGE_RECORDED_ENDPOINT`, from the
+ * lifecycle resource's state); `/v2` and `/v3` are one platform. With a `deadline` (an object's
+ * invocation), no request outlives it: a hung or trickling IMCO cannot hold a provisioner past the
+ * object's timeoutSeconds.
  */
 function openApi(spec: BridgeSpec | undefined, verbose: boolean, deadline?: number): BridgeApi {
   const { clientApi } = require('../handlers/client-api') as typeof import('../handlers/client-api');
+  const { samePlatform, RECORDED_ENDPOINT_ENV } = require('../bridge/platform') as typeof import('../bridge/platform');
   const api = clientApi({ verbose, deadline });
-  if (spec && spec.endpoint && stripSlash(spec.endpoint) !== stripSlash(api.endpoint)) {
+  const refuse = (text: string): never => {
     api.close();
-    throw new (require('../handlers/errors') as typeof import('../handlers/errors')).BridgeError(
+    throw new (require('../handlers/errors') as typeof import('../handlers/errors')).BridgeError(text);
+  };
+  if (spec && spec.endpoint && !samePlatform(spec.endpoint, api.endpoint)) {
+    refuse(
       `${spec.path} was synthesized for ${spec.endpoint} but the credentials point at ${api.endpoint}; ` +
-        `refusing to act on another IMCO platform. Use the credentials of ${spec.endpoint}, or re-synthesize for the new endpoint`,
+        `refusing to act on another IMCO platform. Use the credentials of ${spec.endpoint}, or re-synthesize for the new endpoint ` +
+        `(if it is the same platform under another address, then run 'imco-bridge repoint' in the stack directory)`,
+    );
+  }
+  const recorded = process.env[RECORDED_ENDPOINT_ENV];
+  if (spec && recorded && !samePlatform(recorded, api.endpoint)) {
+    refuse(
+      `${spec.path} was created on ${recorded}, and the stack now points at ${api.endpoint}; refusing to act on another IMCO platform. ` +
+        `If ${api.endpoint} is the same platform under another address, run 'imco-bridge repoint' in the stack directory ` +
+        `(it records the new address in the Terraform state; nothing is re-created). To move the stack to another platform, destroy it with the credentials of ${recorded} first`,
     );
   }
   return api;
@@ -160,6 +173,15 @@ async function run(p: Parsed): Promise<number> {
         api.close();
       }
       return 0;
+    }
+    case 'repoint': {
+      const dir = typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd();
+      const api = openApi(undefined, verbose);
+      try {
+        return await (require('./repoint') as typeof import('./repoint')).repoint(dir, api, (l) => process.stdout.write(`${l}\n`));
+      } finally {
+        api.close();
+      }
     }
     case 'drift': {
       const { readSynthesizedObjects } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
