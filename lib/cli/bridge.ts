@@ -43,32 +43,33 @@ function parseArgs(argv: string[]): Parsed {
 
 /**
  * Builds the API for a spec and refuses to act on another platform than the one the stack was
- * synthesized for, or the one the object was created on (`IMCO_BRIDGE_RECORDED_ENDPOINT`, from the
- * lifecycle resource's state); `/v2` and `/v3` are one platform. With a `deadline` (an object's
- * invocation), no request outlives it: a hung or trickling IMCO cannot hold a provisioner past the
- * object's timeoutSeconds.
+ * synthesized for (`/v2` and `/v3` are one platform). A delete (`recorded`: the endpoint the object
+ * was created on, from the lifecycle resource's state) also refuses another address of the same
+ * platform: Terraform replaces every object when the endpoint changes, and only `imco-bridge
+ * repoint` makes that change without re-creating them. With a `deadline` (an object's invocation),
+ * no request outlives it: a hung or trickling IMCO cannot hold a provisioner past the object's timeoutSeconds.
  */
-function openApi(spec: BridgeSpec | undefined, verbose: boolean, deadline?: number): BridgeApi {
+function openApi(spec: BridgeSpec | undefined, verbose: boolean, deadline?: number, recorded = false): BridgeApi {
   const { clientApi } = require('../handlers/client-api') as typeof import('../handlers/client-api');
-  const { samePlatform, RECORDED_ENDPOINT_ENV } = require('../bridge/platform') as typeof import('../bridge/platform');
+  const { samePlatform, sameEndpoint } = require('../bridge/platform') as typeof import('../bridge/platform');
   const api = clientApi({ verbose, deadline });
   const refuse = (text: string): never => {
     api.close();
     throw new (require('../handlers/errors') as typeof import('../handlers/errors')).BridgeError(text);
   };
-  if (spec && spec.endpoint && !samePlatform(spec.endpoint, api.endpoint)) {
+  if (!spec || !spec.endpoint) return api;
+  if (!samePlatform(spec.endpoint, api.endpoint)) {
     refuse(
-      `${spec.path} was synthesized for ${spec.endpoint} but the credentials point at ${api.endpoint}; ` +
+      `${spec.path} was ${recorded ? 'created on' : 'synthesized for'} ${spec.endpoint} but the credentials point at ${api.endpoint}; ` +
         `refusing to act on another IMCO platform. Use the credentials of ${spec.endpoint}, or re-synthesize for the new endpoint ` +
         `(if it is the same platform under another address, then run 'imco-bridge repoint' in the stack directory)`,
     );
   }
-  const recorded = process.env[RECORDED_ENDPOINT_ENV];
-  if (spec && recorded && !samePlatform(recorded, api.endpoint)) {
+  if (recorded && !sameEndpoint(spec.endpoint, api.endpoint)) {
     refuse(
-      `${spec.path} was created on ${recorded}, and the stack now points at ${api.endpoint}; refusing to act on another IMCO platform. ` +
-        `If ${api.endpoint} is the same platform under another address, run 'imco-bridge repoint' in the stack directory ` +
-        `(it records the new address in the Terraform state; nothing is re-created). To move the stack to another platform, destroy it with the credentials of ${recorded} first`,
+      `${spec.path} was created on ${spec.endpoint}, and the stack now points at ${api.endpoint}, the same platform: ` +
+        `refusing to delete it for a replacement that only re-points the stack. Run 'imco-bridge repoint' in the stack directory ` +
+        `(it records ${api.endpoint} in the Terraform state; nothing is re-created), then run terraform again`,
     );
   }
   return api;
@@ -123,7 +124,7 @@ async function run(p: Parsed): Promise<number> {
     case 'delete': {
       const spec = reconcile().specFromTriggers(process.env.IMCO_BRIDGE_TRIGGERS, specMod.SPEC_VERSION);
       const deadline = deadlineOf(spec);
-      const api = openApi(spec, verbose, deadline);
+      const api = openApi(spec, verbose, deadline, true);
       try {
         await reconcile().runDelete(context(spec, api, deadline));
       } finally {

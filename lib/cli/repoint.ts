@@ -1,9 +1,10 @@
 // `imco-bridge repoint [--stack DIR]`: the stack now reaches its IMCO platform under another
-// address (new host name, port, or `/v3` instead of `/v2`). Every lifecycle resource keeps the
-// endpoint its object was created on (lib/constructs/imco-object.ts: `imco_endpoint`, which a new
-// value never replaces), and the handlers refuse another address than that one. This command
-// checks that the stack's objects are there at the synthesized endpoint, then writes that endpoint
-// into the Terraform state (`terraform state pull` / `state push`): no object is re-created.
+// endpoint (`/v3` instead of `/v2`, another host name or port). Each lifecycle resource records the
+// endpoint its object was created with (`imco_endpoint` in its triggers), so re-synthesizing alone
+// makes Terraform plan to replace every object, and the deletes of that plan refuse
+// (lib/cli/bridge.ts). This command checks that the stack's objects are there at the synthesized
+// endpoint, then writes that endpoint into the Terraform state (`terraform state pull` / `push`):
+// the next plan has nothing to replace, and no object is re-created.
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';

@@ -31,12 +31,6 @@ export interface HandlerResourceOptions {
   readonly carried?: Readonly<Record<string, string>>;
   readonly provisioners: readonly LocalExecProvisioner[];
   readonly dependsOn?: readonly ITerraformDependable[];
-  /**
-   * Triggers kept in state as they were at creation: a change of their value replaces nothing
-   * (`lifecycle.ignore_changes`). The handlers read the kept value (e.g. the endpoint an object was
-   * created on) through `triggerReference`.
-   */
-  readonly keepTriggers?: readonly string[];
 }
 
 /** A handler resource: a `terraform_data` or `null_resource`, both with a Terraform-generated `id`. */
@@ -135,17 +129,7 @@ export function createHandlerResource(scope: Construct, id: string, options: Han
     });
   }
   resource.overrideLogicalId(options.logicalId);
-  if (options.keepTriggers && options.keepTriggers.length > 0) {
-    const map = options.flavour === 'null_resource' ? 'triggers' : 'triggers_replace';
-    resource.addOverride('lifecycle.ignore_changes', options.keepTriggers.map((k) => `${map}["${k}"]`));
-  }
   return resource;
-}
-
-/** Terraform expression for a trigger's value as the state keeps it (for another resource's provisioner). */
-export function triggerReference(resource: HandlerResource, flavour: HandlerFlavour, key: string): string {
-  const map = flavour === 'null_resource' ? 'triggers' : 'triggers_replace';
-  return `\${${resource.terraformResourceType}.${resource.friendlyUniqueId}.${map}.${key}}`;
 }
 
 /**

@@ -8,8 +8,7 @@ import { kindSpec, type KindSpec } from '../catalog';
 import { legacyOwnerLabelName, ownershipLabel } from '../bridge/identity';
 import { SPEC_ENV, SPEC_VERSION, TF_ID_ENV, TRIGGERS_ENV, isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecExtras, type SpecValue } from '../bridge/spec';
 import { escapeTemplate, jsonForTerraform } from './escape';
-import { createHandlerResource, selfTriggersExpression, triggerReference, type HandlerResource } from './handler-resource';
-import { RECORDED_ENDPOINT_ENV } from '../bridge/platform';
+import { createHandlerResource, selfTriggersExpression, type HandlerResource } from './handler-resource';
 import { driftTrigger } from './drift';
 import { ensurePruneResource } from './prune';
 import { registryOf, resourceNameOf, stackRelativePath } from './registry';
@@ -288,9 +287,6 @@ export abstract class ImcoObject extends Construct {
       logicalId: this.claimName(this.resourceName),
       triggers: lifecycleTriggers,
       carried,
-      // The endpoint the object was created on stays in state: pointing the stack at the same
-      // platform's /v3 (or, after `imco-bridge repoint`, another address) replaces nothing.
-      keepTriggers: ['imco_endpoint'],
       dependsOn: dependencies,
       provisioners: [
         // A failed create does not taint the lifecycle resource (Terraform would then never run its
@@ -332,12 +328,7 @@ export abstract class ImcoObject extends Construct {
         {
           type: 'local-exec',
           command: command('update'),
-          environment: {
-            ...credentialEnv,
-            [SPEC_ENV]: specJson,
-            [TF_ID_ENV]: resource.id,
-            [RECORDED_ENDPOINT_ENV]: triggerReference(resource, flavour, 'imco_endpoint'),
-          },
+          environment: { ...credentialEnv, [SPEC_ENV]: specJson, [TF_ID_ENV]: resource.id },
         },
       ],
     });

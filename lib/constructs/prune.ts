@@ -41,8 +41,6 @@ export function ensurePruneResource(scope: IConstruct, settings: ResolvedImcoSet
       imco_endpoint: escapeTemplate(settings.endpoint ?? ''),
       imco_objects: objectsJson,
     },
-    // The same platform under /v3 (or, after `imco-bridge repoint`, another address) replaces nothing.
-    keepTriggers: ['imco_endpoint'],
     provisioners: [
       { type: 'local-exec', command: command('prune'), environment: { ...credentialEnv, [TRIGGERS_ENV]: selfTriggersExpression(settings.flavour, false) } },
       { type: 'local-exec', when: 'destroy', command: command('prune-record'), environment: { [TRIGGERS_ENV]: selfTriggersExpression(settings.flavour, false) } },

@@ -1,4 +1,4 @@
-import { platformIdentity, samePlatform } from '../../lib/bridge/platform';
+import { platformIdentity, sameEndpoint, samePlatform } from '../../lib/bridge/platform';
 
 describe('samePlatform', () => {
   it('treats /v2 and /v3 of one host as one platform (and ignores trailing slashes, host case, port 443)', () => {
@@ -11,5 +11,12 @@ describe('samePlatform', () => {
     expect(samePlatform('https://a.example.com/v2', 'https://b.example.com/v2')).toBe(false);
     expect(samePlatform('https://a.example.com:886/v2', 'https://a.example.com:887/v2')).toBe(false);
     expect(samePlatform('https://a.example.com/x/v2', 'https://a.example.com/v2')).toBe(false);
+  });
+});
+
+describe('sameEndpoint', () => {
+  it('is the same text but for trailing slashes (what a lifecycle resource records)', () => {
+    expect(sameEndpoint('https://h/v2/', 'https://h/v2')).toBe(true);
+    expect(sameEndpoint('https://h/v2', 'https://h/v3')).toBe(false);
   });
 });

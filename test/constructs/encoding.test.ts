@@ -212,8 +212,6 @@ describe('escaping of literal text', () => {
       '${jsonencode(self.triggers_replace)}',
       '${self.id}',
       '${terraform_data.env.id}',
-      // The update provisioner reads the endpoint the object was created on, as the state keeps it.
-      '${terraform_data.env.triggers_replace.imco_endpoint}',
     ]);
     expect(raw).not.toMatch(/(^|[^%])%\{x\}/);
     expect(terraformUnescape(triggersOf(r.env_sync, 'terraform_data').code)).toBe('echo ${HOME} %{x}');

@@ -1,7 +1,7 @@
-// End-to-end (real terraform, emulator over mTLS): re-pointing a stack at its platform. `/v2` →
-// `/v3` of the same platform plans no change and later applies update in place; another address
-// (localhost instead of 127.0.0.1) is refused until `imco-bridge repoint` records it in the state,
-// after which applies and the destroy work and nothing was re-created.
+// End-to-end (real terraform, emulator over mTLS): re-pointing a stack at its platform. After
+// `/v2` → `/v3`, Terraform plans to replace every object; the first delete refuses and names
+// `imco-bridge repoint`, which records the new endpoint in the state: then the apply updates in
+// place, the destroy works, and the object was never re-created.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,47 +25,55 @@ const profiles = () => (emulator.snapshot().firewall_profile ?? []).filter((p) =
 const build = (description: string) => (stack: TerraformStack) =>
   new FirewallProfile(stack, 'fw', { name: 'repoint-fw', description, rules: [{ protocol: 'tcp', port: 22, source: '10.0.0.0/8' }] });
 
-test('/v2 → /v3 replaces nothing; another address needs imco-bridge repoint, which re-creates nothing', async () => {
+test('/v2 → /v3: the replacing plan deletes nothing; imco-bridge repoint re-points the state, and nothing is re-created', async () => {
   const v2 = emulator.endpoint;
-  expect(v2).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/v2$/);
+  expect(v2).toMatch(/\/v2$/);
   const stack = synthStack(emulator, build('one'), { stackName: 'repoint' });
   await terraformOk(stack.stackDir, ['init', '-no-color']);
   await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
   const [created] = profiles();
 
-  // The same platform through /v3: no change planned; a change updates in place.
+  // The same platform through /v3: Terraform plans to replace the object; its delete refuses and
+  // names the command, before anything is deleted.
   const v3 = v2.replace(/\/v2$/, '/v3');
-  synthStack({ ...emulator, endpoint: v3 }, build('one'), { stackName: 'repoint', outdir: stack.outdir });
-  await terraformOk(stack.stackDir, ['plan', '-detailed-exitcode', '-no-color']);
   synthStack({ ...emulator, endpoint: v3 }, build('two'), { stackName: 'repoint', outdir: stack.outdir });
-  const updated = await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
-  expect(updated.stdout).toMatch(/0 added, 0 changed, 0 destroyed|1 added, 0 changed, 1 destroyed/);
-  expect(profiles().map((p) => [p.id, p.description])).toEqual([[created.id, 'two']]);
-
-  // Another address of the same platform: the update refuses and names the command.
-  const other = v2.replace('127.0.0.1', 'localhost');
-  synthStack({ ...emulator, endpoint: other }, build('three'), { stackName: 'repoint', outdir: stack.outdir });
   const refused = await terraform(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
   expect(refused.code).not.toBe(0);
-  expect(`${refused.stdout}${refused.stderr}`.replace(/\s+/g, ' ')).toContain(`was created on ${v2}, and the stack now points at ${other}`);
-  expect(`${refused.stdout}${refused.stderr}`.replace(/\s+/g, ' ')).toContain("run 'imco-bridge repoint'");
+  const message = `${refused.stdout}${refused.stderr}`.replace(/\s+/g, ' ');
+  expect(message).toContain(`was created on ${v2}, and the stack now points at ${v3}, the same platform`);
+  expect(message).toContain("Run 'imco-bridge repoint' in the stack directory");
+  expect(profiles().map((p) => [p.id, p.description])).toEqual([[created.id, 'one']]);
 
   const bridge = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
   const env = {
     ...process.env,
-    CONCERTO_ENDPOINT: other,
+    CONCERTO_ENDPOINT: v3,
     CONCERTO_CA_CERT: emulator.caCert,
     CONCERTO_CLIENT_CERT: emulator.clientCert,
     CONCERTO_CLIENT_KEY: emulator.clientKey,
     CHECKPOINT_DISABLE: '1',
   };
   const repointed = await promisify(execFile)(process.execPath, [bridge, 'repoint', '--stack', stack.stackDir], { env });
-  expect(repointed.stdout).toContain(`now record ${other}`);
+  expect(repointed.stdout).toContain(`now record ${v3}`);
   expect(repointed.stdout).toContain('1 of 1 labelled objects found there');
 
-  await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
-  expect(profiles().map((p) => [p.id, p.description])).toEqual([[created.id, 'three']]);
+  // Nothing to replace any more: the apply updates the object in place through /v3.
+  const applied = await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
+  expect(applied.stdout).not.toContain('must be replaced');
+  expect(applied.stdout).not.toMatch(/terraform_data\.fw: Destroying/);
+  expect(profiles().map((p) => [p.id, p.description])).toEqual([[created.id, 'two']]);
   await terraformOk(stack.stackDir, ['plan', '-detailed-exitcode', '-no-color']);
   await terraformOk(stack.stackDir, ['destroy', '-auto-approve', '-no-color']);
   expect(profiles()).toHaveLength(0);
+});
+
+test('repoint refuses an endpoint where none of the stack\'s objects exists', async () => {
+  const stack = synthStack(emulator, build('x'), { stackName: 'repoint-empty' });
+  await terraformOk(stack.stackDir, ['init', '-no-color']);
+  await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
+  await terraformOk(stack.stackDir, ['destroy', '-auto-approve', '-no-color']);
+  const bridge = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
+  const env = { ...process.env, CONCERTO_ENDPOINT: emulator.endpoint, CONCERTO_CA_CERT: emulator.caCert, CONCERTO_CLIENT_CERT: emulator.clientCert, CONCERTO_CLIENT_KEY: emulator.clientKey };
+  const run = promisify(execFile)(process.execPath, [bridge, 'repoint', '--stack', stack.stackDir], { env });
+  await expect(run).rejects.toMatchObject({ stderr: expect.stringContaining("none of the stack's 1 labelled objects exists at") });
 });
