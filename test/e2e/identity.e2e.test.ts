@@ -120,3 +120,37 @@ test('prod + web/fw and prod.web + fw each keep their own object; destroying one
   await terraformOk(one.stackDir, ['destroy', '-auto-approve', '-no-color']);
   expect(profiles('dotted-one')).toHaveLength(0);
 });
+
+test('upgrade: objects labelled by the previous version are kept — no plan change, updated in place, moved to the new label', async () => {
+  const before = mkdtempSync(join(tmpdir(), 'imco-repo-old-'));
+  const stack = synthInRepo(before, webFw('upgraded-fw', 'v1'), 'upgrade');
+  await terraformOk(stack.stackDir, ['init', '-no-color']);
+  await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
+  const [obj] = profiles('upgraded-fw');
+  // Make IMCO look as the previous version left it: only the `<stack>.<path>` label, no value.
+  const own = (emulator.snapshot().label ?? []).find((l) => ((obj.label_ids as string[]) ?? []).includes(String(l.id)))!;
+  const legacy = await emulator.request('POST', '/labels', { body: { name: 'upgrade.web.fw', namespace: 'imco-cdktf' } });
+  await emulator.request('POST', `/labels/${String(legacy.json.id)}/resources`, { body: { resources: [{ id: obj.id, resource_type: 'firewall_profile' }] } });
+  await emulator.request('DELETE', `/labels/${String(own.id)}/resources/firewall_profile/${String(obj.id)}`);
+  expect(profiles('upgraded-fw')[0].label_ids).toEqual([legacy.json.id]);
+
+  // The upgrade: the first synth of the new version makes imco.identity.json (a new stack
+  // instance, none of whose labels exists). The triggers are those of the previous version.
+  const after = mkdtempSync(join(tmpdir(), 'imco-repo-new-'));
+  synthInRepo(after, webFw('upgraded-fw', 'v1'), 'upgrade', stack.outdir);
+  await terraformOk(stack.stackDir, ['plan', '-detailed-exitcode', '-no-color']);
+  const report = await drift(stack);
+  expect([report.code, report.out]).toEqual([0, expect.stringContaining('no drift: 1 objects in sync')]);
+
+  synthInRepo(after, webFw('upgraded-fw', 'v2'), 'upgrade', stack.outdir);
+  const applied = await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
+  expect(applied.stdout).not.toMatch(/terraform_data\.web_fw must be replaced|creating firewall profile/);
+  expect(applied.stdout).toContain("moved from the ownership label 'upgrade.web.fw' of an earlier imco-cdktf version");
+  const [moved] = profiles('upgraded-fw');
+  expect([moved.id, moved.description]).toEqual([obj.id, 'v2']);
+  const label = (emulator.snapshot().label ?? []).find((l) => l.id === (moved.label_ids as string[])[0])!;
+  expect(label.value).toBe(`${instanceOf(after)} upgrade`);
+  expect(moved.label_ids).toHaveLength(1);
+  await terraformOk(stack.stackDir, ['destroy', '-auto-approve', '-no-color']);
+  expect(profiles('upgraded-fw')).toHaveLength(0);
+});
