@@ -48,12 +48,13 @@ export class Resolver {
   /**
    * @param ownOwner the ownership label name of the invocation's own object: with a shared listing,
    * a miss for it means the label does not exist (see run-labels.ts); a miss for any other lists again.
-   * @param identity the stack instance whose labels refs stand for (without one: labels of earlier versions).
+   * @param identity the stack instance whose labels refs stand for (`identityOf(spec)`; without an
+   * instance, the labels of earlier versions).
    */
   constructor(
     private readonly api: BridgeApi,
-    private readonly ownOwner?: string,
-    readonly identity: StackIdentity = { stack: '' },
+    private readonly ownOwner: string | undefined,
+    readonly identity: StackIdentity,
   ) {
     this.shared = runLabelsOf(api.account);
   }
