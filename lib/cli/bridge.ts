@@ -68,7 +68,8 @@ function openApi(spec: BridgeSpec | undefined, verbose: boolean, deadline?: numb
   if (recorded && !sameEndpoint(spec.endpoint, api.endpoint)) {
     refuse(
       `${spec.path} was created on ${spec.endpoint}, and the stack now points at ${api.endpoint}, the same platform: ` +
-        `refusing to delete it for a replacement that only re-points the stack. Run 'imco-bridge repoint' in the stack directory ` +
+        `refusing to delete it (a changed endpoint makes Terraform replace every object, which would re-create them all). ` +
+        `Run 'imco-bridge repoint' in the stack directory ` +
         `(it records ${api.endpoint} in the Terraform state; nothing is re-created), then run terraform again`,
     );
   }

@@ -189,7 +189,9 @@ export class Resolver {
   /** The object that carries a ref's ownership label (this instance's; else, when allowed, the legacy one). */
   private async findOwned(ref: ObjectRef, opts: FindOptions): Promise<LiveObject | undefined> {
     const own = this.labelOf(ref)!;
-    const label = await this.findOwnerLabel(own.name);
+    // Only applies of this stack make its instance's labels, and a run adds each it makes: a miss
+    // in the run's listing is final (run-labels.ts), for the labels of references too.
+    const label = await this.findOwnerLabel(own.name, !!own.value);
     if (label) return this.carrying(ref, label);
     if (!own.value || opts.legacy === false || !ref.owner) return undefined;
     // This instance has no label for the ref yet: an object of an earlier version's apply carries

@@ -181,3 +181,21 @@ test('a label another apply created between our listing and our POST is looked u
   expect(labels).toHaveLength(1);
   expect(live.label_ids).toEqual([labels[0].id]);
 });
+
+test("in a shared run, a miss for another construct's label of this stack instance is final (no new listing)", async () => {
+  const { shareRunLabels, stopSharingRunLabels } = await import('../../lib/handlers/run-labels');
+  shareRunLabels();
+  try {
+    const mine = profile('sharedrun', ['a'], 'sharedrun-a', A);
+    const other = profile('sharedrun', ['b'], 'sharedrun-b', A);
+    const api = apiOf(client);
+    let listings = 0;
+    const counting: BridgeApi = { ...api, account: api.account, list: (kind, p) => (kind === 'label' && listings++, api.list(kind, p)) };
+    const resolver = makeContext(mine, counting).resolver;
+    expect(await resolver.find(other.self)).toBeUndefined();
+    expect(await resolver.find(other.self)).toBeUndefined();
+    expect(listings).toBe(1);
+  } finally {
+    stopSharingRunLabels();
+  }
+});
