@@ -19,6 +19,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFiles: ['<rootDir>/test/support/identity-env.ts'],
   globalTeardown: '<rootDir>/test/reliability/support/global-teardown.ts',
   testSequencer: '<rootDir>/test/reliability/support/sequencer.js',
   maxWorkers: 1,

@@ -12,14 +12,24 @@ export const TRIGGERS_ENV = 'IMCO_BRIDGE_TRIGGERS';
 export const RUN_ID_ENV = 'IMCO_BRIDGE_RUN_ID';
 /** Version of the spec format; handlers refuse other versions with a message to re-synthesize. */
 export const SPEC_VERSION = 1;
-/** Label namespace of ownership labels (namespaced labels are "internal" for IMCO tools). */
-export const OWNER_NAMESPACE = 'imco-cdktf';
+export { OWNER_NAMESPACE } from './identity';
+/** Environment variable with the stack instance id, for the handlers that have no spec (delete, prune). */
+export const STACK_INSTANCE_ENV = 'IMCO_STACK_INSTANCE';
 
 /** How a handler finds a managed object in IMCO without local state (design brief §3). */
 export interface ObjectRef {
   readonly kind: string;
-  /** Ownership label name, for labelable kinds. */
+  /**
+   * Ownership key, for labelable kinds: the construct's label name of earlier versions
+   * (`legacyOwnerLabelName`), unique within its stack. The label itself comes from the spec's
+   * instance, its stack and this ref's `path` (`ownershipLabel`).
+   */
   readonly owner?: string;
+  /**
+   * The exact ownership label name, where the spec gives it instead of deriving it from `path`:
+   * the native provider's `owner` attribute. With the spec's stack instance it is this stack's label.
+   */
+  readonly label?: string;
   /** The parent object, for kinds that live inside another (subnet, VPN, template script). */
   readonly parent?: ObjectRef;
   /** Natural key fields inside the parent, for non-labelable kinds (e.g. `{ cidr }`). */
@@ -94,6 +104,11 @@ export interface BridgeSpec {
   readonly version: number;
   readonly kind: string;
   readonly stack: string;
+  /**
+   * The stack instance id (lib/synth/stack-identity.ts): with `stack` and a ref's `path` it gives
+   * the ref's ownership label (lib/bridge/identity.ts). Absent in specs of earlier versions.
+   */
+  readonly instance?: string;
   /** Construct path (without the stack), for messages and `imco-bridge import`. */
   readonly path: string;
   /** Endpoint the stack targets; handlers refuse to act on another one. */

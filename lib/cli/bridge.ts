@@ -14,6 +14,8 @@ const USAGE = `usage: imco-bridge <command>
                                         recent IMCO audit events of a construct's object
   drift [--stack DIR] [--format text|json|markdown]
                                         compare the synthesized stack with IMCO; exit 2 on drift
+  repoint [--stack DIR]                 record the synthesized endpoint in the Terraform state (same platform,
+                                        new address): the next plan re-creates nothing
   context refresh [KEY …] [--file F]    re-resolve imco.context.json lookups (and add KEYs)
   context fetch                         resolve lookup queries read as JSON from stdin (used by synth)
   provider mirror DIR                   lay out DIR as a filesystem mirror of terraform-provider-imco
@@ -41,23 +43,36 @@ function parseArgs(argv: string[]): Parsed {
   return { command: args.shift() ?? '', args, flags };
 }
 
-function stripSlash(u: string): string {
-  return u.replace(/\/+$/, '');
-}
-
 /**
- * Builds the API for a spec and refuses to act on another endpoint than the recorded one. With a
- * `deadline` (an object's invocation), no request outlives it: a hung or trickling IMCO cannot
- * hold a provisioner past the object's timeoutSeconds.
+ * Builds the API for a spec and refuses to act on another platform than the one the stack was
+ * synthesized for (`/v2` and `/v3` are one platform). A delete (`recorded`: the endpoint the object
+ * was created on, from the lifecycle resource's state) also refuses another address of the same
+ * platform: Terraform replaces every object when the endpoint changes, and only `imco-bridge
+ * repoint` makes that change without re-creating them. With a `deadline` (an object's invocation),
+ * no request outlives it: a hung or trickling IMCO cannot hold a provisioner past the object's timeoutSeconds.
  */
-function openApi(spec: BridgeSpec | undefined, verbose: boolean, deadline?: number): BridgeApi {
+function openApi(spec: BridgeSpec | undefined, verbose: boolean, deadline?: number, recorded = false): BridgeApi {
   const { clientApi } = require('../handlers/client-api') as typeof import('../handlers/client-api');
+  const { samePlatform, sameEndpoint } = require('../bridge/platform') as typeof import('../bridge/platform');
   const api = clientApi({ verbose, deadline });
-  if (spec && spec.endpoint && stripSlash(spec.endpoint) !== stripSlash(api.endpoint)) {
+  const refuse = (text: string): never => {
     api.close();
-    throw new (require('../handlers/errors') as typeof import('../handlers/errors')).BridgeError(
-      `${spec.path} was synthesized for ${spec.endpoint} but the credentials point at ${api.endpoint}; ` +
-        `refusing to act on another IMCO platform. Use the credentials of ${spec.endpoint}, or re-synthesize for the new endpoint`,
+    throw new (require('../handlers/errors') as typeof import('../handlers/errors')).BridgeError(text);
+  };
+  if (!spec || !spec.endpoint) return api;
+  if (!samePlatform(spec.endpoint, api.endpoint)) {
+    refuse(
+      `${spec.path} was ${recorded ? 'created on' : 'synthesized for'} ${spec.endpoint} but the credentials point at ${api.endpoint}; ` +
+        `refusing to act on another IMCO platform. Use the credentials of ${spec.endpoint}, or re-synthesize for the new endpoint ` +
+        `(if it is the same platform under another address, then run 'imco-bridge repoint' in the stack directory)`,
+    );
+  }
+  if (recorded && !sameEndpoint(spec.endpoint, api.endpoint)) {
+    refuse(
+      `${spec.path} was created on ${spec.endpoint}, and the stack now points at ${api.endpoint}, the same platform: ` +
+        `refusing to delete it (a changed endpoint makes Terraform replace every object, which would re-create them all). ` +
+        `Run 'imco-bridge repoint' in the stack directory ` +
+        `(it records ${api.endpoint} in the Terraform state; nothing is re-created), then run terraform again`,
     );
   }
   return api;
@@ -112,7 +127,7 @@ async function run(p: Parsed): Promise<number> {
     case 'delete': {
       const spec = reconcile().specFromTriggers(process.env.IMCO_BRIDGE_TRIGGERS, specMod.SPEC_VERSION);
       const deadline = deadlineOf(spec);
-      const api = openApi(spec, verbose, deadline);
+      const api = openApi(spec, verbose, deadline, true);
       try {
         await reconcile().runDelete(context(spec, api, deadline));
       } finally {
@@ -162,6 +177,15 @@ async function run(p: Parsed): Promise<number> {
         api.close();
       }
       return 0;
+    }
+    case 'repoint': {
+      const dir = typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd();
+      const api = openApi(undefined, verbose);
+      try {
+        return await (require('./repoint') as typeof import('./repoint')).repoint(dir, api, (l) => process.stdout.write(`${l}\n`));
+      } finally {
+        api.close();
+      }
     }
     case 'drift': {
       const { readSynthesizedObjects } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');

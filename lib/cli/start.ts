@@ -121,11 +121,14 @@ async function summary(env: Record<string, string>, stackDir: string): Promise<v
     const { readSynthesizedObjects } = await import('../handlers/stack-reader');
     const { clientApi } = await import('../handlers/client-api');
     const { Resolver } = await import('../handlers/resolver');
+    const { identityOf } = await import('../handlers/ownership');
     const api = clientApi();
     try {
-      const resolver = new Resolver(api);
+      const objects = readSynthesizedObjects(stackDir);
+      // The stack instance's labels (one stack: the first spec names it).
+      const resolver = new Resolver(api, undefined, identityOf(objects[0]?.spec ?? { stack: '' }));
       const rows: string[][] = [['kind', 'construct', 'name', 'id', 'state', 'address']];
-      for (const { spec } of readSynthesizedObjects(stackDir)) {
+      for (const { spec } of objects) {
         const live = await resolver.find(spec.self);
         const address = live ? String(live.public_ip ?? live.address ?? live.private_ip ?? '') : '';
         rows.push([spec.kind, spec.path, String(live?.name ?? spec.fields.name ?? ''), live?.id ?? '(missing)', String(live?.state ?? (live ? 'ready' : '-')), address === 'null' ? '' : address]);

@@ -6,7 +6,7 @@
 import { TerraformStack, type LocalExecProvisioner } from 'cdktf';
 import { Construct } from 'constructs';
 import { kindSpec, type KindSpec } from '../catalog';
-import { ownerLabelName } from '../bridge/identity';
+import { legacyOwnerLabelName, ownershipLabel } from '../bridge/identity';
 import { SPEC_ENV, SPEC_VERSION, TF_ID_ENV, TRIGGERS_ENV, isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecExtras, type SpecValue } from '../bridge/spec';
 import { escapeTemplate, jsonForTerraform } from './escape';
 import { createHandlerResource, selfTriggersExpression, type HandlerResource } from './handler-resource';
@@ -74,8 +74,10 @@ export abstract class ImcoObject extends Construct {
   readonly stackName: string;
   /** Construct path relative to the stack: what the handler and `imco-bridge import` name it by. */
   readonly objectPath: string;
-  /** Ownership label name (labelable kinds only). */
+  /** Name of the ownership label in IMCO (labelable kinds only; see lib/bridge/identity.ts). */
   readonly ownerLabel?: string;
+  /** Ownership key within the stack (labelable kinds only): `ref.owner`, the label name of earlier versions. */
+  readonly ownerKey?: string;
   /** Terraform name of the lifecycle resource; the sync resource is `<name>_sync`. */
   readonly resourceName: string;
 
@@ -104,9 +106,13 @@ export abstract class ImcoObject extends Construct {
     this.catalog = kindSpec(kind);
     this.stackName = TerraformStack.of(this).node.id;
     this.objectPath = stackRelativePath(this);
-    if (this.catalog.labelable) this.ownerLabel = ownerLabelName(this.stackName, this.objectPath);
     this.resourceName = resourceNameOf(this.objectPath);
     this.settings = ImcoSettings.resolve(this);
+    if (this.catalog.labelable) {
+      this.ownerKey = legacyOwnerLabelName(this.stackName, this.objectPath);
+      const instance = this.settings.instance;
+      if (instance) this.ownerLabel = ownershipLabel({ instance, stack: this.stackName, path: this.objectPath }).name;
+    }
     const configured = props.timeoutSeconds ?? this.settings.timeouts[kind];
     if (props.timeoutSeconds !== undefined) this.problemIf(integerProblem(props.timeoutSeconds, 'timeoutSeconds', 1));
     this.timeoutConfigured = typeof configured === 'number' && Number.isInteger(configured) && configured >= 1;
@@ -248,6 +254,7 @@ export abstract class ImcoObject extends Construct {
       version: SPEC_VERSION,
       kind: this.kind,
       stack: this.stackName,
+      ...(this.settings.instance ? { instance: this.settings.instance } : {}),
       path: this.objectPath,
       endpoint: this.settings.endpoint ?? '',
       self: ref,
@@ -259,7 +266,7 @@ export abstract class ImcoObject extends Construct {
 
     // Secrets: fingerprints only; a missing value is a validation problem.
     const fingerprints: Record<string, string> = {};
-    const salt = ownerLabelName(this.stackName, this.objectPath);
+    const salt = legacyOwnerLabelName(this.stackName, this.objectPath);
     for (const { field, prop, secret } of this.secrets) {
       const result = secret.fingerprint(salt, this.stackName);
       if (result.problem !== undefined) this.problem(`${prop}: ${result.problem}`);
@@ -413,7 +420,7 @@ export abstract class ImcoObject extends Construct {
 
   private buildSelf(definition: ObjectDefinition): ObjectRef {
     if (definition.self) return Object.freeze({ ...definition.self, path: this.objectPath });
-    return Object.freeze({ kind: this.kind, owner: this.ownerLabel, path: this.objectPath });
+    return Object.freeze({ kind: this.kind, owner: this.ownerKey, path: this.objectPath });
   }
 
   /** Claims a Terraform resource name in the stack; a name claimed twice is a problem (reported once per object). */
@@ -510,8 +517,8 @@ export abstract class ImcoObject extends Construct {
       if (!(other instanceof ImcoObject) || !other.encoded) continue;
       if (other.kind === this.kind && identityKey(other.ref) === mine) {
         found.push(
-          this.ownerLabel
-            ? `its ownership label '${this.ownerLabel}' is also the label of '${other.objectPath}'; the two would be the same IMCO object — rename one of the constructs`
+          this.ownerKey
+            ? `its ownership label '${this.ownerKey}' is also the label of '${other.objectPath}'; the two would be the same IMCO object — rename one of the constructs`
             : `it has the same identity as '${other.objectPath}' (${describeIdentity(this.ref)}); IMCO would see one object — remove or change one of them`,
         );
       }

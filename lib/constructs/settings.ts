@@ -20,6 +20,8 @@ import { ensureImcoProvider } from './provider/imco-provider';
 export type ImcoFlavour = HandlerFlavour | 'provider';
 
 export const FLAVOURS: readonly ImcoFlavour[] = ['provider', ...HANDLER_FLAVOURS];
+import { STACK_INSTANCE_ENV } from '../bridge/spec';
+import { stackInstanceId } from '../synth/stack-identity';
 
 /** Where the handlers find the IMCO credentials at apply time. Paths only — never key content. */
 export interface ImcoCredentialPaths {
@@ -79,6 +81,10 @@ export interface ResolvedImcoSettings {
   /** Why there is no endpoint (no endpoint anywhere, http://, not a URL). */
   readonly endpointProblem?: string;
   readonly timeouts: Readonly<Record<string, number>>;
+  /** The stack instance id (imco.identity.json), part of every ownership label. */
+  readonly instance?: string;
+  /** Why there is no stack instance id (an unreadable or, under IMCO_CONTEXT=strict, missing file). */
+  readonly instanceProblem?: string;
 }
 
 const CREDENTIAL_ENV: Record<keyof ImcoCredentialPaths, string> = {
@@ -113,7 +119,19 @@ function resolveProps(props: ImcoSettingsProps): ResolvedImcoSettings {
   }
   const discovery = discoverEndpoint({ explicit: props.endpoint, configPath: environment.CONCERTO_CONFIG });
   if (props.endpoint !== undefined && discovery.endpoint) environment.CONCERTO_ENDPOINT = discovery.endpoint;
+  let instance: string | undefined;
+  let instanceProblem: string | undefined;
+  try {
+    instance = stackInstanceId();
+    // The handlers without a spec (delete, prune) read it here; a provisioner's environment is not
+    // part of the resource, so it never causes a replacement.
+    environment[STACK_INSTANCE_ENV] = instance;
+  } catch (err) {
+    instanceProblem = (err as Error).message;
+  }
   return {
+    instance,
+    instanceProblem,
     flavour: props.flavour ?? 'terraform_data',
     bridgeCommand: props.bridgeCommand ?? defaultBridgeCommand(),
     environment,
@@ -144,7 +162,7 @@ export class ImcoSettings extends Construct {
       registry.defaults = defaults;
       // Reported once, on the stack, rather than on every object.
       TerraformStack.of(scope).node.addValidation({
-        validate: () => (defaults.endpointProblem ? [`IMCO settings: ${defaults.endpointProblem}`] : []),
+        validate: () => [defaults.endpointProblem, defaults.instanceProblem].filter((p): p is string => !!p).map((p) => `IMCO settings: ${p}`),
       });
     }
     return registry.defaults as ResolvedImcoSettings;
@@ -191,6 +209,7 @@ export class ImcoSettings extends Construct {
     }
     this.resolved = resolveProps(props);
     if (this.resolved.endpointProblem) problems.push(this.resolved.endpointProblem);
+    if (this.resolved.instanceProblem) problems.push(this.resolved.instanceProblem);
     this.flavour = this.resolved.flavour;
     if (this.flavour === 'provider') ensureImcoProvider(this, this.resolved);
     this.node.addValidation({ validate: () => problems.map((p) => `ImcoSettings: ${p}`) });

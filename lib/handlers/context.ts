@@ -3,6 +3,7 @@ import { kindSpec } from '../catalog';
 import type { BridgeSpec } from '../bridge/spec';
 import type { KindSpec } from '../catalog/types';
 import type { BridgeApi, LiveObject } from './api';
+import { identityOf, ownLabelOf } from './ownership';
 import { Resolver, describeRef } from './resolver';
 
 export interface HandlerContext {
@@ -27,11 +28,12 @@ export function deadlineOf(spec: BridgeSpec, now = Date.now()): number {
 
 export function makeContext(spec: BridgeSpec, api: BridgeApi, out: (line: string) => void = defaultOut, deadline = deadlineOf(spec)): HandlerContext {
   const kind = kindSpec(spec.kind);
+  const identity = identityOf(spec);
   return {
     spec,
     kind,
     api,
-    resolver: new Resolver(api, spec.self.owner),
+    resolver: new Resolver(api, ownLabelOf(identity, spec.self)?.name, identity),
     subject: describeRef({ ...spec.self, path: spec.path }),
     deadline,
     log: (message) => out(`imco-bridge: ${spec.path}: ${message}`),

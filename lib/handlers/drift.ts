@@ -5,6 +5,7 @@ import { OWNER_NAMESPACE, isSecret, type BridgeSpec } from '../bridge/spec';
 import { kindSpec } from '../catalog';
 import type { BridgeApi, LiveObject } from './api';
 import { sameValue } from './compare';
+import { identityOf, isLegacyOwnerLabel, ownerLabelNamesOf, relationOf } from './ownership';
 import { Resolver } from './resolver';
 
 export interface FieldDrift {
@@ -17,7 +18,7 @@ export interface ObjectDrift {
   readonly path: string;
   readonly kind: string;
   readonly id?: string;
-  /** `drifted`: fields differ; `missing`: declared but not in IMCO; `unmanaged`: owned by the stack but no longer declared. */
+  /** `drifted`: fields differ; `missing`: declared but not in IMCO; `unmanaged`: owned by this stack instance but no longer declared. */
   readonly status: 'in_sync' | 'drifted' | 'missing' | 'unmanaged';
   readonly fields: readonly FieldDrift[];
 }
@@ -70,11 +71,26 @@ async function compareObject(api: BridgeApi, resolver: Resolver, spec: BridgeSpe
   return { path: spec.path, kind: spec.kind, id: live.id, status: fields.length ? 'drifted' : 'in_sync', fields };
 }
 
-/** Objects labelled as owned by `stack` that the synthesized stack no longer declares. */
-async function unmanaged(api: BridgeApi, resolver: Resolver, stack: string, specs: readonly BridgeSpec[]): Promise<ObjectDrift[]> {
-  const declared = new Set(specs.map((s) => s.self.owner).filter(Boolean));
+/**
+ * The construct path an ownership label of this stack instance shows (`<stack>.<path with / as .>`,
+ * then `-<digest>` for this version's labels; long paths are cut, so for display only).
+ */
+function pathShown(label: LiveObject, stack: string): string {
+  const name = String(label.name);
+  const readable = isLegacyOwnerLabel(label) ? name : name.replace(/-[0-9a-f]{16}$/, '');
+  return readable.slice(stack.length + 1).split('.').join('/');
+}
+
+/**
+ * Objects that carry an ownership label of this stack instance which the synthesized stack no
+ * longer declares. Another stack instance's objects are never listed, whatever their stack's name;
+ * labels of earlier versions prove no instance, so their objects are not listed either.
+ */
+async function unmanaged(api: BridgeApi, resolver: Resolver, specs: readonly BridgeSpec[]): Promise<ObjectDrift[]> {
+  const identity = resolver.identity;
+  const declared = new Set(specs.flatMap((s) => ownerLabelNamesOf(identity, s.self)));
   const labels = (await resolver.allLabels()).filter(
-    (l) => l.namespace === OWNER_NAMESPACE && typeof l.name === 'string' && l.name.startsWith(`${stack}.`) && !declared.has(l.name),
+    (l) => l.namespace === OWNER_NAMESPACE && !declared.has(String(l.name)) && relationOf(identity, l) === 'this-instance',
   );
   if (labels.length === 0) return [];
   const out: ObjectDrift[] = [];
@@ -83,21 +99,20 @@ async function unmanaged(api: BridgeApi, resolver: Resolver, stack: string, spec
     for (const obj of await api.list(k)) {
       const ids = (obj.label_ids as string[] | undefined) ?? [];
       const label = labels.find((l) => ids.includes(l.id));
-      if (label) out.push({ path: String(label.name).slice(stack.length + 1).split('.').join('/'), kind: k, id: obj.id, status: 'unmanaged', fields: [] });
+      if (label) out.push({ path: pathShown(label, identity.stack), kind: k, id: obj.id, status: 'unmanaged', fields: [] });
     }
   }
   return out;
 }
 
 export async function detectDrift(api: BridgeApi, specs: readonly BridgeSpec[]): Promise<DriftReport> {
-  const resolver = new Resolver(api);
+  const stack = specs[0]?.stack ?? '';
+  const resolver = new Resolver(api, undefined, identityOf({ stack, instance: specs[0]?.instance }));
   const objects: ObjectDrift[] = [];
   for (const spec of specs) objects.push(await compareObject(api, resolver, spec));
-  const stack = specs[0]?.stack ?? '';
-  objects.push(...(await unmanaged(api, resolver, stack, specs)));
+  objects.push(...(await unmanaged(api, resolver, specs)));
   return { stack, objects, drifted: objects.some((o) => o.status !== 'in_sync') };
 }
-
 /**
  * Per-object drift fingerprints for `IMCO_DRIFT=plan`: `in-sync` while the object matches. A missing
  * object also counts as in sync here (a new object is missing until its first apply, and a stable

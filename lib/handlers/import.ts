@@ -1,9 +1,10 @@
 // `imco-bridge import <construct path> <imco id>`: adopts an existing IMCO object for a construct
 // by attaching the construct's ownership label to it.
-import { OWNER_NAMESPACE } from '../bridge/spec';
 import type { LiveObject } from './api';
 import type { HandlerContext } from './context';
 import { BridgeError } from './errors';
+import { foreignOwners, ownerLabelsOn } from './name-taken';
+import { describeIdentity, describeOwner } from './ownership';
 
 export async function runImport(ctx: HandlerContext, id: string): Promise<LiveObject> {
   const { spec, kind, resolver, api } = ctx;
@@ -19,7 +20,7 @@ export async function runImport(ctx: HandlerContext, id: string): Promise<LiveOb
     if ((err as { status?: number }).status === 404) throw new BridgeError(`no ${kind.title} with id ${id} in IMCO: check the id ('cio' or the IMCO console list them)`);
     throw err;
   }
-  const owned = await resolver.find(spec.self);
+  const owned = await resolver.find(spec.self, { legacy: false });
   if (owned && owned.id === id) {
     ctx.log(`${kind.title} ${id} already belongs to ${spec.path}; nothing to do`);
     return live;
@@ -27,17 +28,16 @@ export async function runImport(ctx: HandlerContext, id: string): Promise<LiveOb
   if (owned) {
     throw new BridgeError(`${spec.path} already owns ${kind.title} ${owned.id}; importing ${id} too would create a duplicate. Delete or unlabel ${owned.id} first`);
   }
-  // Ownership moves to this construct: labels of other paths of this stack go; another stack's
-  // ownership is never taken silently.
-  const carried = new Set((live.label_ids as string[] | undefined) ?? []);
-  const owners = (await resolver.allLabels()).filter((l) => carried.has(l.id) && l.namespace === OWNER_NAMESPACE);
-  const foreign = owners.filter((l) => !String(l.name).startsWith(`${spec.stack}.`));
+  // Ownership moves to this construct: labels of other paths of this stack instance (and this
+  // stack's labels of earlier versions) go; another stack's ownership is never taken silently.
+  const owners = ownerLabelsOn(live, await resolver.allLabels());
+  const foreign = foreignOwners(ctx, owners);
   if (foreign.length > 0) {
     throw new BridgeError(
-      `${kind.title} ${id} is managed by another stack (ownership label '${String(foreign[0].name)}'); remove it from that stack first, or unassign that label in IMCO`,
+      `${kind.title} ${id} is managed by ${describeOwner(foreign[0])}, not by ${describeIdentity(resolver.identity)}; remove it from that stack first, or unassign that label in IMCO`,
     );
   }
-  const label = await resolver.ensureOwnerLabel(spec.self.owner);
+  const label = await resolver.ensureOwnerLabel(resolver.labelOf(spec.self)!);
   await api.request('POST', `/labels/${label.id}/resources`, { resources: [{ id, resource_type: kind.resourceType }] });
   for (const old of owners.filter((l) => l.id !== label.id)) {
     await api.request('DELETE', `/labels/${old.id}/resources/${kind.resourceType}/${id}`);

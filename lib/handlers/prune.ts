@@ -9,6 +9,7 @@ import { OWNER_NAMESPACE, SPEC_VERSION } from '../bridge/spec';
 import type { BridgeApi } from './api';
 import { makeContext, type HandlerContext } from './context';
 import { BridgeError } from './errors';
+import { identityOf, ownerLabelNamesOf } from './ownership';
 import { runDelete } from './reconcile';
 
 const MARKER_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -75,7 +76,8 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
     return 0; // first apply of the stack, or the previous list was recorded on another machine
   }
   const removed = removedObjects(previous, current);
-  const declaredOwners = new Set(current.map((o) => o.self.owner).filter((x): x is string => !!x));
+  const identity = identityOf({ stack, instance: undefined });
+  const declaredOwners = new Set(current.flatMap((o) => ownerLabelNamesOf(identity, o.self)));
   let deleted = 0;
   for (const o of removed) {
     const ctx = makeContext(

@@ -1,6 +1,6 @@
 // The provisioner flows of design §2: create (adopt or create, then converge), update (converge the
 // mutable spec), delete (idempotent, waits until gone) and actions (reboot, execute a script).
-import { isRef, type BridgeSpec } from '../bridge/spec';
+import { STACK_INSTANCE_ENV, isRef, type BridgeSpec } from '../bridge/spec';
 import type { LiveObject, ParentParams } from './api';
 import { type HandlerContext, waitForState } from './context';
 import { changedFields } from './compare';
@@ -8,6 +8,7 @@ import { BridgeError } from './errors';
 import { behaviourOf } from './kinds';
 import { clearCreateFailure, earlierCreateFailure, markCreated, markCreateFailed, wasCreated } from './markers';
 import { describeRef } from './resolver';
+import { nameTakenError } from './name-taken';
 
 /** Waits until a kind with a lifecycle is in one of its ready states. */
 async function untilReady(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
@@ -31,14 +32,8 @@ async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentP
   const name = ctx.spec.fields[nameField];
   if (typeof name !== 'string') return;
   const twins = (await ctx.resolver.listCached(ctx.kind.kind, parentParams)).filter((o) => o[nameField] === name);
-  if (twins.length > 0) {
-    throw new BridgeError(
-      `a ${ctx.kind.title} named '${name}' already exists in IMCO (id ${twins[0].id}) without the ownership label of ${ctx.spec.path}; ` +
-        `it is not adopted silently. Adopt it with 'imco-bridge import ${ctx.spec.path} ${twins[0].id}', or choose another name`,
-    );
-  }
+  if (twins.length > 0) throw nameTakenError(ctx, name, twins[0], await ctx.resolver.allLabels());
 }
-
 /** Reads the live object in full (list answers can be slim). */
 async function full(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   if (ctx.kind.singleton || !ctx.kind.operations.includes('show')) return live;
@@ -83,7 +78,9 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
   const parentParams = await resolver.parentParams(spec.self);
   const owner = ownerOf(ctx);
   if (owner) resolver.prefetch(ctx.kind.kind, parentParams);
-  const existing = await resolver.find(spec.self);
+  // Adopts only what this stack instance's own label proves is its own (never a legacy label: a
+  // create is a new object in the state, and a legacy label does not say which stack made it).
+  const existing = await resolver.find(spec.self, { legacy: false });
   if (existing) {
     ctx.log(`found existing ${ctx.kind.title} ${existing.id}; adopting it`);
     let live = await finishCreation(ctx, existing, parentParams);
@@ -95,7 +92,7 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
   // create, the label stays unused until this construct's next create or its import takes it.
   const [twinCheck, labelled] = await Promise.allSettled([
     refuseUnownedNameTwin(ctx, parentParams),
-    owner ? resolver.ensureOwnerLabel(owner) : Promise.resolve(undefined),
+    owner ? resolver.ensureOwnerLabel(resolver.labelOf(spec.self)!) : Promise.resolve(undefined),
   ]);
   if (twinCheck.status === 'rejected') throw twinCheck.reason;
   if (labelled.status === 'rejected') throw labelled.reason;
@@ -106,7 +103,7 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
     body,
     async () => {
       resolver.invalidate();
-      return resolver.find(spec.self);
+      return resolver.find(spec.self, { legacy: false });
     },
     parentParams,
   );
@@ -166,6 +163,10 @@ export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<Liv
     const { live } = await adoptOrCreate(ctx);
     clearCreateFailure(tfId);
     return live;
+  }
+  if (ownerOf(ctx)) {
+    const moved = await ctx.resolver.migrateOwnership(ctx.spec.self, existing, ctx.kind.resourceType);
+    if (moved) ctx.log(moved);
   }
   // A create interrupted after the POST (a killed runner) can leave the object unfinished (a cookbook
   // version never uploaded) while Terraform recorded the lifecycle resource: finish it here.
@@ -246,6 +247,7 @@ export function specFromTriggers(triggersJson: string | undefined, version: numb
     version,
     kind: t.imco_kind,
     stack: t.imco_stack ?? '',
+    instance: process.env[STACK_INSTANCE_ENV] || undefined,
     path: t.imco_path ?? '',
     endpoint: t.imco_endpoint ?? '',
     self: JSON.parse(t.imco_self),

@@ -4,10 +4,30 @@
 // labels come from the run's shared listing (lib/handlers/run-labels.ts).
 import { kindSpec } from '../catalog';
 import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SpecValue } from '../bridge/spec';
+import { parseStackInstanceTag, type OwnershipLabel } from '../bridge/identity';
 import { isHttpStatus, type BridgeApi, type LiveObject, type ParentParams } from './api';
 import { BridgeError } from './errors';
+import { describeIdentity, describeOwner, isLegacyOwnerLabel, ownLabelOf, type StackIdentity } from './ownership';
 import { runLabelsOf, type RunLabels } from './run-labels';
 import { readSecret } from './secret-reader';
+
+/** How `find` looks for a labelled object. */
+export interface FindOptions {
+  /**
+   * Also accept an object that carries only the ref's label of an earlier version (no stack
+   * instance), while this instance's label for the ref does not exist yet: objects the stack's
+   * state holds from before the upgrade. A create (a new object in the state) passes false.
+   * @default true
+   */
+  readonly legacy?: boolean;
+}
+
+const carries = (o: LiveObject, labelId: string): boolean => Array.isArray(o.label_ids) && (o.label_ids as string[]).includes(labelId);
+
+/** True for an IMCO answer that the label name is in use already (another apply made it first). */
+function isNameTaken(err: unknown): boolean {
+  return isHttpStatus(err, 422) && /taken/i.test(err instanceof Error ? err.message : String(err));
+}
 
 export function describeRef(ref: ObjectRef): string {
   const title = kindSpec(ref.kind).title;
@@ -26,14 +46,34 @@ export class Resolver {
   private relistLabels = false;
 
   /**
-   * @param ownOwner the ownership label of the invocation's own object: with a shared listing, a
-   * miss for it means the label does not exist (see run-labels.ts); a miss for any other lists again.
+   * @param ownOwner the ownership label name of the invocation's own object: with a shared listing,
+   * a miss for it means the label does not exist (see run-labels.ts); a miss for any other lists again.
+   * @param identity the stack instance whose labels refs stand for (`identityOf(spec)`; without an
+   * instance, the labels of earlier versions).
    */
   constructor(
     private readonly api: BridgeApi,
-    private readonly ownOwner?: string,
+    private readonly ownOwner: string | undefined,
+    readonly identity: StackIdentity,
   ) {
     this.shared = runLabelsOf(api.account);
+  }
+
+  /** The ownership label a ref's object carries (this stack instance's), if the ref is labelled. */
+  labelOf(ref: ObjectRef): OwnershipLabel | undefined {
+    return ownLabelOf(this.identity, ref);
+  }
+
+  /**
+   * Label names are unique in IMCO: a label of this name that another stack instance made (a
+   * hand-chosen `owner` of the native provider used in two repositories) is never taken over.
+   */
+  private refuseForeignLabel(want: OwnershipLabel, found: LiveObject): void {
+    if (!want.value || found.value === want.value || !parseStackInstanceTag(found.value)) return;
+    throw new BridgeError(
+      `the ownership label '${want.name}' belongs to ${describeOwner(found)}, not to ${describeIdentity(this.identity)}; ` +
+        `a stack never takes over another stack's objects: give this object another owner name, or each repository its own stack instance`,
+    );
   }
 
   /** Forgets cached lists after a write of this invocation (which the run's shared labels already hold). */
@@ -84,27 +124,101 @@ export class Resolver {
     return this.labels;
   }
 
-  /** The ownership label with this name, if it exists. */
-  async findOwnerLabel(owner: string): Promise<LiveObject | undefined> {
+  /**
+   * The ownership label with this name, if it exists. `trusted`: a miss in the run's shared listing
+   * is final (labels of earlier versions, which nothing makes any more).
+   */
+  async findOwnerLabel(owner: string, trusted = false): Promise<LiveObject | undefined> {
     const named = (labels: LiveObject[]) => labels.find((l) => l.name === owner && l.namespace === OWNER_NAMESPACE);
     const found = named(await this.allLabels());
-    if (found || !this.shared || owner === this.ownOwner) return found;
+    if (found || !this.shared || trusted || owner === this.ownOwner) return found;
     // The run's listing vouches only for the invocation's own label: another's may be newer.
     this.relist();
     return named(await this.allLabels());
   }
 
-  /** The ownership label, created when missing (exactly once, even when the POST's answer is lost). */
-  async ensureOwnerLabel(owner: string): Promise<LiveObject> {
-    const found = await this.findOwnerLabel(owner);
-    if (found) return found;
-    const label = await this.api.createOnce('label', { name: owner, namespace: OWNER_NAMESPACE }, async () => {
+  /**
+   * The ownership label, created when missing: exactly once, even when the POST's answer is lost,
+   * and when another apply made it between our listing and our POST (IMCO answers that the name is
+   * taken), that one is looked up and used.
+   */
+  async ensureOwnerLabel(owner: OwnershipLabel | string): Promise<LiveObject> {
+    const want = typeof owner === 'string' ? { name: owner, namespace: OWNER_NAMESPACE, value: '' } : owner;
+    const found = await this.findOwnerLabel(want.name);
+    if (found) {
+      this.refuseForeignLabel(want, found);
+      return found;
+    }
+    const body: Record<string, unknown> = { name: want.name, namespace: want.namespace };
+    if (want.value) body.value = want.value;
+    const lookAgain = async () => {
       this.relist();
-      return this.findOwnerLabel(owner);
-    });
+      return this.findOwnerLabel(want.name);
+    };
+    let label: LiveObject;
+    try {
+      label = await this.api.createOnce('label', body, lookAgain);
+    } catch (err) {
+      if (!isNameTaken(err)) throw err;
+      const made = await lookAgain();
+      if (!made) throw err;
+      label = made;
+    }
     this.shared?.add(label);
     this.invalidate();
     return label;
+  }
+
+  /**
+   * Moves an object found by its label of an earlier version to this stack instance's label: adds
+   * the new label, then removes the old one. Returns what it did, for the log (undefined: nothing to do).
+   */
+  async migrateOwnership(ref: ObjectRef, live: LiveObject, resourceType: string): Promise<string | undefined> {
+    const own = this.labelOf(ref);
+    if (!own || !own.value || !ref.owner) return undefined;
+    const label = await this.ensureOwnerLabel(own);
+    if (carries(live, label.id)) return undefined;
+    await this.api.request('POST', `/labels/${label.id}/resources`, { resources: [{ id: live.id, resource_type: resourceType }] });
+    const legacy = await this.findOwnerLabel(ref.owner, true);
+    if (legacy && carries(live, legacy.id)) {
+      await this.api.request('DELETE', `/labels/${legacy.id}/resources/${resourceType}/${live.id}`);
+    }
+    this.invalidate();
+    return `moved from the ownership label '${ref.owner}' of an earlier imco-cdktf version to '${label.name as string}'`;
+  }
+
+  /** The objects of a ref's kind that carry `label` (at most one, else an error that says what to do). */
+  private async carrying(ref: ObjectRef, label: LiveObject, exclude?: (o: LiveObject) => boolean): Promise<LiveObject | undefined> {
+    const spec = kindSpec(ref.kind);
+    const all = await this.listCached(ref.kind, ref.parent ? await this.parentParams(ref) : undefined);
+    const owned = all.filter((o) => carries(o, label.id) && !exclude?.(o));
+    if (owned.length > 1) {
+      throw new BridgeError(
+        `${owned.length} ${spec.title}s carry the ownership label '${String(label.name)}' (${owned.map((o) => o.id).join(', ')}): ` +
+          `remove the label from all but one in IMCO, then apply again`,
+      );
+    }
+    return owned[0];
+  }
+
+  /** The object that carries a ref's ownership label (this instance's; else, when allowed, the legacy one). */
+  private async findOwned(ref: ObjectRef, opts: FindOptions): Promise<LiveObject | undefined> {
+    const own = this.labelOf(ref)!;
+    // Only applies of this stack make its instance's labels, and a run adds each it makes: a miss
+    // in the run's listing is final (run-labels.ts), for the labels of references too.
+    const label = await this.findOwnerLabel(own.name, !!own.value);
+    if (label) {
+      this.refuseForeignLabel(own, label);
+      return this.carrying(ref, label);
+    }
+    if (!own.value || opts.legacy === false || !ref.owner) return undefined;
+    // This instance has no label for the ref yet: an object of an earlier version's apply carries
+    // only the legacy label. One that another stack instance has since labelled is not ours.
+    const legacy = await this.findOwnerLabel(ref.owner, true);
+    if (!legacy) return undefined;
+    const labels = await this.allLabels();
+    const claimed = new Set(labels.filter((l) => l.namespace === OWNER_NAMESPACE && !isLegacyOwnerLabel(l)).map((l) => l.id));
+    return this.carrying(ref, legacy, (o) => ((o.label_ids as string[] | undefined) ?? []).some((id) => claimed.has(id)));
   }
 
   /** Parent path parameters of a ref (`{ vpc_id }` for a subnet); resolves the parent. */
@@ -120,7 +234,7 @@ export class Resolver {
   }
 
   /** Finds the live object a ref names, or undefined when it does not exist. */
-  async find(ref: ObjectRef): Promise<LiveObject | undefined> {
+  async find(ref: ObjectRef, opts: FindOptions = {}): Promise<LiveObject | undefined> {
     const spec = kindSpec(ref.kind);
     if (ref.id) {
       if (spec.identity.by === 'lookup') return { id: ref.id };
@@ -131,19 +245,7 @@ export class Resolver {
         throw err;
       }
     }
-    if (ref.owner) {
-      const label = await this.findOwnerLabel(ref.owner);
-      if (!label) return undefined;
-      const all = await this.listCached(ref.kind, ref.parent ? await this.parentParams(ref) : undefined);
-      const owned = all.filter((o) => Array.isArray(o.label_ids) && (o.label_ids as string[]).includes(label.id));
-      if (owned.length > 1) {
-        throw new BridgeError(
-          `${owned.length} ${spec.title}s carry the ownership label '${ref.owner}' (${owned.map((o) => o.id).join(', ')}): ` +
-            `remove the label from all but one in IMCO, then apply again`,
-        );
-      }
-      return owned[0];
-    }
+    if (ref.owner) return this.findOwned(ref, opts);
     let parentParams: ParentParams | undefined;
     if (ref.parent) {
       const parent = await this.find(ref.parent);

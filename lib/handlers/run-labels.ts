@@ -4,14 +4,16 @@
 // lists them once per IMCO account and adds every label it creates, so a create is two rounds
 // (its kind's list and the label POST at once, then the object's POST) instead of three.
 //
-// Why a run may trust its own listing for its own labels: an ownership label names one construct
-// of one stack (lib/bridge/identity.ts), and only an apply of that stack creates it. Terraform's
-// state lock keeps those applies one at a time, a new run first waits for the commands an
-// interrupted run left in flight (lib/cli/interrupted-runs.ts), and this run adds each label it
-// creates. So a label of the invocation's own object that is absent from the listing does not
-// exist. Any other miss (a reference to an object of another stack) and every lost answer list
-// again. Nothing removes labels. Off by default: a process of its own, and every test that does
-// not ask for it, lists per invocation.
+// Why a run may trust its own listing for its stack instance's labels: an ownership label names
+// one construct of one stack instance (lib/bridge/identity.ts), and only an apply of that stack
+// creates it. Terraform's state lock keeps those applies one at a time (should two race anyway,
+// the loser's POST is refused as taken and it looks the label up: lib/handlers/resolver.ts), a
+// new run first waits for the commands an interrupted run left in flight
+// (lib/cli/interrupted-runs.ts), and this run adds each label it creates. So a label of this stack
+// instance that is absent from the listing does not exist; nor does a label of an earlier version,
+// which nothing makes any more. Any other miss, and every lost answer, lists again. Nothing
+// removes labels. Off by default: a process of its own, and every test that does not ask for it,
+// lists per invocation.
 import type { LiveObject } from './api';
 
 let sharing = false;

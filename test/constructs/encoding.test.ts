@@ -66,7 +66,7 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
     const [create, destroy] = provisioners(r.network_web);
     expect(create.when).toBeUndefined();
     expect(create.command).toBe('imco-bridge create');
-    expect(Object.keys(create.environment).sort()).toEqual(['CONCERTO_ENDPOINT', 'IMCO_BRIDGE_SPEC', 'IMCO_BRIDGE_TF_ID']);
+    expect(Object.keys(create.environment).sort()).toEqual(['CONCERTO_ENDPOINT', 'IMCO_BRIDGE_SPEC', 'IMCO_BRIDGE_TF_ID', 'IMCO_STACK_INSTANCE']);
     expect(create.environment.IMCO_BRIDGE_TF_ID).toBe('${self.id}');
     // A failed create must not taint the lifecycle resource (its destroy provisioner would never run).
     expect(create.on_failure).toBe('continue');
@@ -77,6 +77,8 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
         CONCERTO_ENDPOINT: 'https://imco.test:886/v2',
         IMCO_BRIDGE_TRIGGERS:
           flavour === 'terraform_data' ? '${jsonencode(merge(self.triggers_replace, self.input))}' : '${jsonencode(self.triggers)}',
+        // The stack instance of the ownership labels (a literal: no replacement when it is added).
+        IMCO_STACK_INSTANCE: create.environment.IMCO_STACK_INSTANCE,
       },
     });
   });
@@ -97,6 +99,7 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
       version: SPEC_VERSION,
       kind: 'firewall_profile',
       stack: 'shop',
+      instance: expect.stringMatching(/^[A-Za-z0-9_-]{8,40}$/),
       path: 'network/web',
       endpoint: 'https://imco.test:886/v2',
       self: { kind: 'firewall_profile', owner: 'shop.network.web', path: 'network/web' },

@@ -198,7 +198,9 @@ describe.each(FLAVOURS)('%s flavour', (flavour) => {
   test('constructs expose kind, ownerLabel, ref, resource and syncResource', () => {
     const server = objects.server;
     expect(server.kind).toBe('server');
-    expect(server.ownerLabel).toBe('shop.web-1');
+    // The label carries the stack instance (a digest after the readable part); the ref keeps the
+    // ownership key of earlier versions, so upgrading changes no trigger.
+    expect(server.ownerLabel).toMatch(/^shop\.web-1-[0-9a-f]{16}$/);
     expect(server.ref).toEqual({ kind: 'server', owner: 'shop.web-1', path: 'web-1' });
     expect(server.resource.terraformResourceType).toBe(flavour);
     expect(server.syncResource.friendlyUniqueId).toBe('web-1_sync');

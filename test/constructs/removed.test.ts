@@ -14,7 +14,13 @@ describe.each<HandlerFlavour>(['terraform_data', 'null_resource'])('%s flavour',
       'local-exec': {
         when: 'destroy',
         command: 'imco-bridge delete',
-        environment: { CONCERTO_CONFIG: '/etc/imco/client.xml', CONCERTO_ENDPOINT: 'https://imco.test:886/v2', IMCO_BRIDGE_TRIGGERS: triggers },
+        environment: {
+          CONCERTO_CONFIG: '/etc/imco/client.xml',
+          CONCERTO_ENDPOINT: 'https://imco.test:886/v2',
+          IMCO_BRIDGE_TRIGGERS: triggers,
+          // The stack instance whose ownership label the delete looks for.
+          IMCO_STACK_INSTANCE: expect.stringMatching(/^[A-Za-z0-9_-]{8,40}$/),
+        },
       },
     };
     expect(json.removed).toEqual([

@@ -109,7 +109,7 @@ test('renaming a construct: import under the new path moves the object, and the 
   const imported = await promisify(execFile)(process.execPath, [bridge, 'import', 'new', id, '--stack', stack.stackDir], {
     env: { ...process.env, ...credentials() },
   });
-  expect(imported.stdout).toContain("removed the previous ownership label 'rename.old'");
+  expect(imported.stdout).toContain("removed the previous ownership label 'rename.old-");
 
   const applied = await terraformOk(stack.stackDir, ['apply', '-auto-approve', '-no-color']);
   expect(applied.stdout).toContain('no longer declared in the stack; nothing carries its identity any more');

@@ -68,6 +68,9 @@ export function ensureImcoProvider(scope: IConstruct, settings: ResolvedImcoSett
     const value = settings.environment[variable];
     if (value !== undefined) config[attribute] = escapeTemplate(value);
   }
+  // The stack instance the ownership labels carry (the same labels the provisioner flavours make).
+  config.stack = escapeTemplate(stack.node.id);
+  if (settings.instance) config.stack_instance = settings.instance;
   const provider = new ImcoProvider(stack, 'imco-provider', config);
   // The same hook cdktf's TerraformAsset uses: called at synth with the output directory.
   addCustomSynthesis(provider, {

@@ -32,9 +32,9 @@ function parentParamsOf(model: KindModel, values: TfObject): ParentParams | unde
   return p && typeof values[p.field] === 'string' ? { [p.param]: values[p.field] as string } : undefined;
 }
 
-async function create(model: KindModel, req: ApplyRequest, api: BridgeApi, call: CallContext): Promise<LiveObject> {
+async function create(model: KindModel, req: ApplyRequest, api: BridgeApi, session: Session, call: CallContext): Promise<LiveObject> {
   const planned = req.planned!;
-  const spec = buildSpec(model, planned, { operation: 'create', config: req.config, secrets: 'all', endpoint: api.endpoint });
+  const spec = buildSpec(model, planned, { operation: 'create', config: req.config, secrets: 'all', endpoint: api.endpoint, identity: session.identity() });
   const ctx = context(model, api, call, spec);
   if (model.kind.kind === 'attachment') {
     return createAttachment(ctx, String(planned.script_id), String(planned.name), String(planned.source));
@@ -43,11 +43,11 @@ async function create(model: KindModel, req: ApplyRequest, api: BridgeApi, call:
   return fresh(ctx, live, parentParamsOf(model, planned));
 }
 
-async function update(model: KindModel, req: ApplyRequest, api: BridgeApi, call: CallContext): Promise<LiveObject> {
+async function update(model: KindModel, req: ApplyRequest, api: BridgeApi, session: Session, call: CallContext): Promise<LiveObject> {
   const prior = req.prior!;
   const planned = req.planned!;
   const secrets = (f: Parameters<typeof secretChanged>[0]) => secretChanged(f, prior, planned);
-  const spec = buildSpec(model, planned, { operation: 'update', config: req.config, secrets, endpoint: api.endpoint });
+  const spec = buildSpec(model, planned, { operation: 'update', config: req.config, secrets, endpoint: api.endpoint, identity: session.identity() });
   const ctx = context(model, api, call, spec);
   if (!(await ctx.resolver.find(spec.self))) {
     throw new BridgeError(
@@ -61,8 +61,8 @@ async function update(model: KindModel, req: ApplyRequest, api: BridgeApi, call:
   return now;
 }
 
-async function remove(model: KindModel, prior: TfObject, api: BridgeApi, call: CallContext): Promise<void> {
-  const spec = buildSpec(model, prior, { operation: 'delete', config: null, secrets: 'none', endpoint: api.endpoint });
+async function remove(model: KindModel, prior: TfObject, api: BridgeApi, session: Session, call: CallContext): Promise<void> {
+  const spec = buildSpec(model, prior, { operation: 'delete', config: null, secrets: 'none', endpoint: api.endpoint, identity: session.identity() });
   await runDelete(context(model, api, call, spec));
 }
 
@@ -83,10 +83,10 @@ export async function applyKind(model: KindModel, req: ApplyRequest, session: Se
   try {
     if (req.prior) refuseOtherEndpoint(model, req.prior, api.endpoint);
     if (!req.planned) {
-      await remove(model, req.prior!, api, call);
+      await remove(model, req.prior!, api, session, call);
       return { newState: null };
     }
-    const live = req.prior ? await update(model, req, api, call) : await create(model, req, api, call);
+    const live = req.prior ? await update(model, req, api, session, call) : await create(model, req, api, session, call);
     return { newState: stateAfterApply(model, req.planned, live, api.endpoint) };
   } finally {
     session.lists.invalidate();

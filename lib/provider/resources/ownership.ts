@@ -4,6 +4,7 @@
 // crash-safe like any other.
 import type { LiveObject } from '../../handlers/api';
 import type { HandlerContext } from '../../handlers/context';
+import { identityOf, ownLabelOf } from '../../handlers/ownership';
 
 function labelsOf(live: LiveObject): string[] {
   return Array.isArray(live.label_ids) ? (live.label_ids as string[]) : [];
@@ -13,7 +14,8 @@ export async function moveOwnership(ctx: HandlerContext, live: LiveObject, from:
   if (!ctx.kind.labelable || from === to) return;
   const resource = { id: live.id, resource_type: ctx.kind.resourceType };
   if (to) {
-    const label = await ctx.resolver.ensureOwnerLabel(to);
+    // This stack instance's label of that name (the provider block's stack and stack_instance).
+    const label = await ctx.resolver.ensureOwnerLabel(ownLabelOf(identityOf(ctx.spec), { kind: ctx.kind.kind, label: to })!);
     if (!labelsOf(live).includes(label.id)) {
       ctx.log(`assigning ownership label '${to}'`);
       await ctx.api.request('POST', `/labels/${label.id}/resources`, { resources: [resource] });

@@ -1,6 +1,7 @@
 // The `provider "imco" { … }` block: optional endpoint and credential file paths (never key
 // material); unset values are discovered exactly as `cio` does (CONCERTO_* variables,
 // CONCERTO_CONFIG, ~/.concerto/client.xml). Configure checks the discovery without loading the client.
+import { STACK_INSTANCE_ID } from '../../bridge/identity';
 import { discoverConfig } from '../../client/config';
 import { type CallContext, type Diagnostic, type ResourceSchema, type TfObject, isUnknown } from '../resource-type';
 import { errorDiagnostic } from './diagnostics';
@@ -14,15 +15,25 @@ const SETTINGS: readonly { attr: string; key: keyof ProviderSettings; descriptio
   { attr: 'config_path', key: 'configPath', description: 'Path of a cio client.xml (default: CONCERTO_CONFIG, else ~/.concerto/client.xml).' },
 ];
 
+/** The stack identity the ownership labels carry (not credentials: kept apart from discovery). */
+const IDENTITY: readonly { attr: string; key: keyof ProviderSettings; description: string }[] = [
+  { attr: 'stack', key: 'stack', description: "Stack name the ownership labels carry (CDKTF sets it; default 'terraform')." },
+  {
+    attr: 'stack_instance',
+    key: 'stackInstance',
+    description: "Stack instance id the ownership labels carry, 8-40 letters, digits, '_' or '-' (CDKTF sets it from imco.identity.json; default 'hand-written'). Give each repository its own.",
+  },
+];
+
 export const providerSchema: ResourceSchema = {
   version: 0,
   description: 'IMCO (Ingram Micro Cloud Orchestrator) API v2 over mutual TLS. Credentials are discovered like the cio CLI unless given here.',
-  attributes: SETTINGS.map((s) => ({ name: s.attr, type: 'string' as const, optional: true, description: s.description })),
+  attributes: [...SETTINGS, ...IDENTITY].map((s) => ({ name: s.attr, type: 'string' as const, optional: true, description: s.description })),
 };
 
-function settingsOf(config: TfObject): ProviderSettings {
+function settingsOf(config: TfObject, from = SETTINGS): ProviderSettings {
   const out: Record<string, string> = {};
-  for (const s of SETTINGS) {
+  for (const s of from) {
     const v = config[s.attr];
     if (typeof v === 'string' && v !== '' && !isUnknown(v)) out[s.key] = v;
   }
@@ -32,7 +43,11 @@ function settingsOf(config: TfObject): ProviderSettings {
 /** ConfigureProvider: keeps the settings and checks that endpoint and credentials can be found. */
 export async function configureProvider(session: Session, config: TfObject, _ctx: CallContext): Promise<readonly Diagnostic[]> {
   const settings = settingsOf(config);
-  session.configure(settings);
+  const identity = settingsOf(config, IDENTITY);
+  session.configure({ ...settings, ...identity });
+  if (identity.stackInstance !== undefined && !STACK_INSTANCE_ID.test(identity.stackInstance)) {
+    return [errorDiagnostic(new Error(`stack_instance '${identity.stackInstance}' must be 8-40 letters, digits, '_' or '-'`))];
+  }
   if (SETTINGS.some((s) => isUnknown(config[s.attr]))) return [];
   try {
     discoverConfig({ ...settings });

@@ -10,7 +10,14 @@ export interface ProviderSettings {
   readonly clientCertPath?: string;
   readonly clientKeyPath?: string;
   readonly configPath?: string;
+  /** The stack the resources' ownership labels belong to (`stack` of the provider block). */
+  readonly stack?: string;
+  /** The stack instance id of those labels (`stack_instance`; imco.identity.json of a CDKTF app). */
+  readonly stackInstance?: string;
 }
+
+/** Labels of hand-written configurations that name no stack: one stack, `terraform`, per account. */
+export const DEFAULT_STACK_IDENTITY = { stack: 'terraform', instance: 'hand-written' } as const;
 
 export type ApiFactory = (settings: ProviderSettings) => Promise<BridgeApi>;
 
@@ -30,6 +37,14 @@ export class Session {
   configure(settings: ProviderSettings): void {
     this.settings = settings;
     this.current = undefined;
+  }
+
+  /** The stack instance whose ownership labels this provider's resources carry. */
+  identity(): { readonly stack: string; readonly instance: string } {
+    return {
+      stack: this.settings.stack ?? DEFAULT_STACK_IDENTITY.stack,
+      instance: this.settings.stackInstance ?? DEFAULT_STACK_IDENTITY.instance,
+    };
   }
 
   /** The API, made on first use (a failure is retried on the next call). */

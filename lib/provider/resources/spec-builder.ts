@@ -16,6 +16,8 @@ export interface SpecOptions {
   /** Send the secrets (create, or an update whose secret version or reference changed). */
   readonly secrets: 'all' | 'none' | ((field: FieldSpec) => boolean);
   readonly endpoint: string;
+  /** The stack instance whose ownership labels the object carries (the provider block's). */
+  readonly identity: { readonly stack: string; readonly instance: string };
 }
 
 function str(v: TfValue | undefined): string | undefined {
@@ -33,7 +35,7 @@ export function selfRef(model: KindModel, values: TfObject, byId: boolean): Obje
   const parentId = model.parentField ? str(values[model.parentField]) : undefined;
   const parent: ObjectRef | undefined = kind.parent && parentId ? { kind: kind.parent.kind, id: parentId } : undefined;
   const owner = kind.labelable ? str(values.owner) : undefined;
-  const base = { kind: kind.kind, path: resourcePath(model, values), ...(parent ? { parent } : {}), ...(owner ? { owner } : {}) };
+  const base = { kind: kind.kind, path: resourcePath(model, values), ...(parent ? { parent } : {}), ...(owner ? { owner, label: owner } : {}) };
   if (kind.singleton) return base;
   const id = str(values.id);
   if (byId && id) return { ...base, id };
@@ -86,7 +88,8 @@ export function buildSpec(model: KindModel, values: TfObject, opts: SpecOptions)
   return {
     version: SPEC_VERSION,
     kind: model.kind.kind,
-    stack: '',
+    stack: opts.identity.stack,
+    instance: opts.identity.instance,
     path: resourcePath(model, values),
     endpoint: opts.endpoint,
     self: selfRef(model, values, opts.operation !== 'create'),

@@ -1,7 +1,9 @@
 // imco_firewall_profile against the emulator over mTLS: create, refresh without diff, a new rule as
 // one PUT with the id unchanged, drift shown and repaired, delete and wait, read of a deleted
 // object, import of a hand-made profile, and the crash-safe create that adopts its labelled object.
+import { stackInstanceTag } from '../../../lib/bridge/identity';
 import { OWNER_NAMESPACE } from '../../../lib/bridge/spec';
+import { DEFAULT_STACK_IDENTITY } from '../../../lib/provider/resources/session';
 import type { TfObject } from '../../../lib/provider/resource-type';
 import { type ClientHarness, startClientHarness } from '../../client/support/emulator-client';
 import { type Provider, configuredProvider, destroy, full, plan, planApply } from './support';
@@ -91,7 +93,8 @@ test('crash-safe create: a labelled object left by a killed create is adopted, l
   const r = p.resource(TYPE);
   const owner = 'test.killed-fw';
   // What the killed apply left behind: its ownership label, and the POSTed profile carrying it.
-  const label = await h.emu.request('POST', '/labels', { body: { name: owner, namespace: OWNER_NAMESPACE } });
+  const value = stackInstanceTag(DEFAULT_STACK_IDENTITY.instance, DEFAULT_STACK_IDENTITY.stack);
+  const label = await h.emu.request('POST', '/labels', { body: { name: owner, namespace: OWNER_NAMESPACE, value } });
   const orphan = await h.emu.request('POST', '/network/firewall_profiles', {
     body: { name: 'killed-fw', rules: [rule(22)], label_ids: [label.json.id] },
   });
@@ -103,6 +106,31 @@ test('crash-safe create: a labelled object left by a killed create is adopted, l
   const all = await h.emu.request('GET', '/network/firewall_profiles');
   expect((all.json as { name: string }[]).filter((f) => f.name === 'killed-fw')).toHaveLength(1);
   expect((await h.emu.request('GET', `/network/firewall_profiles/${String(orphan.json.id)}`)).json.rules).toHaveLength(2);
+});
+
+test("another stack instance's object with the same owner label name is refused, never adopted", async () => {
+  const r = p.resource(TYPE);
+  const owner = 'test.foreign-fw';
+  const value = stackInstanceTag('another-repo-instance', DEFAULT_STACK_IDENTITY.stack);
+  const label = await h.emu.request('POST', '/labels', { body: { name: owner, namespace: OWNER_NAMESPACE, value } });
+  const theirs = await h.emu.request('POST', '/network/firewall_profiles', { body: { name: 'foreign-fw', rules: [rule(22)], label_ids: [label.json.id] } });
+  const config = fwConfig('foreign-fw', [443], owner);
+  const planned = await plan(p, r, null, config);
+  const res = await r.apply({ prior: null, planned: planned.planned, config }, p.call);
+  expect(res.newState).toBeNull();
+  expect(res.diagnostics?.map((d) => d.summary)).toEqual([expect.stringContaining('another-repo-instance')]);
+  expect((await h.emu.request('GET', `/network/firewall_profiles/${String(theirs.json.id)}`)).json.rules).toEqual([rule(22)]);
+});
+
+test('the labels the provider makes carry the stack and stack instance of the provider block', async () => {
+  const q = await configuredProvider(h, { stack: 'prod', stack_instance: 'repo-a-1234567' });
+  const r = q.resource(TYPE);
+  const { state } = await planApply(q, r, null, fwConfig('tagged-fw', [22], 'prod.tagged-fw-0123456789abcdef'));
+  const labels = (await h.emu.request('GET', '/labels')).json as { id: string; name: string; namespace: string; value: string }[];
+  const mine = labels.find((l) => l.name === 'prod.tagged-fw-0123456789abcdef')!;
+  expect([mine.namespace, mine.value]).toEqual([OWNER_NAMESPACE, stackInstanceTag('repo-a-1234567', 'prod')]);
+  expect((await h.emu.request('GET', `/network/firewall_profiles/${String(state.id)}`)).json.label_ids).toContain(mine.id);
+  await destroy(q, r, state);
 });
 
 test('a same-named profile without our label is refused with an import hint, in one line', async () => {

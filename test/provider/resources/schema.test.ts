@@ -104,9 +104,9 @@ test('owner is optional and never forces replacement; every kind has a timeouts 
   expect(model('firewall_profile').replaceOnChange.has('owner')).toBe(false);
 });
 
-test('provider configuration holds paths only', () => {
+test('provider configuration holds paths only, and the stack identity of the ownership labels', () => {
   const names = providerDefinition().providerSchema.attributes.map((a) => a.name);
-  expect(names).toEqual(['endpoint', 'ca_cert_path', 'client_cert_path', 'client_key_path', 'config_path']);
+  expect(names).toEqual(['endpoint', 'ca_cert_path', 'client_cert_path', 'client_key_path', 'config_path', 'stack', 'stack_instance']);
 });
 
 test('attributes carry exactly one of type and nested', () => {

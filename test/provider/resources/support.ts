@@ -12,12 +12,12 @@ export interface Provider {
 }
 
 /** A provider definition configured with the emulator's endpoint and credential paths. */
-export async function configuredProvider(h: ClientHarness): Promise<Provider> {
+export async function configuredProvider(h: ClientHarness, extra: TfObject = {}): Promise<Provider> {
   const def = providerDefinition();
   const logs: string[] = [];
   const call: CallContext = { signal: new AbortController().signal, log: (line) => logs.push(line) };
   const diags = await def.configure(
-    { endpoint: h.emu.endpoint, ca_cert_path: h.emu.caCert, client_cert_path: h.emu.clientCert, client_key_path: h.emu.clientKey, config_path: null },
+    { endpoint: h.emu.endpoint, ca_cert_path: h.emu.caCert, client_cert_path: h.emu.clientCert, client_key_path: h.emu.clientKey, config_path: null, stack: null, stack_instance: null, ...extra },
     call,
   );
   if (diags.length > 0) throw new Error(`configure: ${JSON.stringify(diags)}`);

@@ -23,6 +23,9 @@ function labelsOf(o: Obj): string[] {
   return Array.isArray(o.label_ids) ? (o.label_ids as unknown[]).map(String) : [];
 }
 
+/** Ownership key (ref.owner) → ownership label name, of the declared objects being checked. */
+let labelNameOfKey = new Map<string, string>();
+
 /** Live objects matching a ref (not an error when there are several: the caller counts). */
 function matches(s: Snapshot, ref: ObjectRef, ownerLabels: Map<string, string>): Obj[] {
   const spec = kindSpec(ref.kind);
@@ -35,7 +38,8 @@ function matches(s: Snapshot, ref: ObjectRef, ownerLabels: Map<string, string>):
     candidates = candidates.filter((o) => String(o[field]) === String(parents[0].id));
   }
   if (ref.owner) {
-    const labelId = ownerLabels.get(ref.owner);
+    // ref.owner is the construct's ownership key; its label's name is the declared object's ownerLabel.
+    const labelId = ownerLabels.get(labelNameOfKey.get(ref.owner) ?? ref.owner);
     return labelId ? candidates.filter((o) => labelsOf(o).includes(labelId)) : [];
   }
   if (ref.natural) {
@@ -49,6 +53,7 @@ function matches(s: Snapshot, ref: ObjectRef, ownerLabels: Map<string, string>):
 export function convergence(emulator: RunningEmulator, stackName: string | readonly string[], declared: readonly Declared[]): Convergence {
   const s = emulator.snapshot() as Snapshot;
   const problems: string[] = [];
+  labelNameOfKey = new Map(declared.filter((d) => d.owner && d.ref.owner).map((d) => [d.ref.owner as string, d.owner as string]));
   const prefixes = (typeof stackName === 'string' ? [stackName] : stackName).map((n) => `${n}.`);
   const ours = (s.label ?? []).filter((l) => l.namespace === OWNER_NAMESPACE && prefixes.some((p) => String(l.name).startsWith(p)));
   const ownerLabels = new Map<string, string>();
