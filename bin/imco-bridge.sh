@@ -13,7 +13,7 @@ alive() {
 }
 
 case "${1-}" in
-  create|update|delete|action|prune|prune-record) ;;
+  create|update|delete|action|prune|prune-record|sweep) ;;
   *) direct "$@" ;;
 esac
 [ "$#" -eq 1 ] || direct "$@"

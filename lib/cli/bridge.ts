@@ -8,6 +8,7 @@ import type { HandlerContext } from '../handlers/context';
 
 const USAGE = `usage: imco-bridge <command>
   create | update | delete | action     run by Terraform provisioners (spec in the environment)
+  prune | prune-record | sweep          run by the stack's prune and sweep resources
   import <construct path> <imco id> [--stack DIR]
                                         adopt an existing IMCO object for a construct
   events <construct path> [--stack DIR] [--limit N]
@@ -145,16 +146,23 @@ async function run(p: Parsed): Promise<number> {
       return 0;
     }
     case 'prune':
-    case 'prune-record': {
+    case 'prune-record':
+    case 'sweep': {
       const pruneMod = require('../handlers/prune') as typeof import('../handlers/prune');
-      const triggers = pruneMod.parsePruneTriggers(process.env.IMCO_BRIDGE_TRIGGERS);
+      const triggers = pruneMod.parsePruneTriggers(process.env.IMCO_BRIDGE_TRIGGERS, process.env);
       if (p.command === 'prune-record') {
         pruneMod.recordDeclaration(triggers);
         return 0;
       }
-      const api = openApi({ endpoint: triggers.endpoint, path: 'prune' } as BridgeSpec, verbose);
+      const api = openApi({ endpoint: triggers.endpoint, path: p.command } as BridgeSpec, verbose);
       try {
-        const removed = await pruneMod.prune(api, triggers, (l) => process.stdout.write(`${l}\n`));
+        const out = (l: string) => process.stdout.write(`${l}\n`);
+        if (p.command === 'sweep') {
+          const deleted = await (require('../handlers/sweep') as typeof import('../handlers/sweep')).sweep(api, triggers, out);
+          if (deleted > 0) process.stdout.write(`imco-bridge: sweep: deleted ${deleted} object(s) of stack ${triggers.stack} that their destroyed resources had left in IMCO\n`);
+          return 0;
+        }
+        const removed = await pruneMod.prune(api, triggers, out);
         if (removed > 0) process.stdout.write(`imco-bridge: prune: deleted ${removed} object(s) no longer declared in stack ${triggers.stack}\n`);
       } finally {
         api.close();

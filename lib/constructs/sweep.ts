@@ -1,0 +1,49 @@
+// The stack's sweep resource: a `terraform_data` created before every object of the stack and
+// destroyed after all of them (each lifecycle resource depends on it, directly or through the
+// objects it uses). Terraform skips the destroy provisioner of a tainted resource, and an interrupt
+// (Ctrl-C) taints every resource whose provisioner was running, whatever its on_failure; so a
+// `terraform destroy` after an interrupted apply would leave those objects in IMCO. The sweep keeps
+// the declared objects in its `input` (updated in place, never replaced: it has no triggers), and
+// its destroy provisioner (`imco-bridge sweep`) deletes whichever of them still exist, users
+// before what they use, failing with the list of what is left. It has no create provisioner, so no
+// interrupt can taint it. Always `terraform_data`, also in the null_resource flavour: only
+// `terraform_data` has an attribute that changes without replacing the resource.
+import { Lazy, TerraformStack } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import { TRIGGERS_ENV } from '../bridge/spec';
+import { chunkVariableBytes, declaredObjectsCache, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-objects';
+import { escapeTemplate } from './escape';
+import { createHandlerResource, type HandlerResource } from './handler-resource';
+import type { ResolvedImcoSettings } from './settings';
+
+/** Terraform address of a stack's sweep resource. */
+export const SWEEP_RESOURCE_NAME = 'imco_sweep';
+
+const sweeps = new WeakMap<TerraformStack, HandlerResource>();
+
+/** The stack's sweep resource, created on first use. */
+export function ensureSweepResource(scope: IConstruct, settings: ResolvedImcoSettings): HandlerResource {
+  const stack = TerraformStack.of(scope);
+  const existing = sweeps.get(stack);
+  if (existing) return existing;
+  const declared = declaredObjectsCache(stack);
+  const credentialEnv = Object.fromEntries(Object.entries(settings.environment).map(([k, v]) => [k, escapeTemplate(v)]));
+  const small: Record<string, string> = { imco_sweep: escapeTemplate(stack.node.id), imco_endpoint: escapeTemplate(settings.endpoint ?? '') };
+  const resource = createHandlerResource(stack, 'imco-sweep', {
+    flavour: 'terraform_data',
+    logicalId: SWEEP_RESOURCE_NAME,
+    triggers: {},
+    provisioners: [
+      {
+        type: 'local-exec',
+        when: 'destroy',
+        command: escapeTemplate(`${settings.bridgeCommand} sweep`),
+        environment: { ...credentialEnv, [TRIGGERS_ENV]: smallKeysExpression('input'), ...objectChunkEnvironment('input') },
+      },
+    ],
+    environmentCheck: { subject: `the sweep resource of stack '${stack.node.id}'`, selfMaps: () => small, bytes: chunkVariableBytes(declared) },
+  });
+  resource.addOverride('input', Lazy.anyValue({ produce: () => ({ ...small, ...objectChunkMap(declared()) }) }));
+  sweeps.set(stack, resource);
+  return resource;
+}
