@@ -6,13 +6,15 @@
 // the declared objects in its `input` (updated in place, never replaced: it has no triggers), and
 // its destroy provisioner (`imco-bridge sweep`) deletes whichever of them still exist, users
 // before what they use, failing with the list of what is left. It has no create provisioner, so no
-// interrupt can taint it. Always `terraform_data`, also in the null_resource flavour: only
-// `terraform_data` has an attribute that changes without replacing the resource.
+// interrupt can taint it. A `null_resource` has no attribute that changes without replacing it: in
+// that flavour the list is written into the destroy provisioner itself (literal text is allowed
+// there), so it is the list of the configuration that `terraform destroy` runs with.
 import { Lazy, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { TRIGGERS_ENV } from '../bridge/spec';
+import { MAX_OBJECT_CHUNKS, objectChunkEnv, objectChunkKey } from '../bridge/object-chunks';
 import { chunkVariableBytes, declaredObjectsCache, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-objects';
-import { escapeTemplate } from './escape';
+import { escapeTemplate, jsonForTerraform } from './escape';
 import { createHandlerResource, type HandlerResource } from './handler-resource';
 import type { ResolvedImcoSettings } from './settings';
 
@@ -29,21 +31,26 @@ export function ensureSweepResource(scope: IConstruct, settings: ResolvedImcoSet
   const declared = declaredObjectsCache(stack);
   const credentialEnv = Object.fromEntries(Object.entries(settings.environment).map(([k, v]) => [k, escapeTemplate(v)]));
   const small: Record<string, string> = { imco_sweep: escapeTemplate(stack.node.id), imco_endpoint: escapeTemplate(settings.endpoint ?? '') };
+  const inState = settings.flavour === 'terraform_data';
+  const listEnv = inState
+    ? { [TRIGGERS_ENV]: smallKeysExpression('input'), ...objectChunkEnvironment('input') }
+    : { [TRIGGERS_ENV]: jsonForTerraform(small, () => false), ...literalChunkEnvironment(declared) };
   const resource = createHandlerResource(stack, 'imco-sweep', {
-    flavour: 'terraform_data',
+    flavour: settings.flavour,
     logicalId: SWEEP_RESOURCE_NAME,
-    triggers: {},
-    provisioners: [
-      {
-        type: 'local-exec',
-        when: 'destroy',
-        command: escapeTemplate(`${settings.bridgeCommand} sweep`),
-        environment: { ...credentialEnv, [TRIGGERS_ENV]: smallKeysExpression('input'), ...objectChunkEnvironment('input') },
-      },
-    ],
+    // Never replaced: its destroy provisioner runs only when the stack is destroyed.
+    triggers: inState ? {} : { imco_sweep: small.imco_sweep },
+    provisioners: [{ type: 'local-exec', when: 'destroy', command: escapeTemplate(`${settings.bridgeCommand} sweep`), environment: { ...credentialEnv, ...listEnv } }],
     environmentCheck: { subject: `the sweep resource of stack '${stack.node.id}'`, selfMaps: () => small, bytes: chunkVariableBytes(declared) },
   });
-  resource.addOverride('input', Lazy.anyValue({ produce: () => ({ ...small, ...objectChunkMap(declared()) }) }));
+  if (inState) resource.addOverride('input', Lazy.anyValue({ produce: () => ({ ...small, ...objectChunkMap(declared()) }) }));
   sweeps.set(stack, resource);
   return resource;
+}
+
+/** Chunk variables holding the list itself (escaped literal text, computed at synth). */
+function literalChunkEnvironment(declared: () => string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (let i = 0; i < MAX_OBJECT_CHUNKS; i++) env[objectChunkEnv(i)] = Lazy.stringValue({ produce: () => objectChunkMap(declared())[objectChunkKey(i)] ?? '' });
+  return env;
 }
