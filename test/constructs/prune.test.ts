@@ -6,7 +6,6 @@ import { joinObjectChunks, MAX_OBJECT_CHUNKS, OBJECT_CHUNK_BYTES } from '../../l
 import { removedObjects, type DeclaredObject } from '../../lib/bridge/prune';
 import { makeStack, provisioners, pruneResourceOf, synthJson, terraformUnescape, triggersOf, validationErrors } from './helpers';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** What imco-bridge receives from the chunk variables, evaluated the way Terraform would against `keys`. */
 function passedList(env: Record<string, string>, keys: Record<string, string>): DeclaredObject[] {
