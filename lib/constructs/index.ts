@@ -26,3 +26,4 @@ export {
   type LookupResult, type PlanQuery, type VpnPlanName,
 } from './lookups';
 export { PRUNE_RESOURCE_NAME } from './prune';
+export { SWEEP_RESOURCE_NAME } from './sweep';
