@@ -14,7 +14,7 @@ import type { IConstruct } from 'constructs';
 import { TRIGGERS_ENV } from '../bridge/spec';
 import { MAX_OBJECT_CHUNKS, objectChunkEnv, objectChunkKey } from '../bridge/object-chunks';
 import { chunkVariableBytes, declaredObjectsCache, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-objects';
-import { escapeTemplate, jsonForTerraform } from './escape';
+import { escapeTemplate } from './escape';
 import { createHandlerResource, type HandlerResource } from './handler-resource';
 import type { ResolvedImcoSettings } from './settings';
 
@@ -30,11 +30,12 @@ export function ensureSweepResource(scope: IConstruct, settings: ResolvedImcoSet
   if (existing) return existing;
   const declared = declaredObjectsCache(stack);
   const credentialEnv = Object.fromEntries(Object.entries(settings.environment).map(([k, v]) => [k, escapeTemplate(v)]));
-  const small: Record<string, string> = { imco_sweep: escapeTemplate(stack.node.id), imco_endpoint: escapeTemplate(settings.endpoint ?? '') };
+  const raw = { imco_sweep: stack.node.id, imco_endpoint: settings.endpoint ?? '' };
+  const small: Record<string, string> = { imco_sweep: escapeTemplate(raw.imco_sweep), imco_endpoint: escapeTemplate(raw.imco_endpoint) };
   const inState = settings.flavour === 'terraform_data';
   const listEnv = inState
     ? { [TRIGGERS_ENV]: smallKeysExpression('input'), ...objectChunkEnvironment('input') }
-    : { [TRIGGERS_ENV]: jsonForTerraform(small, () => false), ...literalChunkEnvironment(declared) };
+    : { [TRIGGERS_ENV]: escapeTemplate(JSON.stringify(raw)), ...literalChunkEnvironment(declared) };
   const resource = createHandlerResource(stack, 'imco-sweep', {
     flavour: settings.flavour,
     logicalId: SWEEP_RESOURCE_NAME,
