@@ -3,6 +3,8 @@
 // each one it could not delete.
 import type { DeclaredObject } from '../../lib/bridge/prune';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
+import { makeContext } from '../../lib/handlers/context';
+import { runDelete } from '../../lib/handlers/reconcile';
 import { sweep } from '../../lib/handlers/sweep';
 
 const ENDPOINT = 'https://imco.test/v2';
@@ -68,8 +70,16 @@ test('an object that cannot be deleted fails the sweep, naming it, why, and the 
     ['tpl-1'],
   );
   await expect(sweep(api, { stack: 's', endpoint: ENDPOINT, objects: declared }, () => undefined)).rejects.toThrow(
-    "1 object(s) of stack s are still in IMCO: tpl (template tpl-1): IMCO DELETE failed (422): template is used by server srv-1. " +
-      "Fix the cause, then run 'terraform destroy' again: the stack's terraform_data.imco_sweep stays in the state until they are deleted",
+    /^1 object\(s\) of stack s are still in IMCO: tpl \(template tpl-1\): IMCO DELETE failed \(422\): template is used by server srv-1\. .*Fix the cause, then run 'terraform destroy' again: the stack's terraform_data\.imco_sweep stays in the state until they are deleted$/,
   );
   expect(deleted).toEqual(['fw-1']); // the others are still deleted
+});
+
+test("a delete IMCO refuses because something uses it says how to recover when that user's resource was tainted", async () => {
+  const { api } = fakeApi([{ id: 'tpl-1', kind: 'template', path: 'tpl' }], ['tpl-1']);
+  const spec = { version: 1, kind: 'template', stack: 's', path: 'tpl', endpoint: ENDPOINT, self: owned('template', 'tpl').self, fields: {}, extras: {}, timeoutSeconds: 0 };
+  await expect(runDelete(makeContext(spec, api, () => undefined))).rejects.toThrow(
+    'IMCO DELETE failed (422): template is used by server srv-1. If what uses it belongs to this stack but its Terraform resource was tainted by an interrupted apply ' +
+      "(or is missing from the state), run 'terraform apply' (it adopts that object again), then 'terraform destroy'",
+  );
 });
