@@ -4,7 +4,7 @@
 // environment variable may hold (the stack's prune and sweep pass it in chunks), so this is the
 // regime in which a single-variable list made every apply fail with `argument list too long`.
 // Durations go to the suite's summary (the first apply is Terraform's O(n²) local-state rewrites:
-// about 6 min for 2,001 resources on 2 busy cores), so the test allows 25 min.
+// 246 s and 362 s for 2,001 resources in two runs on 2 shared, busy cores), so the test allows 25 min.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Construct } from 'constructs';
