@@ -37,7 +37,7 @@ spec_path() {
 }
 
 case "${1-}" in
-  create|update|delete|action|prune|prune-record) ;;
+  create|update|delete|action|prune|prune-record|sweep) ;;
   *) direct "$@" ;;
 esac
 [ "$#" -eq 1 ] || direct "$@"

@@ -36,7 +36,7 @@ import { processStartTime, recordRunCwd, sweepFinishedRuns, untilInterruptedRuns
 import { installRequestScopes, runInScope } from './request-scope';
 
 /** The verbs Terraform provisioners run; everything else runs as a process of its own. */
-export const SERVED_VERBS: readonly string[] = ['create', 'update', 'delete', 'action', 'prune', 'prune-record'];
+export const SERVED_VERBS: readonly string[] = ['create', 'update', 'delete', 'action', 'prune', 'prune-record', 'sweep'];
 
 
 const REQUEST_TIMEOUT_MS = 30_000;

@@ -8,12 +8,14 @@ import type { HandlerContext } from '../handlers/context';
 
 const USAGE = `usage: imco-bridge <command>
   create | update | delete | action     run by Terraform provisioners (spec in the environment)
+  prune | prune-record | sweep          run by the stack's prune and sweep resources
   import <construct path> <imco id> [--stack DIR]
                                         adopt an existing IMCO object for a construct
   events <construct path> [--stack DIR] [--limit N]
                                         recent IMCO audit events of a construct's object
-  drift [--stack DIR] [--format text|json|markdown]
+  drift [--stack DIR] [--format text|json|markdown] [--state FILE]
                                         compare the synthesized stack with IMCO; exit 2 on drift
+                                        (objects of tainted resources too: the local state, or FILE)
   repoint [--stack DIR]                 record the synthesized endpoint in the Terraform state (same platform,
                                         new address): the next plan re-creates nothing
   context refresh [KEY …] [--file F]    re-resolve imco.context.json lookups (and add KEYs)
@@ -36,7 +38,7 @@ function parseArgs(argv: string[]): Parsed {
     if (a.startsWith('--')) {
       const [name, inline] = a.slice(2).split('=', 2);
       if (inline !== undefined) flags.set(name, inline);
-      else if (['stack', 'limit', 'format', 'file'].includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]);
+      else if (['stack', 'limit', 'format', 'file', 'state'].includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]);
       else flags.set(name, true);
     } else args.push(a);
   }
@@ -162,16 +164,23 @@ async function run(p: Parsed): Promise<number> {
       return 0;
     }
     case 'prune':
-    case 'prune-record': {
+    case 'prune-record':
+    case 'sweep': {
       const pruneMod = require('../handlers/prune') as typeof import('../handlers/prune');
-      const triggers = pruneMod.parsePruneTriggers(process.env.IMCO_BRIDGE_TRIGGERS);
+      const triggers = pruneMod.parsePruneTriggers(process.env.IMCO_BRIDGE_TRIGGERS, process.env);
       if (p.command === 'prune-record') {
         pruneMod.recordDeclaration(triggers);
         return 0;
       }
-      const api = openApi({ endpoint: triggers.endpoint, path: 'prune' } as BridgeSpec, verbose);
+      const api = openApi({ endpoint: triggers.endpoint, path: p.command } as BridgeSpec, verbose);
       try {
-        const removed = await pruneMod.prune(api, triggers, (l) => process.stdout.write(`${l}\n`));
+        const out = (l: string) => process.stdout.write(`${l}\n`);
+        if (p.command === 'sweep') {
+          const deleted = await (require('../handlers/sweep') as typeof import('../handlers/sweep')).sweep(api, triggers, out);
+          if (deleted > 0) process.stdout.write(`imco-bridge: sweep: deleted ${deleted} object(s) of stack ${triggers.stack} that their destroyed resources had left in IMCO\n`);
+          return 0;
+        }
+        const removed = await pruneMod.prune(api, triggers, out);
         if (removed > 0) process.stdout.write(`imco-bridge: prune: deleted ${removed} object(s) no longer declared in stack ${triggers.stack}\n`);
       } finally {
         api.close();
@@ -195,13 +204,15 @@ async function run(p: Parsed): Promise<number> {
         process.stderr.write(`imco-bridge drift: --format must be text, json or markdown (got '${format}')\n`);
         return 2;
       }
-      const specs =
-        p.flags.has('specs-stdin')
-          ? (JSON.parse(require('node:fs').readFileSync(0, 'utf8') as string) as BridgeSpec[])
-          : readSynthesizedObjects(typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd()).map((o) => o.spec);
+      const dir = typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd();
+      const synthesized = p.flags.has('specs-stdin') ? undefined : readSynthesizedObjects(dir);
+      const specs = synthesized
+        ? synthesized.map((o) => o.spec)
+        : (JSON.parse(require('node:fs').readFileSync(0, 'utf8') as string) as BridgeSpec[]);
+      const tainted = synthesized ? taintedResourceOf(dir, synthesized, p.flags.get('state')) : () => undefined;
       const api = openApi(specs[0], verbose);
       try {
-        const report = await drift.detectDrift(api, specs);
+        const report = await drift.detectDrift(api, specs, tainted);
         if (format === 'fingerprints') process.stdout.write(`${JSON.stringify(drift.driftFingerprints(report))}\n`);
         else process.stdout.write(drift.renderDrift(report, format as 'text' | 'json' | 'markdown'));
         return report.drifted && format !== 'fingerprints' ? 2 : 0;
@@ -263,6 +274,24 @@ async function run(p: Parsed): Promise<number> {
       process.stderr.write(`imco-bridge: unknown command '${p.command}'\n${USAGE}\n`);
       return 2;
   }
+}
+
+/** The tainted Terraform resource (lifecycle or `_sync`) of a synthesized object, from the stack's state. */
+function taintedResourceOf(
+  dir: string,
+  objects: readonly import('../handlers/stack-reader').SynthesizedObject[],
+  stateFlag: string | true | undefined,
+): (spec: BridgeSpec) => string | undefined {
+  const { findStackFiles } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
+  const { taintedByStack } = require('../handlers/tainted') as typeof import('../handlers/tainted');
+  const byStack = taintedByStack(findStackFiles(dir), typeof stateFlag === 'string' ? stateFlag : undefined);
+  const addressOf = new Map(objects.map((o) => [o.spec, o.address]));
+  return (spec) => {
+    const address = addressOf.get(spec);
+    const tainted = byStack.get(spec.stack);
+    if (!address || !tainted) return undefined;
+    return [address, `${address}_sync`].find((a) => tainted.has(a));
+  };
 }
 
 /** ` <path>` of the construct the provisioner acts for, when the environment tells (quotes and all). */

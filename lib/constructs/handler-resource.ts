@@ -11,6 +11,7 @@ import { ValidateTerraformVersion } from 'cdktf/lib/validations/validate-terrafo
 import { NullProvider } from '@cdktf/provider-null/lib/provider';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 import type { Construct, IValidation } from 'constructs';
+import { environmentProblems, type EnvironmentCheck } from './environment-size';
 
 /** Terraform resource type that carries the provisioners. */
 export type HandlerFlavour = 'terraform_data' | 'null_resource';
@@ -31,6 +32,12 @@ export interface HandlerResourceOptions {
   readonly carried?: Readonly<Record<string, string>>;
   readonly provisioners: readonly LocalExecProvisioner[];
   readonly dependsOn?: readonly ITerraformDependable[];
+  /**
+   * The synth-time check of the provisioners' environment (lib/constructs/environment-size.ts):
+   * who its messages name, and what it cannot estimate itself. `self` expressions are estimated
+   * from `triggers` and `carried` unless given.
+   */
+  readonly environmentCheck: Omit<EnvironmentCheck, 'selfMaps'> & { readonly selfMaps?: EnvironmentCheck['selfMaps'] };
 }
 
 /** A handler resource: a `terraform_data` or `null_resource`, both with a Terraform-generated `id`. */
@@ -129,6 +136,11 @@ export function createHandlerResource(scope: Construct, id: string, options: Han
     });
   }
   resource.overrideLogicalId(options.logicalId);
+  const check: EnvironmentCheck = {
+    ...options.environmentCheck,
+    selfMaps: options.environmentCheck.selfMaps ?? (() => ({ ...options.triggers, ...(options.carried ?? {}) })),
+  };
+  resource.node.addValidation({ validate: () => environmentProblems(resource, provisioners, check) });
   return resource;
 }
 

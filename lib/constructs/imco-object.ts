@@ -11,8 +11,10 @@ import { SPEC_ENV, SPEC_VERSION, TF_ID_ENV, TRIGGERS_ENV, isRef, isSecret, type 
 import { escapeTemplate, jsonForTerraform } from './escape';
 import { createHandlerResource, selfTriggersExpression, type HandlerResource } from './handler-resource';
 import { driftTrigger } from './drift';
+import { SPEC_VARIABLES } from './environment-size';
 import { ensurePruneResource } from './prune';
 import { encodeForProvider, providerAction } from './provider/encode';
+import { ensureSweepResource } from './sweep';
 import { registryOf, resourceNameOf, stackRelativePath } from './registry';
 import { Secret, secretProblem } from './secret';
 import { ImcoSettings, type ResolvedImcoSettings } from './settings';
@@ -300,12 +302,15 @@ export abstract class ImcoObject extends Construct {
     const carried = { imco_timeout: String(this.timeoutSeconds) };
 
     const dependencies = [...this.used].map((o) => o.syncResource);
+    const environmentCheck = { subject: this.describe(), checkedElsewhere: SPEC_VARIABLES };
     const resource = createHandlerResource(this, 'Resource', {
       flavour,
       logicalId: this.claimName(this.resourceName),
       triggers: lifecycleTriggers,
       carried,
-      dependsOn: dependencies,
+      environmentCheck,
+      // Created after, and destroyed before, the stack's sweep resource (directly, or through the objects it uses).
+      dependsOn: dependencies.length > 0 ? dependencies : [ensureSweepResource(this, this.settings)],
       provisioners: [
         // A failed create does not taint the lifecycle resource (Terraform would then never run its
         // destroy provisioner, and a replacement would cascade to every dependent): the `_sync`
@@ -341,6 +346,7 @@ export abstract class ImcoObject extends Construct {
       flavour,
       logicalId: this.claimName(`${this.resourceName}_sync`),
       triggers: syncTriggers,
+      environmentCheck,
       dependsOn: [resource, ...dependencies],
       provisioners: [
         {
@@ -401,6 +407,7 @@ export abstract class ImcoObject extends Construct {
       flavour,
       logicalId: this.claimName(`${this.resourceName}_${definition.suffix}`),
       triggers,
+      environmentCheck: { subject: this.describe(), checkedElsewhere: SPEC_VARIABLES },
       dependsOn: [syncResource, ...(definition.uses ?? []).map((o) => o.syncResource)],
       provisioners: [
         {

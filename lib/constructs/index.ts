@@ -28,3 +28,4 @@ export {
 export { PRUNE_RESOURCE_NAME } from './prune';
 export { ImcoResource } from './provider/imco-resource';
 export { PROVIDER_SOURCE, PLUGINS_DIR } from './provider/imco-provider';
+export { SWEEP_RESOURCE_NAME } from './sweep';

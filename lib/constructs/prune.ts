@@ -1,14 +1,15 @@
 // The stack's prune resource. Terraform never runs the destroy provisioner of a resource whose block
 // was removed from the configuration, so removing a construct would orphan its IMCO object. This
-// one resource per stack carries the list of declared objects in its triggers: when the list
-// changes it is replaced, its old instance's destroy provisioner records the old list, and the new
-// instance's create provisioner (which runs after every other resource of the stack) deletes the
-// objects that are no longer declared.
+// one resource per stack carries the list of declared objects in its triggers (in chunks, see
+// lib/bridge/object-chunks.ts): when the list changes it is replaced, its old instance's destroy
+// provisioner records the old list, and the new instance's create provisioner (which runs after
+// every other resource of the stack) deletes the objects that are no longer declared.
 import { Lazy, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { TRIGGERS_ENV } from '../bridge/spec';
-import { escapeTemplate, jsonForTerraform } from './escape';
-import { createHandlerResource, selfTriggersExpression, type HandlerResource } from './handler-resource';
+import { chunkVariableBytes, declaredObjectsCache, declaredObjectsProblem, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-objects';
+import { escapeTemplate } from './escape';
+import { createHandlerResource, type HandlerResource } from './handler-resource';
 import type { ImcoObject } from './imco-object';
 import { registryOf } from './registry';
 import type { ResolvedImcoSettings } from './settings';
@@ -25,28 +26,27 @@ export function ensurePruneResource(scope: IConstruct, settings: ResolvedImcoSet
   if (prunes.has(stack) || flavour === 'provider') return;
   const registry = registryOf(scope);
   const objects = (): ImcoObject[] => registry.objects as unknown as ImcoObject[];
-  const declared = (): string =>
-    jsonForTerraform(
-      objects()
-        .map((o) => ({ kind: o.kind, path: o.objectPath, self: o.ref }))
-        .sort((a, b) => a.path.localeCompare(b.path)),
-    );
+  const declared = declaredObjectsCache(stack);
   const command = (verb: string): string => escapeTemplate(`${settings.bridgeCommand} ${verb}`);
   const credentialEnv = Object.fromEntries(Object.entries(settings.environment).map(([k, v]) => [k, escapeTemplate(v)]));
-  const objectsJson = Lazy.stringValue({ produce: declared });
+  const attribute = settings.flavour === 'null_resource' ? 'triggers' : 'triggers_replace';
+  const small: Record<string, string> = { imco_prune: escapeTemplate(stack.node.id), imco_endpoint: escapeTemplate(settings.endpoint ?? '') };
+  const selfEnv = { [TRIGGERS_ENV]: smallKeysExpression(attribute), ...objectChunkEnvironment(attribute) };
   const resource = createHandlerResource(stack, 'imco-prune', {
     flavour,
     logicalId: PRUNE_RESOURCE_NAME,
-    triggers: {
-      imco_prune: escapeTemplate(stack.node.id),
-      imco_endpoint: escapeTemplate(settings.endpoint ?? ''),
-      imco_objects: objectsJson,
-    },
+    triggers: small,
     provisioners: [
-      { type: 'local-exec', command: command('prune'), environment: { ...credentialEnv, [TRIGGERS_ENV]: selfTriggersExpression(flavour, false) } },
-      { type: 'local-exec', when: 'destroy', command: command('prune-record'), environment: { [TRIGGERS_ENV]: selfTriggersExpression(flavour, false) } },
+      { type: 'local-exec', command: command('prune'), environment: { ...credentialEnv, ...selfEnv } },
+      { type: 'local-exec', when: 'destroy', command: command('prune-record'), environment: selfEnv },
     ],
+    environmentCheck: {
+      subject: `the prune resource of stack '${stack.node.id}'`,
+      selfMaps: () => small,
+      bytes: chunkVariableBytes(declared),
+    },
   });
+  resource.addOverride(attribute, Lazy.anyValue({ produce: () => ({ ...small, ...objectChunkMap(declared()) }) }));
   resource.addOverride(
     'depends_on',
     Lazy.listValue({
@@ -54,5 +54,6 @@ export function ensurePruneResource(scope: IConstruct, settings: ResolvedImcoSet
         objects().flatMap((o) => [o.resource, o.syncResource, ...o.actionResources].map((r) => `${r.terraformResourceType}.${r.friendlyUniqueId}`)),
     }),
   );
+  resource.node.addValidation({ validate: () => [declaredObjectsProblem(stack.node.id, declared(), objects().length)].filter((p): p is string => !!p) });
   prunes.set(stack, resource);
 }

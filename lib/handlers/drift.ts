@@ -18,9 +18,14 @@ export interface ObjectDrift {
   readonly path: string;
   readonly kind: string;
   readonly id?: string;
-  /** `drifted`: fields differ; `missing`: declared but not in IMCO; `unmanaged`: owned by this stack instance but no longer declared. */
-  readonly status: 'in_sync' | 'drifted' | 'missing' | 'unmanaged';
+  /**
+   * `drifted`: fields differ; `missing`: declared but not in IMCO; `unmanaged`: owned by this stack instance but no longer declared;
+   * `tainted`: in IMCO, but its Terraform resource is tainted (`fields` still lists any drift).
+   */
+  readonly status: 'in_sync' | 'drifted' | 'missing' | 'unmanaged' | 'tainted';
   readonly fields: readonly FieldDrift[];
+  /** The tainted Terraform resource (status `tainted`). */
+  readonly tainted?: string;
 }
 
 export interface DriftReport {
@@ -105,11 +110,23 @@ async function unmanaged(api: BridgeApi, resolver: Resolver, specs: readonly Bri
   return out;
 }
 
-export async function detectDrift(api: BridgeApi, specs: readonly BridgeSpec[]): Promise<DriftReport> {
+/**
+ * Compares every spec with IMCO. `taintedResource` names the tainted Terraform resource of a spec's
+ * object, if the state has one (lib/handlers/tainted.ts): such an object is reported `tainted`.
+ */
+export async function detectDrift(
+  api: BridgeApi,
+  specs: readonly BridgeSpec[],
+  taintedResource: (spec: BridgeSpec) => string | undefined = () => undefined,
+): Promise<DriftReport> {
   const stack = specs[0]?.stack ?? '';
   const resolver = new Resolver(api, undefined, identityOf({ stack, instance: specs[0]?.instance }));
   const objects: ObjectDrift[] = [];
-  for (const spec of specs) objects.push(await compareObject(api, resolver, spec));
+  for (const spec of specs) {
+    const compared = await compareObject(api, resolver, spec);
+    const tainted = compared.status === 'missing' ? undefined : taintedResource(spec);
+    objects.push(tainted ? { ...compared, status: 'tainted', tainted } : compared);
+  }
   objects.push(...(await unmanaged(api, resolver, specs)));
   return { stack, objects, drifted: objects.some((o) => o.status !== 'in_sync') };
 }
@@ -123,12 +140,17 @@ export function driftFingerprints(report: DriftReport): Record<string, string> {
   for (const o of report.objects) {
     if (o.status === 'unmanaged') continue;
     out[o.path] =
-      o.status === 'in_sync' || o.status === 'missing'
+      o.status === 'in_sync' || o.status === 'missing' || (o.status === 'tainted' && o.fields.length === 0)
         ? 'in-sync'
         : `${o.status}:${createHash('sha256').update(JSON.stringify(o.fields)).digest('hex').slice(0, 16)}`;
   }
   return out;
 }
+
+/** What a tainted resource means for its object, and what to run. */
+const TAINTED_HINT = (address: string): string =>
+  `${address} is tainted (an interrupted or failed apply): terraform apply replaces it and adopts this object; ` +
+  `terraform destroy deletes the object through the stack's imco_sweep (or run terraform untaint ${address} first)`;
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -154,7 +176,7 @@ export function renderDrift(report: DriftReport, format: 'text' | 'json' | 'mark
   if (bad.length === 0) return `no drift: ${report.objects.length} objects in sync (stack ${report.stack})\n`;
   const lines = [`drift in stack ${report.stack}: ${bad.length} of ${report.objects.length} objects differ`];
   for (const o of bad) {
-    lines.push(`  ${o.path} (${o.kind}${o.id ? ` ${o.id}` : ''}): ${o.status}`);
+    lines.push(`  ${o.path} (${o.kind}${o.id ? ` ${o.id}` : ''}): ${o.status}${o.tainted ? ` — ${TAINTED_HINT(o.tainted)}` : ''}`);
     for (const f of o.fields) lines.push(`    ${f.field}: desired ${show(f.desired)}, live ${show(f.live)}`);
   }
   return `${lines.join('\n')}\n`;

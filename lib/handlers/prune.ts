@@ -2,8 +2,9 @@
 // lib/constructs/prune.ts). The old prune instance's destroy provisioner records the previous
 // declaration in a marker; the new instance's create provisioner deletes what it lost.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { markerDirectory } from './marker-directory';
 import { join } from 'node:path';
+import { joinObjectChunks, parseDeclaredObjects } from '../bridge/object-chunks';
 import { pruneMarkerName, removedObjects, type DeclaredObject } from '../bridge/prune';
 import { OWNER_NAMESPACE, SPEC_VERSION } from '../bridge/spec';
 import type { BridgeApi } from './api';
@@ -15,19 +16,16 @@ import { runDelete } from './reconcile';
 const MARKER_MAX_AGE_MS = 24 * 3600 * 1000;
 
 function markerPath(stack: string, endpoint: string): string {
-  const dir = process.env.IMCO_BRIDGE_MARKERS ?? join(tmpdir(), 'imco-bridge-markers');
+  const dir = markerDirectory();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return join(dir, pruneMarkerName(stack, endpoint));
 }
 
 function parseObjects(text: string | undefined, what: string): DeclaredObject[] {
-  try {
-    const parsed = JSON.parse(text ?? '') as unknown;
-    if (!Array.isArray(parsed)) throw new Error('not a list');
-    return parsed as DeclaredObject[];
-  } catch {
-    throw new BridgeError(`${what} is not a JSON list of objects: re-synthesize the stack`);
-  }
+  const objects = parseDeclaredObjects(text);
+  // Never an empty list by default: to the prune, an empty declaration would mean "delete everything".
+  if (!objects) throw new BridgeError(`${what} is not a JSON list of objects: re-synthesize the stack`);
+  return objects;
 }
 
 /** The declared ownership label an object of a removed construct carries now (after an import), if any. */
@@ -47,15 +45,21 @@ export interface PruneTriggers {
   readonly objects: DeclaredObject[];
 }
 
-/** The prune resource's triggers (`imco_prune`, `imco_endpoint`, `imco_objects`). */
-export function parsePruneTriggers(triggersJson: string | undefined): PruneTriggers {
+/**
+ * The prune (or sweep) resource's keys: `imco_prune` (`imco_sweep`) and `imco_endpoint` in
+ * IMCO_BRIDGE_TRIGGERS, the declared objects in the chunk variables of `env` (or, from stacks
+ * synthesized before the chunks, in one `imco_objects` key).
+ */
+export function parsePruneTriggers(triggersJson: string | undefined, env: Readonly<Record<string, string | undefined>> = {}): PruneTriggers {
   let t: Record<string, string>;
   try {
     t = JSON.parse(triggersJson ?? '') as Record<string, string>;
   } catch {
-    throw new BridgeError('IMCO_BRIDGE_TRIGGERS is not valid JSON: imco-bridge prune is run by the stack\'s prune resource');
+    throw new BridgeError("IMCO_BRIDGE_TRIGGERS is not valid JSON: imco-bridge prune and sweep are run by the stack's prune and sweep resources");
   }
-  return { stack: t.imco_prune ?? '', endpoint: t.imco_endpoint ?? '', objects: parseObjects(t.imco_objects, 'imco_objects') };
+  const chunks = joinObjectChunks(env);
+  const objects = chunks !== undefined ? parseObjects(chunks, 'IMCO_BRIDGE_OBJECTS_*') : parseObjects(t.imco_objects, 'imco_objects');
+  return { stack: t.imco_prune ?? t.imco_sweep ?? '', endpoint: t.imco_endpoint ?? '', objects };
 }
 
 /** Destroy-time: remember the declaration this prune instance was created with. */

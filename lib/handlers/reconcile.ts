@@ -1,7 +1,7 @@
 // The provisioner flows of design §2: create (adopt or create, then converge), update (converge the
 // mutable spec), delete (idempotent, waits until gone) and actions (reboot, execute a script).
 import { STACK_INSTANCE_ENV, isRef, type BridgeSpec } from '../bridge/spec';
-import type { LiveObject, ParentParams } from './api';
+import { isHttpStatus, type LiveObject, type ParentParams } from './api';
 import { type HandlerContext, waitForState } from './context';
 import { changedFields } from './compare';
 import { BridgeError } from './errors';
@@ -195,7 +195,17 @@ export async function runDelete(ctx: HandlerContext): Promise<void> {
   if (behaviour.beforeDelete) live = await behaviour.beforeDelete(ctx, live);
   const id = ctx.kind.singleton ? '' : live.id;
   ctx.log(`deleting ${ctx.kind.title} ${live.id}`);
-  await ctx.api.remove(ctx.kind.kind, id, parentParams);
+  try {
+    await ctx.api.remove(ctx.kind.kind, id, parentParams);
+  } catch (err) {
+    if (!isHttpStatus(err, 422) && !isHttpStatus(err, 409)) throw err;
+    // Refused while something uses it: a Terraform destroy deletes users first, unless a user's
+    // resource was tainted by an interrupt (Terraform then skips its delete) or is not in the state.
+    throw new BridgeError(
+      `${(err as Error).message}. If what uses it belongs to this stack but its Terraform resource was tainted by an interrupted apply (or is missing from the state), ` +
+        "run 'terraform apply' (it adopts that object again), then 'terraform destroy'",
+    );
+  }
   await ctx.api.waitForGone(ctx.kind.kind, id, { timeoutMs: ctx.remainingMs(), parentParams });
   ctx.log(`deleted ${ctx.kind.title} ${live.id}`);
 }

@@ -58,10 +58,15 @@ export function terraformUnescape(text: string): string {
 }
 
 /** The resources of one type, by logical name. */
-/** The per-object handler resources of a synthesized stack (the stack's prune resource aside). */
+/** The per-object handler resources of a synthesized stack (the stack's prune and sweep resources aside). */
 export function resourcesOf(json: Json, flavour: HandlerFlavour): Record<string, Json> {
   const all = (json.resource?.[flavour] ?? {}) as Record<string, Json>;
-  return Object.fromEntries(Object.entries(all).filter(([name]) => name !== 'imco_prune'));
+  return Object.fromEntries(Object.entries(all).filter(([name]) => name !== 'imco_prune' && name !== 'imco_sweep'));
+}
+
+/** The stack's sweep resource. */
+export function sweepResourceOf(json: Json, flavour: HandlerFlavour): Json {
+  return (json.resource?.[flavour] ?? {}).imco_sweep as Json;
 }
 
 /** The stack's prune resource. */

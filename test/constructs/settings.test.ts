@@ -72,7 +72,7 @@ describe('ImcoSettings', () => {
     new FirewallProfile(stack, 'b', { name: 'b' });
     const json = synthJson(stack);
     expect(json.resource.terraform_data).toBeUndefined();
-    expect(Object.keys(json.resource.null_resource).sort()).toEqual(['a', 'a_sync', 'b', 'b_sync', 'imco_prune']);
+    expect(Object.keys(json.resource.null_resource).sort()).toEqual(['a', 'a_sync', 'b', 'b_sync', 'imco_prune', 'imco_sweep']);
     expect(json.provider).toEqual({ null: [{}] });
     expect(json.terraform.required_providers.null.source).toBe('null');
     expect(stack.node.findAll().filter((c) => c instanceof NullProvider)).toHaveLength(1);

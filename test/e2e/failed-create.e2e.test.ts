@@ -58,8 +58,8 @@ test('the apply fails through _sync with both errors; destroy right after delete
   expect(out).toMatch(
     new RegExp(`imco-bridge update net: its create failed earlier in this apply: ${why} — once that is fixed, terraform apply retries it here and adopts what the failed create made instead of duplicating it`),
   );
-  // The stack's prune resource comes after every _sync: not reached.
-  expect(instanceStatus(stack)).toEqual({ net: 'ok', net_sync: 'tainted' });
+  // The stack's prune resource comes after every _sync: not reached; its sweep resource comes first.
+  expect(instanceStatus(stack)).toEqual({ imco_sweep: 'ok', net: 'ok', net_sync: 'tainted' });
   expect(vpcsNamed('fc-destroy')).toHaveLength(1);
 
   await terraformOk(stack.stackDir, ['destroy', '-auto-approve', '-input=false', '-no-color']);

@@ -32,8 +32,8 @@ test('a firewall profile, a VPC and a subnet apply, converge in place and are de
   };
   const first = synthStack(emulator, build([443]));
   const applied = await apply(first);
-  // Two resources per object, plus the stack's prune resource.
-  expect(applied.stdout).toContain('Apply complete! Resources: 7 added');
+  // Two resources per object, plus the stack's prune and sweep resources.
+  expect(applied.stdout).toContain('Apply complete! Resources: 8 added');
   const profiles = emulator.snapshot().firewall_profile.filter((p) => p.name === 'web');
   expect(profiles).toHaveLength(1);
   expect(emulator.snapshot().vpc.filter((v) => v.name === 'net')).toHaveLength(1);

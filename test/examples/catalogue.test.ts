@@ -94,8 +94,8 @@ test('the README catalogue snippets synthesize together without validation error
   expect(result.errors).toEqual([]);
   const names = Object.keys(dataResources(result.json));
   expect(names).toEqual(expect.arrayContaining(['db_reboot', 'db_exec_rotate', 'imco_prune', 'web-fw', 'web-fw_sync', 'vpc', 'vpc_sync']));
-  // 16 objects × 2, the two server actions and the prune.
-  expect(names).toHaveLength(16 * 2 + 2 + 1);
+  // 16 objects × 2, the two server actions, the prune and the sweep.
+  expect(names).toHaveLength(16 * 2 + 2 + 2);
   expect(result.json.removed).toEqual([expect.objectContaining({ from: 'terraform_data.old-web', lifecycle: { destroy: true } })]);
   expect(result.text).not.toContain('catalogue-psk-123456');
   expect(result.text).not.toContain('0123456789abcdef');

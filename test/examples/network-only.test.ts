@@ -16,7 +16,7 @@ test('synthesizes a VPC, two subnets, a VPN and two firewall profiles without va
   expect(errors).toEqual([]);
   const names = Object.keys(dataResources(json)).sort();
   expect(names).toEqual(
-    ['db-fw', 'db-fw_sync', 'imco_prune', 'private', 'private_sync', 'public', 'public_sync', 'vpc', 'vpc_sync', 'vpn', 'vpn_sync', 'web-fw', 'web-fw_sync'].sort(),
+    ['db-fw', 'db-fw_sync', 'imco_prune', 'imco_sweep', 'private', 'private_sync', 'public', 'public_sync', 'vpc', 'vpc_sync', 'vpn', 'vpn_sync', 'web-fw', 'web-fw_sync'].sort(),
   );
   expect(json.output).toEqual({
     realm: expect.objectContaining({ value: 'eu-west-1' }),

@@ -15,7 +15,7 @@ test('synthesizes a cookbook, two scripts, a template, a firewall profile and a 
   const { errors, json } = synth();
   expect(errors).toEqual([]);
   expect(Object.keys(dataResources(json)).sort()).toEqual(
-    ['api', 'api_sync', 'api-cookbook', 'api-cookbook_sync', 'api-fw', 'api-fw_sync', 'bootstrap', 'bootstrap_sync', 'drain', 'drain_sync', 'imco_prune', 'template', 'template_sync'].sort(),
+    ['api', 'api_sync', 'api-cookbook', 'api-cookbook_sync', 'api-fw', 'api-fw_sync', 'bootstrap', 'bootstrap_sync', 'drain', 'drain_sync', 'imco_prune', 'imco_sweep', 'template', 'template_sync'].sort(),
   );
   expect(json.output.array_label.value).toMatch(/^example\.api-[0-9a-f]{16}$/);
   expect(json.output.cookbook.value).toBe('api');

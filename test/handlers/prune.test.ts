@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeclaredObject } from '../../lib/bridge/prune';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
-import { prune, recordDeclaration } from '../../lib/handlers/prune';
+import { parsePruneTriggers, prune, recordDeclaration } from '../../lib/handlers/prune';
 
 const ENDPOINT = 'https://imco.test/v2';
 const fw = (path: string): DeclaredObject => ({ kind: 'firewall_profile', path, self: { kind: 'firewall_profile', owner: `s.${path}`, path } });
@@ -64,4 +64,29 @@ test('does nothing without a recorded previous declaration (first apply, or anot
   const { api, removed } = fakeApi([{ id: 'o-a', name: 'a', label_ids: ['L-a'] }], labels);
   expect(await prune(api, { stack: 's', endpoint: ENDPOINT, objects: [] }, () => undefined)).toBe(0);
   expect(removed).toEqual([]);
+});
+
+describe('parsePruneTriggers', () => {
+  const small = JSON.stringify({ imco_prune: 's', imco_endpoint: ENDPOINT });
+
+  test('joins the list from its chunk variables', () => {
+    const json = JSON.stringify([fw('a'), fw('b')]);
+    const env = { IMCO_BRIDGE_OBJECTS_0: json.slice(0, 10), IMCO_BRIDGE_OBJECTS_1: json.slice(10), IMCO_BRIDGE_OBJECTS_2: '' };
+    expect(parsePruneTriggers(small, env)).toEqual({ stack: 's', endpoint: ENDPOINT, objects: [fw('a'), fw('b')] });
+  });
+
+  test('reads the single imco_objects key of a prune synthesized before the chunks (an upgrade replaces it)', () => {
+    const legacy = JSON.stringify({ imco_prune: 's', imco_endpoint: ENDPOINT, imco_objects: JSON.stringify([fw('a')]) });
+    expect(parsePruneTriggers(legacy, { IMCO_BRIDGE_OBJECTS_0: '' }).objects).toEqual([fw('a')]);
+  });
+
+  test('no list at all is an error, never an empty declaration (which would prune everything)', () => {
+    expect(() => parsePruneTriggers(small, {})).toThrow('imco_objects is not a JSON list of objects: re-synthesize the stack');
+    expect(() => parsePruneTriggers(small, { IMCO_BRIDGE_OBJECTS_0: '[{"kind":' })).toThrow('IMCO_BRIDGE_OBJECTS_* is not a JSON list of objects');
+  });
+
+  test('the sweep resource names its stack imco_sweep', () => {
+    const env = { IMCO_BRIDGE_OBJECTS_0: '[]' };
+    expect(parsePruneTriggers(JSON.stringify({ imco_sweep: 'shop', imco_endpoint: ENDPOINT }), env)).toEqual({ stack: 'shop', endpoint: ENDPOINT, objects: [] });
+  });
 });
