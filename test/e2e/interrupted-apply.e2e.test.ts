@@ -104,9 +104,10 @@ test('Ctrl-C mid-create: drift reports the tainted resources\' objects, terrafor
   const stack = synthStack(emulator, build, { stackName: 'interrupted' });
   await terraformOk(stack.stackDir, ['init', '-input=false', '-no-color']);
 
-  // Every request takes 250 ms (a create makes several): two creates at a time, interrupted once a
+  // Every request takes 600 ms (a create makes several, so each create runs for seconds and the
+  // interrupt lands inside one even on a loaded machine): two creates at a time, interrupted once a
   // profile exists while a lifecycle resource's create provisioner is running.
-  emulator.setLatency(250);
+  emulator.setLatency(600);
   const run = await interruptedApply(stack.stackDir, (out) => ours().length >= 1 && creating(out).length > 0);
   expect(run.code).not.toBe(0);
   expect(run.out).toContain('Interrupt received');

@@ -1,10 +1,10 @@
 // CookbookVersion: a labelable uploaded cookbook version (API reference §4.4), built from a local
 // cookbook directory or taken from a .tar.gz file. IMCO cannot update one: the content digest is an
 // immutable trigger, so a content change replaces (re-uploads) it.
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Construct } from 'constructs';
 import { contentDigest } from '../../bridge/archive';
+import { metadataName } from '../../bridge/cookbook-name';
 import { ImcoObject, type ImcoObjectProps } from '../imco-object';
 import { absolutePath, pathKind } from '../files';
 
@@ -18,24 +18,6 @@ export interface CookbookVersionProps extends ImcoObjectProps {
 
 /** Cookbook names as IMCO accepts them in templates. */
 export const COOKBOOK_NAME = /^[A-Za-z0-9_-]+$/;
-
-/** The cookbook's name from its metadata (metadata.json `name`, metadata.rb `name '…'`). */
-function metadataName(dir: string): string | undefined {
-  try {
-    const json = JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')) as { name?: unknown };
-    if (typeof json.name === 'string' && json.name !== '') return json.name;
-  } catch {
-    // no metadata.json; try metadata.rb
-  }
-  try {
-    const rb = readFileSync(join(dir, 'metadata.rb'), 'utf8');
-    const m = /^\s*name\s*\(?\s*['"]([^'"]+)['"]/m.exec(rb);
-    if (m) return m[1];
-  } catch {
-    // no metadata.rb
-  }
-  return undefined;
-}
 
 /** A custom cookbook version uploaded to IMCO. */
 export class CookbookVersion extends ImcoObject {

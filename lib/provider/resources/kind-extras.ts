@@ -7,7 +7,7 @@ import type { SpecExtras } from '../../bridge/spec';
 import { contentDigest } from '../../bridge/archive';
 import type { LiveObject } from '../../handlers/api';
 import { type AttributeSchema, type Diagnostic, type TfObject, type TfValue, isUnknown } from '../resource-type';
-import { cookbookName } from './cookbook-name';
+import { cookbookName } from '../../bridge/cookbook-name';
 
 export interface KindExtras {
   readonly attributes: readonly AttributeSchema[];

@@ -1,9 +1,10 @@
 // The name a cookbook is packed under: its metadata's `name` (metadata.json, metadata.rb), else the
-// directory or archive name. (The constructs read metadata the same way; the core may not import them.)
+// directory or archive name. Read by the constructs (at synth) and the provider (at plan).
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-function metadataName(dir: string): string | undefined {
+/** The cookbook's name from its metadata (metadata.json `name`, metadata.rb `name '…'`). */
+export function metadataName(dir: string): string | undefined {
   try {
     const json = JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')) as { name?: unknown };
     if (typeof json.name === 'string' && json.name !== '') return json.name;
@@ -19,6 +20,7 @@ function metadataName(dir: string): string | undefined {
   return undefined;
 }
 
+/** The cookbook's name: from its metadata, else the directory or archive name. */
 export function cookbookName(path: string): string {
   const fallback = basename(path).replace(/\.(tar\.gz|tgz)$/, '');
   try {
