@@ -40,8 +40,9 @@ export interface ImcoSettingsProps {
    * How each IMCO object is encoded. `provider`: one `imco_<kind>` resource of the native provider
    * `imco/imco` (installed into the synthesized stack directory). `terraform_data` / `null_resource`:
    * the Terraform resource type that carries the imco-bridge provisioners (`terraform_data` is built
-   * into Terraform ≥ 1.4; `null_resource` needs the hashicorp/null provider).
-   * @default 'terraform_data'
+   * into Terraform ≥ 1.4; `null_resource` needs the hashicorp/null provider): the choice for runners
+   * that may not install a provider.
+   * @default 'provider'
    */
   readonly flavour?: ImcoFlavour;
   /**
@@ -132,7 +133,7 @@ function resolveProps(props: ImcoSettingsProps): ResolvedImcoSettings {
   return {
     instance,
     instanceProblem,
-    flavour: props.flavour ?? 'terraform_data',
+    flavour: props.flavour ?? 'provider',
     bridgeCommand: props.bridgeCommand ?? defaultBridgeCommand(),
     environment,
     endpoint: discovery.endpoint,
@@ -160,6 +161,8 @@ export class ImcoSettings extends Construct {
     if (!registry.defaults) {
       const defaults = resolveProps({});
       registry.defaults = defaults;
+      // The default flavour needs the provider block (and its synth-time installation) too.
+      if (defaults.flavour === 'provider') ensureImcoProvider(scope, defaults);
       // Reported once, on the stack, rather than on every object.
       TerraformStack.of(scope).node.addValidation({
         validate: () => [defaults.endpointProblem, defaults.instanceProblem].filter((p): p is string => !!p).map((p) => `IMCO settings: ${p}`),
