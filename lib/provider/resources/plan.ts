@@ -41,6 +41,7 @@ export function validateConfig(model: KindModel, config: TfObject): Diagnostic[]
       out.push({ severity: 'error', summary: `${f.name} "${v}" is not one of ${f.enum.join(', ')}`, attribute: [{ attr: f.name }] });
     }
   }
+  if (model.extras.validate) out.push(...model.extras.validate(config));
   return out;
 }
 
@@ -110,6 +111,7 @@ export function planResource(model: KindModel, req: PlanRequest): PlanResponse {
         result.replace.push([{ attr: name }]);
       }
     }
+    for (const name of model.extras.replaceWhen?.(req.prior, result.planned) ?? []) result.replace.push([{ attr: name }]);
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { planned: req.proposed, diagnostics };
   return { planned: result.planned, requiresReplace: result.replace, diagnostics };

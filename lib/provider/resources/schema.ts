@@ -92,7 +92,7 @@ export function kindModel(kind: KindSpec): KindModel {
   if (parentField) {
     attributes.push({ name: parentField, type: 'string', required: true, description: `Id of the parent ${kind.parent!.kind.replace(/_/g, ' ')} (a change replaces).` });
   }
-  attributes.push(...fields.map((f) => fieldAttribute(f)));
+  attributes.push(...fields.map((f) => (extras.suppliedFields?.includes(f.name) ? { ...fieldAttribute(f), required: false, optional: true, computed: true } : fieldAttribute(f))));
   attributes.push(ownerAttribute(kind));
   for (const s of secrets) attributes.push(...secretAttributes(s));
   attributes.push(...computedFields.map((c) => fieldAttribute(c, { computedOnly: true })));
