@@ -16,7 +16,9 @@ export class ExampleEstate extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new LocalBackend(this, { path: join(process.env.IMCO_STATE_DIR ?? '.', `terraform.${id}.tfstate`) });
-    new ImcoSettings(this, 'imco', { flavour: 'terraform_data' });
+    // The default flavour: one imco_<kind> resource of the native provider per object (installed
+    // beside cdk.tf.json at synth, so terraform init needs no network).
+    new ImcoSettings(this, 'imco');
 
     // Lookups: names as the IMCO console shows them, resolved from imco.context.json.
     const account = CloudAccount.fromName(this, 'AWS-cloud_account-production');
