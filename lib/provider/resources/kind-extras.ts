@@ -27,8 +27,11 @@ export interface KindExtras {
   specFields?(values: TfObject): Record<string, SpecValue>;
   /** Configuration problems of the extras (without the network). */
   validate?(config: TfObject): Diagnostic[];
-  /** Extra attributes whose change forces replacement under a condition `replace` cannot say. */
-  replaceWhen?(prior: TfObject, planned: TfObject): string[];
+  /**
+   * Extra attributes that only say where a value comes from (a file path, a name to look up), the
+   * value itself being carried by another attribute (a digest, an id): see KindModel.locators.
+   */
+  readonly locators?: readonly string[];
 }
 
 const NONE: KindExtras = {
@@ -130,13 +133,14 @@ const template: KindExtras = {
 };
 
 /** A local file or directory with its digest: cookbook archives and script attachments. */
-function fileExtras(pathAttr: string, shaAttr: string, what: string): Pick<KindExtras, 'attributes' | 'replace' | 'fromLive' | 'plan'> {
+function fileExtras(pathAttr: string, shaAttr: string, what: string): Pick<KindExtras, 'attributes' | 'replace' | 'locators' | 'fromLive' | 'plan'> {
   return {
     attributes: [
       { name: pathAttr, type: 'string', required: true, description: `Path of the ${what} (read at apply time).` },
       { name: shaAttr, type: 'string', optional: true, computed: true, description: `SHA-256 of the ${what}; a change replaces the object (computed from the file when not set).` },
     ],
     replace: [pathAttr, shaAttr],
+    locators: [pathAttr],
     fromLive: (_live, prior) => ({ [pathAttr]: prior[pathAttr] ?? null, [shaAttr]: prior[shaAttr] ?? null }),
     plan: (_prior, planned, config) => {
       const path = planned[pathAttr];
@@ -167,8 +171,8 @@ const attachment: KindExtras = {
 /**
  * A VPN's plan by name (`vpn_plan_name`): IMCO lists VPN plans per VPC, so the name is resolved
  * among the VPC's plans at create (as imco-bridge does for `VpnPlan.named`), and `vpn_plan_id`
- * becomes optional + computed. Exactly one of the two is set. A name set on an imported or moved
- * VPN (whose state has none) is recorded in place; a changed name replaces the VPN.
+ * becomes optional + computed. Exactly one of the two is set. A changed name replaces the VPN; a
+ * name set on an imported or moved VPN (whose state has none) is recorded in place (a locator).
  */
 const vpn: KindExtras = {
   ...NONE,
@@ -181,7 +185,7 @@ const vpn: KindExtras = {
     },
   ],
   suppliedFields: ['vpn_plan_id'],
-  specFields: (v) => {
+  specFields: (v): Record<string, SpecValue> => {
     const name = known<string>(v.vpn_plan_name, 'string');
     const vpcId = known<string>(v.vpc_id, 'string');
     if (!name || !vpcId || known<string>(v.vpn_plan_id, 'string')) return {};
@@ -199,11 +203,8 @@ const vpn: KindExtras = {
     }
     return [];
   },
-  replaceWhen: (prior, planned) => {
-    const was = prior.vpn_plan_name;
-    const now = planned.vpn_plan_name;
-    return was !== null && was !== undefined && !isUnknown(was) && was !== now ? ['vpn_plan_name'] : [];
-  },
+  replace: ['vpn_plan_name'],
+  locators: ['vpn_plan_name'],
 };
 
 const EXTRAS: Readonly<Record<string, KindExtras>> = {
