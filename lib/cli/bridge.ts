@@ -188,7 +188,7 @@ async function run(p: Parsed): Promise<number> {
       }
     }
     case 'drift': {
-      const { readSynthesizedObjects } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
+      const { readSynthesizedObjects, hasProviderResources } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
       const drift = require('../handlers/drift') as typeof import('../handlers/drift');
       const format = String(p.flags.get('format') ?? 'text');
       if (!['text', 'json', 'markdown', 'fingerprints'].includes(format)) {
@@ -199,6 +199,11 @@ async function run(p: Parsed): Promise<number> {
         p.flags.has('specs-stdin')
           ? (JSON.parse(require('node:fs').readFileSync(0, 'utf8') as string) as BridgeSpec[])
           : readSynthesizedObjects(typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd()).map((o) => o.spec);
+      const stackDir = typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd();
+      if (specs.length === 0 && !p.flags.has('specs-stdin') && hasProviderResources(stackDir)) {
+        process.stderr.write('imco-bridge drift: this stack uses the provider flavour: run terraform plan in its directory, which reads every object and shows drift\n');
+        return 1;
+      }
       const api = openApi(specs[0], verbose);
       try {
         const report = await drift.detectDrift(api, specs);
