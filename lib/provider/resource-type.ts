@@ -142,8 +142,10 @@ export interface ImportResponse {
 
 /**
  * A `moved { from = <other type>.X  to = <this type>.X }` block (tfplugin6 MoveResourceState):
- * Terraform hands over the source resource's state as its own provider stored it. Called during
- * plan, after ConfigureProvider.
+ * Terraform hands over the source resource's state as its own provider stored it. Terraform 1.11
+ * calls it at the start of plan in a provider process it has NOT configured (measured: no
+ * ConfigureProvider before it), so a move cannot use the provider block; the ReadResource that
+ * follows in the same plan is configured.
  */
 export interface MoveRequest {
   /** e.g. `terraform.io/builtin/terraform` for `terraform_data`. */
