@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { BridgeApi, LiveObject } from '../handlers/api';
 import type { SynthesizedObject } from '../handlers/stack-reader';
+import { deployedFlavour, flavourChange } from './estate-flavour';
 import { lostLocalStateProblem } from './local-state';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -199,19 +200,28 @@ async function main(argv: string[]): Promise<number> {
       TF_INPUT: '0',
       TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE ?? cliConfig,
       IMCO_STACK: STACK,
+      IMCO_EXAMPLE_MIGRATE_FROM: '',
       CDKTF_OUTDIR: OUT_DIR,
       ...(embedded ? embedded.env : platformEnv()),
     };
+    const stackDir = join(OUT_DIR, 'stacks', STACK);
+    const statePath = join(env.IMCO_STATE_DIR ?? stackDir, `terraform.${STACK}.tfstate`);
+    // An estate deployed with a provisioner flavour moves to the provider without re-creating anything.
+    const change = flavourChange(deployedFlavour(statePath), env.IMCO_EXAMPLE_FLAVOUR || 'provider');
+    if (change.problem) throw new Error(change.problem);
+    if (change.migrateFrom) {
+      if (opts.destroy) throw new Error(`the example estate was deployed with the ${change.migrateFrom} flavour: destroy it with that flavour (IMCO_EXAMPLE_FLAVOUR=${change.migrateFrom} npm start -- --destroy)`);
+      say(`imco-start: the estate was deployed with the ${change.migrateFrom} flavour: moving it to the provider (moved blocks; nothing is re-created)`);
+      env.IMCO_EXAMPLE_MIGRATE_FROM = change.migrateFrom;
+    }
     say('imco-start: synthesizing main.ts');
     mkdirSync(OUT_DIR, { recursive: true });
     const synth = await run(process.execPath, [join(ROOT, 'dist', 'main.js')], env, ROOT, '  synth: ');
     if (synth.code !== 0) throw new Error('synthesis failed (see the messages above): fix main.ts and run npm start again');
-    const stackDir = join(OUT_DIR, 'stacks', STACK);
     if (!existsSync(join(stackDir, '.terraform'))) {
       const init = await run('terraform', ['init', '-input=false', '-no-color'], env, stackDir, '  init: ');
       if (init.code !== 0) throw new Error('terraform init failed (see above)');
     }
-    const statePath = join(env.IMCO_STATE_DIR ?? stackDir, `terraform.${STACK}.tfstate`);
     const lost = lostLocalStateProblem(statePath);
     if (lost) throw new Error(lost);
     if (opts.destroy) {

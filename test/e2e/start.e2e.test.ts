@@ -4,12 +4,13 @@
 // provider without the network (a proxy that refuses everything is set for Terraform), applies,
 // and prints every object in its ready state. The second run changes nothing and writes nothing to
 // the emulator. `--destroy` leaves only seeded objects. The generated secrets never reach the
-// synth output or any *.tfstate* file.
+// synth output or any *.tfstate* file. An estate deployed with IMCO_EXAMPLE_FLAVOUR=terraform_data
+// moves to the provider on the next run without a create or delete in IMCO.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { kindSpec } from '../../lib/catalog';
+import { kindSpec, managedKinds } from '../../lib/catalog';
 import { startEmulator } from '../../lib/emulator';
 import { emptyCliConfig } from '../support/terraform';
 
@@ -29,9 +30,10 @@ interface Run {
 }
 
 /** Runs `node bin/imco-start.js ARGS` as `npm start -- ARGS` would, isolated in `work`. */
-function start(args: string[] = []): Promise<Run> {
+function start(args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extraEnv,
     IMCO_START_DIR: stateDir,
     CDKTF_OUTDIR: outDir,
     TF_CLI_CONFIG_FILE: emptyCliConfig(),
@@ -42,7 +44,9 @@ function start(args: string[] = []): Promise<Run> {
     HTTP_PROXY: 'http://127.0.0.1:9',
     NO_PROXY: '127.0.0.1,localhost',
   };
-  for (const name of ['https_proxy', 'http_proxy', 'no_proxy', 'IMCO_CONTEXT', 'IMCO_CONTEXT_FILE', 'IMCO_DRIFT', 'IMCO_STACK', 'IMCO_STATE_DIR']) delete env[name];
+  for (const name of ['IMCO_EXAMPLE_FLAVOUR', 'IMCO_EXAMPLE_MIGRATE_FROM', 'https_proxy', 'http_proxy', 'no_proxy', 'IMCO_CONTEXT', 'IMCO_CONTEXT_FILE', 'IMCO_DRIFT', 'IMCO_STACK', 'IMCO_STATE_DIR']) {
+    if (!(name in extraEnv)) delete env[name];
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'imco-start.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -195,6 +199,37 @@ test('--destroy tears the estate down: only seeded objects remain', async () => 
     expect(emulator.userObjects()).toEqual([]);
     // Seeded catalogues are still there.
     expect((emulator.snapshot().cloud_account ?? []).length).toBeGreaterThan(0);
+  } finally {
+    await emulator.stop();
+  }
+});
+
+test('an estate deployed with terraform_data moves to the provider on the next run: same ids, no create, no delete', async () => {
+  expect(first?.code).toBe(0);
+  const old = ok(await start([], { IMCO_EXAMPLE_FLAVOUR: 'terraform_data' }));
+  expect(old.out).toMatch(/terraform_data\.vpc/);
+  const before = summaryRows(old.out).map((r) => `${r.construct} ${r.id}`).sort();
+  expect(before.length).toBe(16);
+
+  const mark = journalEntries().length;
+  const moved = ok(await start());
+  expect(moved.out).toContain('imco-start: the estate was deployed with the terraform_data flavour: moving it to the provider (moved blocks; nothing is re-created)');
+  expect(moved.out).toMatch(/Apply complete! Resources: \d+ added, \d+ changed, 0 destroyed\./);
+  const writes = journalEntries().slice(mark).filter((e) => e.method !== 'GET').map((e) => `${e.method} ${e.path}`);
+  const creates = managedKinds().map((k) => new RegExp(`^POST /v2${k.collectionPath.replace(/\{[^}]+\}/g, '[^/]+')}/?$`));
+  expect(writes.filter((w) => w.startsWith('DELETE ') || creates.some((re) => re.test(w)))).toEqual([]);
+  expect(summaryRows(moved.out).map((r) => `${r.construct} ${r.id}`).sort()).toEqual(before);
+
+  // Moved for good: the next run changes nothing; going back is refused before anything runs.
+  expect(ok(await start()).out).toContain('imco-start: no changes: the IMCO estate already matches main.ts');
+  const back = await start([], { IMCO_EXAMPLE_FLAVOUR: 'terraform_data' });
+  expect(back.code).toBe(1);
+  expect(back.out).toContain('imco-start: the example estate was deployed with the provider flavour, and a move to terraform_data would delete and re-create every object');
+
+  ok(await start(['--destroy']));
+  const emulator = await startEmulator({ dir: join(stateDir, 'platform'), port: 0 });
+  try {
+    expect(emulator.userObjects()).toEqual([]);
   } finally {
     await emulator.stop();
   }
