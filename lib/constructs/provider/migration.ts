@@ -8,7 +8,7 @@
 // the move is applied (or for a stack that never had the old resources); the option can then go.
 import { Lazy, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import type { HandlerFlavour } from '../handler-resource';
+import { ensureNullProvider, type HandlerFlavour } from '../handler-resource';
 import { PRUNE_RESOURCE_NAME } from '../prune';
 import { registryOf } from '../registry';
 
@@ -28,6 +28,8 @@ export function ensureMigrationBlocks(scope: IConstruct, from: HandlerFlavour): 
   const stack = TerraformStack.of(scope);
   if (migrating.has(stack)) return;
   migrating.add(stack);
+  // The blocks name null_resource addresses: Terraform reads their state with hashicorp/null.
+  if (from === 'null_resource') ensureNullProvider(stack);
   const objects = (): MigratingObject[] => registryOf(stack).objects as unknown as MigratingObject[];
   stack.addOverride(
     'moved',

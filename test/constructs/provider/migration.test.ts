@@ -45,10 +45,13 @@ test('from null_resource the blocks name null_resource', () => {
   expect(errors).toEqual([]);
   expect((json.moved as { from: string }[]).every((m) => m.from.startsWith('null_resource.'))).toBe(true);
   expect((json.removed as { from: string }[]).every((m) => m.from.startsWith('null_resource.'))).toBe(true);
+  // Their state is read with the provider they were made with.
+  expect(json.terraform.required_providers.null.source).toBe('null'); // cdktf's spelling of hashicorp/null
 });
 
 test('without migrateFrom there are no moved or removed blocks', () => {
   const { json } = build({ flavour: 'provider' });
+  expect(json.terraform.required_providers.null).toBeUndefined();
   expect(json.moved).toBeUndefined();
   expect(json.removed).toBeUndefined();
 });
