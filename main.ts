@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import {
   CloudAccount, CookbookVersion, FirewallProfile, FloatingIp, GenericImage, ImcoSettings, Realm, SaasAccount, SaasProvider, Script,
   Secret, Server, ServerArray, ServerPlan, SshProfile, StoragePlan, Subnet, Template, Volume, Vpc, Vpn, VpnPlan,
+  type HandlerFlavour, type ImcoFlavour,
 } from './lib/constructs';
 
 const EXAMPLE = join(__dirname.endsWith(join('dist')) ? join(__dirname, '..') : __dirname, 'example');
@@ -16,7 +17,13 @@ export class ExampleEstate extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new LocalBackend(this, { path: join(process.env.IMCO_STATE_DIR ?? '.', `terraform.${id}.tfstate`) });
-    new ImcoSettings(this, 'imco', { flavour: 'terraform_data' });
+    // The default flavour: one imco_<kind> resource of the native provider per object (installed
+    // beside cdk.tf.json at synth, so terraform init needs no network). IMCO_EXAMPLE_FLAVOUR picks a
+    // provisioner flavour instead; npm start sets IMCO_EXAMPLE_MIGRATE_FROM when it moves an estate
+    // deployed with one to the provider.
+    const flavour = (process.env.IMCO_EXAMPLE_FLAVOUR || undefined) as ImcoFlavour | undefined;
+    const migrateFrom = (process.env.IMCO_EXAMPLE_MIGRATE_FROM || undefined) as HandlerFlavour | undefined;
+    new ImcoSettings(this, 'imco', { ...(flavour ? { flavour } : {}), ...(migrateFrom ? { migrateFrom } : {}) });
 
     // Lookups: names as the IMCO console shows them, resolved from imco.context.json.
     const account = CloudAccount.fromName(this, 'AWS-cloud_account-production');

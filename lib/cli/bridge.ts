@@ -197,7 +197,7 @@ async function run(p: Parsed): Promise<number> {
       }
     }
     case 'drift': {
-      const { readSynthesizedObjects } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
+      const { readSynthesizedObjects, hasProviderResources } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
       const drift = require('../handlers/drift') as typeof import('../handlers/drift');
       const format = String(p.flags.get('format') ?? 'text');
       if (!['text', 'json', 'markdown', 'fingerprints'].includes(format)) {
@@ -209,6 +209,10 @@ async function run(p: Parsed): Promise<number> {
       const specs = synthesized
         ? synthesized.map((o) => o.spec)
         : (JSON.parse(require('node:fs').readFileSync(0, 'utf8') as string) as BridgeSpec[]);
+      if (synthesized && specs.length === 0 && hasProviderResources(dir)) {
+        process.stderr.write('imco-bridge drift: this stack uses the provider flavour: run terraform plan in its directory, which reads every object and shows drift\n');
+        return 1;
+      }
       const tainted = synthesized ? taintedResourceOf(dir, synthesized, p.flags.get('state')) : () => undefined;
       const api = openApi(specs[0], verbose);
       try {

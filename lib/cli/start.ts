@@ -7,6 +7,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { BridgeApi, LiveObject } from '../handlers/api';
+import type { SynthesizedObject } from '../handlers/stack-reader';
+import { deployedFlavour, flavourChange } from './estate-flavour';
 import { lostLocalStateProblem } from './local-state';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -15,6 +18,8 @@ const STATE_DIR = process.env.IMCO_START_DIR ? resolve(process.env.IMCO_START_DI
 /** Synth output: CDKTF_OUTDIR (as cdktf's App reads it), else `cdktf.out/`. */
 const OUT_DIR = process.env.CDKTF_OUTDIR ? resolve(process.env.CDKTF_OUTDIR) : join(ROOT, 'cdktf.out');
 const STACK = 'imco-example';
+/** Terraform's refusal when the installed provider no longer matches the lock file. */
+const PROVIDER_CHANGED = /does not match any of the checksums recorded in the dependency lock file|Inconsistent dependency lock file|Required plugins are not installed/;
 
 /** A directory as the messages show it: relative to the project when inside it. */
 function shown(dir: string): string {
@@ -113,26 +118,61 @@ function platformEnv(): Record<string, string> {
   return {};
 }
 
+/** One summary row: kind, construct, name, id, state, address. */
+type Row = [string, string, string, string, string, string];
+
+function rowOf(kind: string, path: string, name: string, live: LiveObject | undefined): Row {
+  const address = live ? String(live.public_ip ?? live.address ?? live.private_ip ?? '') : '';
+  return [kind, path, String(live?.name ?? name), live?.id ?? '(missing)', String(live?.state ?? (live ? 'ready' : '-')), address === 'null' ? '' : address];
+}
+
+/** Provisioner flavours: the objects found by the stack instance's ownership labels (or natural keys). */
+async function provisionerRows(api: BridgeApi, objects: SynthesizedObject[]): Promise<Row[]> {
+  const { Resolver } = await import('../handlers/resolver');
+  const { identityOf } = await import('../handlers/ownership');
+  // The stack instance's labels (one stack: the first spec names it).
+  const resolver = new Resolver(api, undefined, identityOf(objects[0]?.spec ?? { stack: '' }));
+  const rows: Row[] = [];
+  for (const { spec } of objects) rows.push(rowOf(spec.kind, spec.path, String(spec.fields.name ?? ''), await resolver.find(spec.self)));
+  return rows;
+}
+
+/** Provider flavour: each imco_<kind> resource read by the IMCO id the provider keeps in the state. */
+async function providerRows(api: BridgeApi, stackDir: string, statePath: string): Promise<Row[]> {
+  const { readProviderObjects } = await import('./provider-objects');
+  const { kindSpec } = await import('../catalog');
+  const { isHttpStatus } = await import('../handlers/api');
+  const rows: Row[] = [];
+  for (const o of readProviderObjects(stackDir, statePath)) {
+    const kind = kindSpec(o.kind);
+    const params = kind.parent && o.parentId ? { [kind.parent.param]: o.parentId } : undefined;
+    let live: LiveObject | undefined;
+    if (o.id) {
+      const read = kind.operations.includes('show')
+        ? api.show(o.kind, kind.singleton ? '' : o.id, params)
+        : api.list(o.kind, params).then((all) => all.find((x) => x.id === o.id));
+      live = await read.catch((err: unknown) => {
+        if (isHttpStatus(err, 404)) return undefined;
+        throw err;
+      });
+    }
+    rows.push(rowOf(o.kind, o.path, o.name ?? '', live));
+  }
+  return rows;
+}
+
 /** Prints kind, construct, name, id, state (and addresses) of every object of the stack. */
-async function summary(env: Record<string, string>, stackDir: string): Promise<void> {
+async function summary(env: Record<string, string>, stackDir: string, statePath: string): Promise<void> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
     const { readSynthesizedObjects } = await import('../handlers/stack-reader');
     const { clientApi } = await import('../handlers/client-api');
-    const { Resolver } = await import('../handlers/resolver');
-    const { identityOf } = await import('../handlers/ownership');
     const api = clientApi();
     try {
       const objects = readSynthesizedObjects(stackDir);
-      // The stack instance's labels (one stack: the first spec names it).
-      const resolver = new Resolver(api, undefined, identityOf(objects[0]?.spec ?? { stack: '' }));
-      const rows: string[][] = [['kind', 'construct', 'name', 'id', 'state', 'address']];
-      for (const { spec } of objects) {
-        const live = await resolver.find(spec.self);
-        const address = live ? String(live.public_ip ?? live.address ?? live.private_ip ?? '') : '';
-        rows.push([spec.kind, spec.path, String(live?.name ?? spec.fields.name ?? ''), live?.id ?? '(missing)', String(live?.state ?? (live ? 'ready' : '-')), address === 'null' ? '' : address]);
-      }
+      const body = objects.length > 0 ? await provisionerRows(api, objects) : await providerRows(api, stackDir, statePath);
+      const rows: Row[] = [['kind', 'construct', 'name', 'id', 'state', 'address'], ...body];
       const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
       rows.forEach((r, n) => {
         say(r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
@@ -160,19 +200,29 @@ async function main(argv: string[]): Promise<number> {
       TF_INPUT: '0',
       TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE ?? cliConfig,
       IMCO_STACK: STACK,
+      IMCO_EXAMPLE_MIGRATE_FROM: '',
       CDKTF_OUTDIR: OUT_DIR,
       ...(embedded ? embedded.env : platformEnv()),
     };
+    const stackDir = join(OUT_DIR, 'stacks', STACK);
+    const statePath = join(env.IMCO_STATE_DIR ?? stackDir, `terraform.${STACK}.tfstate`);
+    // An estate deployed with a provisioner flavour moves to the provider without re-creating anything.
+    const change = flavourChange(deployedFlavour(statePath), env.IMCO_EXAMPLE_FLAVOUR || 'provider');
+    if (change.problem) throw new Error(change.problem);
+    if (change.migrateFrom) {
+      if (opts.destroy) throw new Error(`the example estate was deployed with the ${change.migrateFrom} flavour: destroy it with that flavour (IMCO_EXAMPLE_FLAVOUR=${change.migrateFrom} npm start -- --destroy)`);
+      say(`imco-start: the estate was deployed with the ${change.migrateFrom} flavour: moving it to the provider (moved blocks; nothing is re-created)`);
+      env.IMCO_EXAMPLE_MIGRATE_FROM = change.migrateFrom;
+    }
     say('imco-start: synthesizing main.ts');
     mkdirSync(OUT_DIR, { recursive: true });
     const synth = await run(process.execPath, [join(ROOT, 'dist', 'main.js')], env, ROOT, '  synth: ');
     if (synth.code !== 0) throw new Error('synthesis failed (see the messages above): fix main.ts and run npm start again');
-    const stackDir = join(OUT_DIR, 'stacks', STACK);
     if (!existsSync(join(stackDir, '.terraform'))) {
       const init = await run('terraform', ['init', '-input=false', '-no-color'], env, stackDir, '  init: ');
       if (init.code !== 0) throw new Error('terraform init failed (see above)');
     }
-    const lost = lostLocalStateProblem(join(env.IMCO_STATE_DIR ?? stackDir, `terraform.${STACK}.tfstate`));
+    const lost = lostLocalStateProblem(statePath);
     if (lost) throw new Error(lost);
     if (opts.destroy) {
       say('imco-start: destroying the example estate');
@@ -181,7 +231,15 @@ async function main(argv: string[]): Promise<number> {
       say('imco-start: the example estate is destroyed');
       return 0;
     }
-    const plan = await run('terraform', ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-out=imco.tfplan'], env, stackDir, '  plan: ');
+    const planArgs = ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-out=imco.tfplan'];
+    let plan = await run('terraform', planArgs, env, stackDir, '  plan: ');
+    if (plan.code === 1 && PROVIDER_CHANGED.test(plan.out)) {
+      // A rebuilt provider (npm run build) no longer matches the lock file: take the new one.
+      say('imco-start: the imco provider changed since terraform init: terraform init -upgrade');
+      const init = await run('terraform', ['init', '-upgrade', '-input=false', '-no-color'], env, stackDir, '  init: ');
+      if (init.code !== 0) throw new Error('terraform init -upgrade failed (see above)');
+      plan = await run('terraform', planArgs, env, stackDir, '  plan: ');
+    }
     if (plan.code === 1) throw new Error('terraform plan failed (see above)');
     if (plan.code === 0) {
       say('imco-start: no changes: the IMCO estate already matches main.ts');
@@ -191,7 +249,7 @@ async function main(argv: string[]): Promise<number> {
       if (a.code !== 0) throw new Error('terraform apply failed (see above); fix the cause and run npm start again: applies are idempotent');
     }
     say('');
-    await summary(embedded ? embedded.env : {}, stackDir);
+    await summary(embedded ? embedded.env : {}, stackDir, statePath);
     return 0;
   } finally {
     await embedded?.stop();

@@ -12,6 +12,7 @@ import { shellQuote } from './escape';
 import { packageRoot } from './package-info';
 import { registryOf } from './registry';
 import { ensureImcoProvider } from './provider/imco-provider';
+import { ensureMigrationBlocks } from './provider/migration';
 
 /**
  * How IMCO objects are encoded in Terraform (design §2): `provider` = one `imco_<kind>` resource
@@ -40,10 +41,19 @@ export interface ImcoSettingsProps {
    * How each IMCO object is encoded. `provider`: one `imco_<kind>` resource of the native provider
    * `imco/imco` (installed into the synthesized stack directory). `terraform_data` / `null_resource`:
    * the Terraform resource type that carries the imco-bridge provisioners (`terraform_data` is built
-   * into Terraform ≥ 1.4; `null_resource` needs the hashicorp/null provider).
-   * @default 'terraform_data'
+   * into Terraform ≥ 1.4; `null_resource` needs the hashicorp/null provider): the choice for runners
+   * that may not install a provider.
+   * @default 'provider'
    */
   readonly flavour?: ImcoFlavour;
+  /**
+   * With `flavour: 'provider'`: the flavour this stack was applied with until now. Its objects are
+   * then taken over by the provider without being re-created (same IMCO ids): `moved` blocks from
+   * each lifecycle resource to its `imco_<kind>` resource, and `removed` blocks (no destroy) for
+   * the `_sync`, action, prune and sweep resources. Harmless once applied; remove it afterwards.
+   * @default none: a stack of the provider flavour from the start
+   */
+  readonly migrateFrom?: HandlerFlavour;
   /**
    * IMCO API endpoint, e.g. `https://clients.example.com:886` (`/v2` appended when it has no path).
    * Also passed to the handlers as `CONCERTO_ENDPOINT`.
@@ -132,7 +142,7 @@ function resolveProps(props: ImcoSettingsProps): ResolvedImcoSettings {
   return {
     instance,
     instanceProblem,
-    flavour: props.flavour ?? 'terraform_data',
+    flavour: props.flavour ?? 'provider',
     bridgeCommand: props.bridgeCommand ?? defaultBridgeCommand(),
     environment,
     endpoint: discovery.endpoint,
@@ -160,6 +170,8 @@ export class ImcoSettings extends Construct {
     if (!registry.defaults) {
       const defaults = resolveProps({});
       registry.defaults = defaults;
+      // The default flavour needs the provider block (and its synth-time installation) too.
+      if (defaults.flavour === 'provider') ensureImcoProvider(scope, defaults);
       // Reported once, on the stack, rather than on every object.
       TerraformStack.of(scope).node.addValidation({
         validate: () => [defaults.endpointProblem, defaults.instanceProblem].filter((p): p is string => !!p).map((p) => `IMCO settings: ${p}`),
@@ -212,6 +224,15 @@ export class ImcoSettings extends Construct {
     if (this.resolved.instanceProblem) problems.push(this.resolved.instanceProblem);
     this.flavour = this.resolved.flavour;
     if (this.flavour === 'provider') ensureImcoProvider(this, this.resolved);
+    if (props.migrateFrom !== undefined) {
+      if (!HANDLER_FLAVOURS.includes(props.migrateFrom)) {
+        problems.push(`migrateFrom '${String(props.migrateFrom)}' is not a flavour to migrate from; use 'terraform_data' or 'null_resource'`);
+      } else if (this.flavour !== 'provider') {
+        problems.push(`migrateFrom '${props.migrateFrom}' moves a stack to the provider flavour, but flavour is '${this.flavour}': set flavour: 'provider' (or leave it out)`);
+      } else {
+        ensureMigrationBlocks(this, props.migrateFrom);
+      }
+    }
     this.node.addValidation({ validate: () => problems.map((p) => `ImcoSettings: ${p}`) });
   }
 }

@@ -50,6 +50,14 @@ export function readSynthesizedObjects(dir: string): SynthesizedObject[] {
   return out;
 }
 
+/** Whether a synthesized stack under `dir` has resources of the native provider (`imco_<kind>`). */
+export function hasProviderResources(dir: string): boolean {
+  return findStackFiles(dir).some((file) => {
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, unknown> };
+    return Object.keys(doc.resource ?? {}).some((type) => type.startsWith('imco_'));
+  });
+}
+
 /** The synthesized object at a construct path; errors list the known paths. */
 export function findSynthesizedObject(dir: string, path: string): SynthesizedObject {
   const all = readSynthesizedObjects(dir);

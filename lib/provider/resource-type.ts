@@ -140,6 +140,30 @@ export interface ImportResponse {
   readonly diagnostics?: readonly Diagnostic[];
 }
 
+/**
+ * A `moved { from = <other type>.X  to = <this type>.X }` block (tfplugin6 MoveResourceState):
+ * Terraform hands over the source resource's state as its own provider stored it. Terraform 1.11
+ * calls it at the start of plan in a provider process it has NOT configured (measured: no
+ * ConfigureProvider before it), so a move cannot use the provider block; the ReadResource that
+ * follows in the same plan is configured.
+ */
+export interface MoveRequest {
+  /** e.g. `terraform.io/builtin/terraform` for `terraform_data`. */
+  readonly sourceProviderAddress: string;
+  /** e.g. `terraform_data`. */
+  readonly sourceTypeName: string;
+  readonly sourceSchemaVersion: number;
+  /** The source state, decoded from the JSON Terraform stored (the source's schema, not ours). */
+  readonly sourceState: { readonly [name: string]: unknown };
+  readonly sourcePrivate?: Uint8Array;
+}
+export interface MoveResponse {
+  /** The state of this type for the moved object (Terraform then reads and plans it as usual). */
+  readonly targetState: TfObject | null;
+  readonly targetPrivate?: Uint8Array;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
 /** One resource type, `imco_<kind>`. */
 export interface ResourceType {
   readonly typeName: string;
@@ -149,6 +173,11 @@ export interface ResourceType {
   apply(req: ApplyRequest, ctx: CallContext): Promise<ApplyResponse>;
   read(req: ReadRequest, ctx: CallContext): Promise<ReadResponse>;
   importState(id: string, ctx: CallContext): Promise<ImportResponse>;
+  /**
+   * Optional: takes over the state of a resource of another type (a `moved` block across types).
+   * Types without it refuse such moves; the provider declares the capability when one has it.
+   */
+  moveState?(req: MoveRequest, ctx: CallContext): Promise<MoveResponse>;
   /** Turns state stored under an older schema version (JSON) into the current shape. */
   upgrade?(state: TfObject, fromVersion: number): TfObject;
 }

@@ -31,11 +31,15 @@ export interface TestStack {
   readonly stack: TerraformStack;
 }
 
-/** An app with one stack `shop` and ImcoSettings (explicit endpoint unless overridden). */
+/**
+ * An app with one stack `shop` and ImcoSettings (explicit endpoint unless overridden). These tests
+ * are about the provisioner encoding, so the flavour is `terraform_data` unless overridden (the
+ * library's default is `provider`).
+ */
 export function makeStack(settings: ImcoSettingsProps = {}, stackId = 'shop'): TestStack {
   const app = Testing.app();
   const stack = new TerraformStack(app, stackId);
-  new ImcoSettings(stack, 'imco', { endpoint: 'https://imco.test:886', bridgeCommand: 'imco-bridge', ...settings });
+  new ImcoSettings(stack, 'imco', { endpoint: 'https://imco.test:886', bridgeCommand: 'imco-bridge', flavour: 'terraform_data', ...settings });
   return { app, stack };
 }
 

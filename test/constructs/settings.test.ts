@@ -11,11 +11,28 @@ import { makeStack, provisioners, resourcesOf, specOf, synthJson, triggersOf, va
 const REPO_ROOT = resolve(__dirname, '..', '..');
 
 describe('ImcoSettings', () => {
-  test('without ImcoSettings: terraform_data, default bridge command, endpoint from CONCERTO_ENDPOINT', () => {
+  test('without ImcoSettings: the provider flavour, the provider block discovering the endpoint itself', () => {
     withEnv({ CONCERTO_ENDPOINT: 'https://env.example:886/' }, () => {
       const stack = new TerraformStack(Testing.app(), 'shop');
       new FirewallProfile(stack, 'fw', { name: 'fw' });
       expect(ImcoSettings.of(stack)).toBeUndefined();
+      expect(ImcoSettings.resolve(stack).flavour).toBe('provider');
+      const json = synthJson(stack);
+      expect(Object.keys(json.resource)).toEqual(['imco_firewall_profile']);
+      expect(json.resource.imco_firewall_profile.fw.name).toBe('fw');
+      expect(json.terraform.required_providers.imco.source).toBe('imco/imco');
+      // A discovered endpoint is not forced on the provider: it discovers it the same way.
+      expect(json.provider.imco[0].endpoint).toBeUndefined();
+      expect(json.provider.imco[0].stack).toBe('shop');
+      expect(validationErrors(stack)).toEqual([]);
+    });
+  });
+
+  test("flavour 'terraform_data' with no other setting: default bridge command, endpoint from CONCERTO_ENDPOINT", () => {
+    withEnv({ CONCERTO_ENDPOINT: 'https://env.example:886/' }, () => {
+      const stack = new TerraformStack(Testing.app(), 'shop');
+      new ImcoSettings(stack, 'imco', { flavour: 'terraform_data' });
+      new FirewallProfile(stack, 'fw', { name: 'fw' });
       const json = synthJson(stack);
       const fw = resourcesOf(json, 'terraform_data').fw;
       expect(provisioners(fw)[0].command).toBe(`sh "${join(REPO_ROOT, 'bin', 'imco-bridge.sh')}" create`);

@@ -1,7 +1,8 @@
 // examples/server-array.ts synthesizes with the committed-context flow (IMCO_CONTEXT=strict, the
 // emulator's seeded lookups): the template with its scripts and cookbooks, the array with its size
-// and power state, and the plan mapping — size changes only the array's `_sync` resource, the
-// template's image replaces the template's lifecycle resource.
+// and power state, and the plan mapping — in the default (provider) flavour one imco_* resource per
+// object (template scripts and attachments as their own resources); in the terraform_data flavour
+// size changes only the array's `_sync` resource.
 import { join } from 'node:path';
 import { EXAMPLE_ASSETS, ServerArrayStack, type ServerArrayStackProps } from '../../examples/server-array';
 import { contentDigest } from '../../lib/bridge/archive';
@@ -9,7 +10,56 @@ import { seedId } from '../../lib/emulator/ids';
 import { specOf, triggersOf } from '../constructs/helpers';
 import { dataResources, seededLookups, synthExample } from './support';
 
-const synth = (props: ServerArrayStackProps = {}) => synthExample((app, id) => new ServerArrayStack(app, id, props), { lookups: seededLookups() });
+/** The provisioner encoding of the example (flavour terraform_data, explicitly). */
+const synth = (props: ServerArrayStackProps = {}) =>
+  synthExample((app, id) => new ServerArrayStack(app, id, { settings: { flavour: 'terraform_data' }, ...props }), { lookups: seededLookups() });
+
+/** The example as written (the default flavour: the provider). */
+const synthDefault = (props: ServerArrayStackProps = {}) => synthExample((app, id) => new ServerArrayStack(app, id, props), { lookups: seededLookups() });
+
+describe('provider flavour (the default)', () => {
+  test('one imco_* resource per object and part, no terraform_data, references as ids', () => {
+    const { errors, json, text } = synthDefault();
+    expect(errors).toEqual([]);
+    expect(text).not.toContain('terraform_data');
+    const names = Object.entries(json.resource as Record<string, Record<string, unknown>>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+    expect(names.sort()).toEqual(
+      [
+        'imco_attachment.bootstrap_attachment_registry_json', 'imco_cookbook_version.api-cookbook', 'imco_firewall_profile.api-fw', 'imco_script.bootstrap',
+        'imco_script.drain', 'imco_server_array.api', 'imco_template.template', 'imco_template_script.template_boot_1', 'imco_template_script.template_operational_1',
+      ].sort(),
+    );
+    const r = json.resource;
+    expect(r.imco_template.template.generic_image_id).toBe(seedId('generic_image:Debian 12 Bookworm x86_64'));
+    expect(JSON.parse(r.imco_template.template.cookbook_versions)).toEqual({ api: { version_id: '${imco_cookbook_version.api-cookbook.id}' }, nginx: { version: '~> 12.0' } });
+    expect(r.imco_template_script.template_boot_1).toEqual(
+      expect.objectContaining({
+        template_id: '${imco_template.template.id}',
+        script_id: '${imco_script.bootstrap.id}',
+        type: 'boot',
+        parameter_values: { REGISTRY_URL: 'https://registry.example.internal', ENVIRONMENT: 'staging' },
+      }),
+    );
+    expect(r.imco_cookbook_version['api-cookbook'].archive_sha256).toBe(contentDigest(join(EXAMPLE_ASSETS, 'cookbooks', 'api')));
+    expect(r.imco_server_array.api).toEqual(
+      expect.objectContaining({
+        server_plan_id: seedId('server_plan:aws:eu-west-1:t3.medium'),
+        template_id: '${imco_template.template.id}',
+        firewall_profile_id: '${imco_firewall_profile.api-fw.id}',
+        size: 3,
+        power_state: 'operational',
+        owner: json.output.array_label.value,
+      }),
+    );
+  });
+
+  test('a new size or power state changes only those attributes of the array (in place for the provider)', () => {
+    const before = synthDefault().json.resource.imco_server_array.api;
+    const after = synthDefault({ size: 5, powerState: 'inactive' }).json.resource.imco_server_array.api;
+    const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k])).sort();
+    expect(changed).toEqual(['power_state', 'size']);
+  });
+});
 
 test('synthesizes a cookbook, two scripts, a template, a firewall profile and a server array without validation errors', () => {
   const { errors, json } = synth();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ImcoSettings, type ImcoFlavour } from '../../lib/constructs';
+import { ImcoSettings, type ImcoFlavour, type ImcoSettingsProps } from '../../lib/constructs';
 import type { EmulatorInfo } from '../../lib/emulator';
 import { terraformOk, type TerraformResult } from './terraform';
 
@@ -14,6 +14,8 @@ export interface SynthOptions {
   readonly flavour?: ImcoFlavour;
   /** Reuse this output directory (so terraform state carries over between synths). */
   readonly outdir?: string;
+  /** Further ImcoSettings props (e.g. `migrateFrom`). */
+  readonly settings?: Omit<ImcoSettingsProps, 'flavour' | 'endpoint' | 'credentials'>;
 }
 
 export interface SynthesizedStack {
@@ -31,6 +33,7 @@ export function synthStack(emulator: EmulatorInfo, build: (stack: TerraformStack
   // Each test stack keeps its state beside its cdk.tf.json (cdktf's default is the working directory).
   new LocalBackend(stack, { path: join(outdir, 'stacks', name, 'terraform.tfstate') });
   new ImcoSettings(stack, 'imco', {
+    ...opts.settings,
     flavour: opts.flavour ?? 'terraform_data',
     endpoint: emulator.endpoint,
     credentials: { caCertPath: emulator.caCert, clientCertPath: emulator.clientCert, clientKeyPath: emulator.clientKey },

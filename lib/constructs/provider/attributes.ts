@@ -41,7 +41,10 @@ export function objectAttributes(input: AttributeInput): Attributes {
     return v;
   };
   for (const [field, v] of Object.entries(input.spec.fields)) {
-    if (isSecret(v)) {
+    const byName = nameAttribute(field, v, input.refId);
+    if (byName) {
+      attributes[byName.attribute] = escapeTemplate(byName.name);
+    } else if (isSecret(v)) {
       if (v.$secret.env !== undefined) attributes[`${field}_env`] = v.$secret.env;
       else attributes[`${field}_file`] = escapeTemplate(v.$secret.file ?? '');
       attributes[`${field}_version`] = input.fingerprints[field];
@@ -54,6 +57,19 @@ export function objectAttributes(input: AttributeInput): Attributes {
   }
   Object.assign(attributes, extrasAttributes(input, problems));
   return { attributes, problems };
+}
+
+/** References the provider itself resolves by name at create, by field: `VpnPlan.named(…)` → `vpn_plan_name`. */
+const NAME_ATTRIBUTES: Readonly<Record<string, { readonly kind: string; readonly attribute: string }>> = {
+  vpn_plan_id: { kind: 'vpn_plan', attribute: 'vpn_plan_name' },
+};
+
+/** The `<x>_name` attribute a by-name reference becomes, when the provider resolves it. */
+function nameAttribute(field: string, v: SpecValue, refId: AttributeInput['refId']): { attribute: string; name: string } | undefined {
+  const rule = NAME_ATTRIBUTES[field];
+  if (!rule || !isRef(v) || v.$ref.kind !== rule.kind || refId(v.$ref) !== undefined) return undefined;
+  const name = v.$ref.natural?.name;
+  return typeof name === 'string' ? { attribute: rule.attribute, name } : undefined;
 }
 
 /** Power state, size, compile, attachment and cookbook archive. */

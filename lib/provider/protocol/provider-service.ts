@@ -2,7 +2,8 @@
 // (plan/apply/read/import/upgrade/validate) with a CallContext, encodes the answers typed by the
 // schema (every attribute present, write-only attributes nulled so no resource can leak them) and
 // turns every failure into one-line diagnostics. RPCs for things this provider declares none of
-// (data sources, ephemeral resources, functions, moves) answer cleanly with an error diagnostic.
+// (data sources, ephemeral resources, functions) answer cleanly with an error diagnostic; a move
+// across types goes to the target type's optional `moveState`.
 // The msgpack codec loads at the first value, not for metadata or schema answers.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { CallContext, Diagnostic, ProviderDefinition, ResourceType, TfObject, TfValue } from '../resource-type';
@@ -23,6 +24,11 @@ interface Caps {
 }
 
 export const SERVER_CAPABILITIES = { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false };
+
+/** The capabilities of a definition: moves across types when one of its resource types takes them. */
+function capabilitiesOf(definition: ProviderDefinition | undefined): typeof SERVER_CAPABILITIES {
+  return { ...SERVER_CAPABILITIES, move_resource_state: !!definition?.resources.some((r) => r.moveState) };
+}
 
 /** Thrown inside a handler: answered as this diagnostic (request for an unknown type, bad value). */
 class DiagnosticFailure extends Error {
@@ -148,6 +154,7 @@ export class ProviderService {
       this.unary('ReadResource', 'diagnostics', t, (r: ReadReq) => this.read(r)),
       this.unary('ImportResourceState', 'diagnostics', t, (r: { type_name: string; id: string }) => this.importState(r)),
       this.unary('UpgradeResourceState', 'diagnostics', t, (r: UpgradeReq) => this.upgrade(r)),
+      this.unary('MoveResourceState', 'diagnostics', (r: MoveReq) => r.target_type_name, (r: MoveReq) => this.move(r)),
       [`/tfplugin6.Provider/StopProvider`, () => this.stop()],
       ...unsupportedRoutes(),
     ];
@@ -155,7 +162,7 @@ export class ProviderService {
 
   private metadata(): object {
     try {
-      return { server_capabilities: SERVER_CAPABILITIES, diagnostics: [], resources: this.definition.resources.map((r) => ({ type_name: r.typeName })) };
+      return { server_capabilities: capabilitiesOf(this.definition), diagnostics: [], resources: this.definition.resources.map((r) => ({ type_name: r.typeName })) };
     } catch (err) {
       return { server_capabilities: SERVER_CAPABILITIES, diagnostics: diagnosticMessages([exceptionDiagnostic(err, 'provider definition')]) };
     }
@@ -174,7 +181,7 @@ export class ProviderService {
     return encodeMessage(`${P}GetProviderSchema.Response`, {
       ...(provider ? { provider, resource_schemas } : {}),
       diagnostics: diagnosticMessages(diagnostics),
-      server_capabilities: SERVER_CAPABILITIES,
+      server_capabilities: provider ? capabilitiesOf(this.definition) : SERVER_CAPABILITIES,
     });
   }
 
@@ -267,6 +274,38 @@ export class ProviderService {
     return { upgraded_state: this.encode(state, r.type_name), diagnostics: [] };
   }
 
+  /** MoveResourceState: the target type's `moveState` over the source state's JSON. */
+  private async move(r: MoveReq): Promise<object> {
+    const resource = this.resource(r.target_type_name);
+    const from = `${r.source_type_name} (${r.source_provider_address})`;
+    if (!resource.moveState) {
+      throw new DiagnosticFailure(
+        errorDiagnostic(`${r.target_type_name} cannot take over the state of ${from}: remove the moved block, and adopt the object with an import block instead`),
+      );
+    }
+    const json = r.source_state?.json;
+    if (!json || json.length === 0) throw new DiagnosticFailure(errorDiagnostic(`the state of ${from} moved to ${r.target_type_name} is not in JSON form: run terraform apply with the old configuration once, then move`));
+    let sourceState: Record<string, unknown>;
+    try {
+      sourceState = JSON.parse(Buffer.from(json).toString('utf8')) as Record<string, unknown>;
+    } catch {
+      throw new DiagnosticFailure(errorDiagnostic(`the state of ${from} moved to ${r.target_type_name} is not valid JSON`));
+    }
+    const res = await resource.moveState(
+      {
+        sourceProviderAddress: r.source_provider_address,
+        sourceTypeName: r.source_type_name,
+        sourceSchemaVersion: Number(r.source_schema_version ?? 0),
+        sourceState,
+        ...(r.source_private?.length ? { sourcePrivate: r.source_private } : {}),
+      },
+      this.context(r.target_type_name),
+    );
+    const diagnostics = diagnosticMessages(res.diagnostics);
+    if (res.diagnostics?.some((d) => d.severity === 'error')) return { diagnostics };
+    return { target_state: this.encode(res.targetState, r.target_type_name), target_private: res.targetPrivate ?? new Uint8Array(), diagnostics };
+  }
+
   /** StopProvider: aborts the signal of every call in flight; later calls get a fresh one. */
   private stop(): Uint8Array {
     this.controller.abort(new Error('Terraform asked the provider to stop'));
@@ -294,6 +333,14 @@ interface ReadReq {
   current_state: Dv;
   private?: Uint8Array;
 }
+interface MoveReq {
+  source_provider_address: string;
+  source_type_name: string;
+  source_schema_version?: number;
+  source_state?: { json?: Uint8Array };
+  target_type_name: string;
+  source_private?: Uint8Array;
+}
 interface UpgradeReq {
   type_name: string;
   version?: number;
@@ -309,7 +356,6 @@ function unsupportedRoutes(): [string, UnaryHandler][] {
   return [
     ['/tfplugin6.Provider/ValidateDataResourceConfig', at(1, noData)],
     ['/tfplugin6.Provider/ReadDataSource', at(2, noData)],
-    ['/tfplugin6.Provider/MoveResourceState', at(2, 'moving resources of another type into an imco_* resource is not supported: remove the old one from the state (terraform state rm) and import the object')],
     ['/tfplugin6.Provider/ValidateEphemeralResourceConfig', at(1, noEphemeral)],
     ['/tfplugin6.Provider/OpenEphemeralResource', at(1, noEphemeral)],
     ['/tfplugin6.Provider/RenewEphemeralResource', at(1, noEphemeral)],

@@ -3,7 +3,7 @@
 // `attached_server_id`, templates' `compile`, cookbook versions' `archive` (+ digest) and
 // attachments' `source` (+ digest). Plan-time rules of these (no array shrink) live here too.
 import { existsSync } from 'node:fs';
-import type { SpecExtras } from '../../bridge/spec';
+import type { SpecExtras, SpecValue } from '../../bridge/spec';
 import { contentDigest } from '../../bridge/archive';
 import type { LiveObject } from '../../handlers/api';
 import { type AttributeSchema, type Diagnostic, type TfObject, type TfValue, isUnknown } from '../resource-type';
@@ -21,6 +21,17 @@ export interface KindExtras {
   fromLive(live: LiveObject, prior: TfObject): TfObject;
   /** Plan-time rules; may fill computed extras of `planned` (digests of files not given in `config`). */
   plan(prior: TfObject | null, planned: TfObject, config: TfObject): Diagnostic[];
+  /** Create fields an extra attribute can supply instead: optional + computed rather than required. */
+  readonly suppliedFields?: readonly string[];
+  /** Spec fields the extras supply (e.g. a reference looked up by name at create). */
+  specFields?(values: TfObject): Record<string, SpecValue>;
+  /** Configuration problems of the extras (without the network). */
+  validate?(config: TfObject): Diagnostic[];
+  /**
+   * Extra attributes that only say where a value comes from (a file path, a name to look up), the
+   * value itself being carried by another attribute (a digest, an id): see KindModel.locators.
+   */
+  readonly locators?: readonly string[];
 }
 
 const NONE: KindExtras = {
@@ -122,13 +133,14 @@ const template: KindExtras = {
 };
 
 /** A local file or directory with its digest: cookbook archives and script attachments. */
-function fileExtras(pathAttr: string, shaAttr: string, what: string): Pick<KindExtras, 'attributes' | 'replace' | 'fromLive' | 'plan'> {
+function fileExtras(pathAttr: string, shaAttr: string, what: string): Pick<KindExtras, 'attributes' | 'replace' | 'locators' | 'fromLive' | 'plan'> {
   return {
     attributes: [
       { name: pathAttr, type: 'string', required: true, description: `Path of the ${what} (read at apply time).` },
       { name: shaAttr, type: 'string', optional: true, computed: true, description: `SHA-256 of the ${what}; a change replaces the object (computed from the file when not set).` },
     ],
     replace: [pathAttr, shaAttr],
+    locators: [pathAttr],
     fromLive: (_live, prior) => ({ [pathAttr]: prior[pathAttr] ?? null, [shaAttr]: prior[shaAttr] ?? null }),
     plan: (_prior, planned, config) => {
       const path = planned[pathAttr];
@@ -156,7 +168,47 @@ const attachment: KindExtras = {
   ...fileExtras('source', 'source_sha256', 'file to attach'),
 };
 
+/**
+ * A VPN's plan by name (`vpn_plan_name`): IMCO lists VPN plans per VPC, so the name is resolved
+ * among the VPC's plans at create (as imco-bridge does for `VpnPlan.named`), and `vpn_plan_id`
+ * becomes optional + computed. Exactly one of the two is set. A changed name replaces the VPN; a
+ * name set on an imported or moved VPN (whose state has none) is recorded in place (a locator).
+ */
+const vpn: KindExtras = {
+  ...NONE,
+  attributes: [
+    {
+      name: 'vpn_plan_name',
+      type: 'string',
+      optional: true,
+      description: "Name of the VPN plan among the VPC's plans, resolved at create (instead of vpn_plan_id); a change replaces.",
+    },
+  ],
+  suppliedFields: ['vpn_plan_id'],
+  specFields: (v): Record<string, SpecValue> => {
+    const name = known<string>(v.vpn_plan_name, 'string');
+    const vpcId = known<string>(v.vpc_id, 'string');
+    if (!name || !vpcId || known<string>(v.vpn_plan_id, 'string')) return {};
+    return { vpn_plan_id: { $ref: { kind: 'vpn_plan', parent: { kind: 'vpc', id: vpcId }, natural: { name }, path: `VPN plan '${name}'` } } };
+  },
+  fromLive: (_live, prior) => ({ vpn_plan_name: prior.vpn_plan_name ?? null }),
+  validate: (config) => {
+    const byId = config.vpn_plan_id !== null && config.vpn_plan_id !== undefined;
+    const byName = config.vpn_plan_name !== null && config.vpn_plan_name !== undefined;
+    if (byId && byName) {
+      return [{ severity: 'error', summary: 'set vpn_plan_id or vpn_plan_name, not both', attribute: [{ attr: 'vpn_plan_name' }] }];
+    }
+    if (!byId && !byName) {
+      return [{ severity: 'error', summary: 'vpn_plan_id or vpn_plan_name is required: give the plan id, or its name among the VPC\'s VPN plans', attribute: [{ attr: 'vpn_plan_id' }] }];
+    }
+    return [];
+  },
+  replace: ['vpn_plan_name'],
+  locators: ['vpn_plan_name'],
+};
+
 const EXTRAS: Readonly<Record<string, KindExtras>> = {
+  vpn,
   server,
   server_array: serverArray,
   volume: attachable,

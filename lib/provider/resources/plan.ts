@@ -41,6 +41,7 @@ export function validateConfig(model: KindModel, config: TfObject): Diagnostic[]
       out.push({ severity: 'error', summary: `${f.name} "${v}" is not one of ${f.enum.join(', ')}`, attribute: [{ attr: f.name }] });
     }
   }
+  if (model.extras.validate) out.push(...model.extras.validate(config));
   return out;
 }
 
@@ -61,6 +62,11 @@ export function sameAttribute(model: KindModel, name: string, a: TfValue | undef
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** A locator the prior state does not know (an import or a move): setting it is recorded in place. */
+function recordsLocator(model: KindModel, name: string, prior: TfObject): boolean {
+  return model.locators.has(name) && (prior[name] === null || prior[name] === undefined);
+}
+
 function planCreate(model: KindModel, proposed: TfObject, config: TfObject): TfObject {
   const planned: TfObject = { ...proposed };
   for (const name of model.computedOnly) planned[name] = new UnknownValue();
@@ -77,7 +83,7 @@ function planUpdate(model: KindModel, prior: TfObject, proposed: TfObject, confi
   }
   const replace: AttributePath[] = [];
   for (const name of model.replaceOnChange) {
-    if (!sameAttribute(model, name, planned[name], prior[name])) replace.push([{ attr: name }]);
+    if (!sameAttribute(model, name, planned[name], prior[name]) && !recordsLocator(model, name, prior)) replace.push([{ attr: name }]);
   }
   const changed = Object.keys(planned).some(
     (name) => !model.computedOnly.has(name) && !model.writeOnly.has(name) && !sameAttribute(model, name, planned[name], prior[name]),
@@ -106,7 +112,11 @@ export function planResource(model: KindModel, req: PlanRequest): PlanResponse {
   if (req.prior) {
     // A digest filled from the file may differ from the prior one now.
     for (const name of model.extras.replace) {
-      if (!sameAttribute(model, name, result.planned[name], req.prior[name]) && !result.replace.some((p) => 'attr' in p[0] && p[0].attr === name)) {
+      if (
+        !sameAttribute(model, name, result.planned[name], req.prior[name]) &&
+        !recordsLocator(model, name, req.prior) &&
+        !result.replace.some((p) => 'attr' in p[0] && p[0].attr === name)
+      ) {
         result.replace.push([{ attr: name }]);
       }
     }

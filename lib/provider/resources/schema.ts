@@ -8,7 +8,7 @@ import type { FieldSpec, KindSpec } from '../../catalog/types';
 import type { AttributeSchema, ResourceSchema } from '../resource-type';
 import { ctyTypeOf, isNested } from './field-values';
 import { type KindExtras, extrasOf } from './kind-extras';
-import { secretAttributes, storedSecretAttributes } from './secrets';
+import { secretAttr, secretAttributes, storedSecretAttributes } from './secrets';
 import { timeoutsBlock } from './timeouts';
 
 /** Computed attributes that never change after create: kept as they are by an in-place update. */
@@ -35,6 +35,13 @@ export interface KindModel {
   /** Optional and computed attributes: null in configuration means "whatever IMCO has". */
   readonly optionalComputed: ReadonlySet<string>;
   readonly writeOnly: ReadonlySet<string>;
+  /**
+   * Attributes that only say where a value comes from (secret `F_env`/`F_file`, a file path, a name
+   * to look up) while another attribute carries the value (`F_version`, a digest, an id). A state
+   * from an import or a move cannot know them (null): setting one there is recorded in place, not
+   * a replacement; any other change of one forces replacement as `replaceOnChange` says.
+   */
+  readonly locators: ReadonlySet<string>;
   readonly extras: KindExtras;
 }
 
@@ -92,7 +99,7 @@ export function kindModel(kind: KindSpec): KindModel {
   if (parentField) {
     attributes.push({ name: parentField, type: 'string', required: true, description: `Id of the parent ${kind.parent!.kind.replace(/_/g, ' ')} (a change replaces).` });
   }
-  attributes.push(...fields.map((f) => fieldAttribute(f)));
+  attributes.push(...fields.map((f) => (extras.suppliedFields?.includes(f.name) ? { ...fieldAttribute(f), required: false, optional: true, computed: true } : fieldAttribute(f))));
   attributes.push(ownerAttribute(kind));
   for (const s of secrets) attributes.push(...secretAttributes(s));
   attributes.push(...computedFields.map((c) => fieldAttribute(c, { computedOnly: true })));
@@ -118,6 +125,7 @@ export function kindModel(kind: KindSpec): KindModel {
     computedOnly: new Set(attributes.filter((a) => a.computed && !a.optional).map((a) => a.name)),
     optionalComputed: new Set(attributes.filter((a) => a.computed && a.optional).map((a) => a.name)),
     writeOnly: new Set(attributes.filter((a) => a.writeOnly).map((a) => a.name)),
+    locators: new Set([...secrets.flatMap((s) => [secretAttr.env(s.name), secretAttr.file(s.name)]), ...(extras.locators ?? [])]),
     extras,
   };
 }

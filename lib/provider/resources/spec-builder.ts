@@ -75,6 +75,7 @@ function specFields(model: KindModel, values: TfObject, opts: SpecOptions): Reco
       if (empty !== undefined) fields[f.name] = empty;
     }
   }
+  for (const [name, value] of Object.entries(model.extras.specFields?.(values) ?? {})) if (!(name in fields)) fields[name] = value;
   for (const s of model.secrets) {
     const send = opts.secrets === 'all' || (typeof opts.secrets === 'function' && opts.secrets(s));
     const value = send ? secretSpecValue(s, opts.config) : undefined;

@@ -258,14 +258,16 @@ describe('provider flavour: encoding details', () => {
     expect(r['imco_template_script.tpl_shutdown_1'].depends_on).toBeUndefined();
   });
 
-  test('a VPN plan given by name cannot be resolved by the provider: a validation error says to give its id', () => {
+  test('a VPN plan given by name becomes vpn_plan_name, which the provider resolves among the VPC\'s plans at create', () => {
     withEnv({ PF_PSK: 'x' }, () => {
       const { stack } = makeStack({ flavour: 'provider' });
       const vpc = new Vpc(stack, 'net', { name: 'net', cidr: '10.0.0.0/16', cloudAccount: 'ca', realmProviderName: 'r' });
       new Vpn(vpc, 'vpn', { vpc, publicIp: '198.51.100.7', psk: Secret.fromEnv('PF_PSK'), exposedCidrs: ['10.0.0.0/16'], vpnPlan: VpnPlan.named('basic') });
-      expect(validationErrors(stack)).toEqual([
-        "[shop/net/vpn] VPN 'net/vpn': vpn_plan_id: the vpn plan (name 'basic') is looked up by imco-bridge when the object is created, which the provider flavour does not do; give its id instead",
-      ]);
+      expect(validationErrors(stack)).toEqual([]);
+      const vpn = synthJson(stack).resource.imco_vpn.net_vpn;
+      expect(vpn.vpn_plan_name).toBe('basic');
+      expect(vpn.vpn_plan_id).toBeUndefined();
+      expect(vpn.vpc_id).toBe('${imco_vpc.net.id}');
     });
   });
 

@@ -198,9 +198,59 @@ describe('provider service', () => {
     expect(summaries(schema)).toEqual(['provider schema: catalog kind vpc has no fields']);
   });
 
-  it('answers data sources, functions and moves cleanly', async () => {
+  it('answers data sources and functions cleanly', async () => {
     expect(summaries(await call('ReadDataSource', {}, 'tfplugin6.DiagnosticsAt2', 'tfplugin6.Empty'))[0]).toMatch(/has no data sources/);
-    expect(summaries(await call('MoveResourceState', {}, 'tfplugin6.DiagnosticsAt2', 'tfplugin6.Empty'))[0]).toMatch(/not supported/);
     expect(await call('GetFunctions', {}, undefined, 'none')).toMatchObject({ diagnostics: [] });
+  });
+
+  describe('MoveResourceState', () => {
+    const seen: unknown[] = [];
+    const movable: ResourceType = {
+      ...testResource,
+      typeName: 'imco_movable',
+      async moveState(req) {
+        seen.push(req);
+        if (req.sourceState.input === 'missing') return { targetState: null, diagnostics: [{ severity: 'error', summary: 'no such object' }] };
+        return { targetState: { id: String(req.sourceState.id), name: 'moved', cidr: null, size: null, tags: null, labels: null, rules: null, secret_wo: 'never', timeouts: null } };
+      },
+    };
+    const moving = new Map(new ProviderService({ ...fakeDefinition(), resources: [testResource, movable] }).routes());
+    const move = async (request: object): Promise<Msg> =>
+      decodeMessage<Msg>('tfplugin6.MoveResourceState.Response', await moving.get('/tfplugin6.Provider/MoveResourceState')!(encodeMessage('tfplugin6.MoveResourceState.Request', request), { onClosed: () => undefined }));
+    const source = (state: object) => ({
+      source_provider_address: 'terraform.io/builtin/terraform',
+      source_type_name: 'terraform_data',
+      source_schema_version: 0,
+      source_state: { json: Buffer.from(JSON.stringify(state)) },
+    });
+
+    it('the capability is declared only when a resource type takes moves', async () => {
+      expect((await call('GetMetadata', {}, undefined, 'none')).server_capabilities.move_resource_state).toBeFalsy();
+      const meta = decodeMessage<Msg>('tfplugin6.GetMetadata.Response', await moving.get('/tfplugin6.Provider/GetMetadata')!(new Uint8Array(), { onClosed: () => undefined }));
+      expect(meta.server_capabilities.move_resource_state).toBe(true);
+      const schema = decodeMessage<Msg>('tfplugin6.GetProviderSchema.Response', await moving.get('/tfplugin6.Provider/GetProviderSchema')!(new Uint8Array(), { onClosed: () => undefined }));
+      expect(schema.server_capabilities.move_resource_state).toBe(true);
+    });
+
+    it('hands the source state (JSON decoded) to the target type and encodes its state by the target schema', async () => {
+      const r = await move({ ...source({ id: 'tf-1', input: 'x' }), target_type_name: 'imco_movable', source_private: Buffer.from('p') });
+      expect(summaries(r)).toEqual([]);
+      expect(value(r.target_state)).toMatchObject({ id: 'tf-1', name: 'moved', secret_wo: null });
+      expect(seen.at(-1)).toEqual({
+        sourceProviderAddress: 'terraform.io/builtin/terraform',
+        sourceTypeName: 'terraform_data',
+        sourceSchemaVersion: 0,
+        sourceState: { id: 'tf-1', input: 'x' },
+        sourcePrivate: Buffer.from('p'),
+      });
+    });
+
+    it("the target type's error diagnostics are the answer; a type without moveState refuses naming the fix", async () => {
+      expect(summaries(await move({ ...source({ id: 'tf-2', input: 'missing' }), target_type_name: 'imco_movable' }))).toEqual(['no such object']);
+      expect(summaries(await move({ ...source({ id: 'tf-3' }), target_type_name: 'imco_test' }))).toEqual([
+        'imco_test cannot take over the state of terraform_data (terraform.io/builtin/terraform): remove the moved block, and adopt the object with an import block instead',
+      ]);
+      expect(summaries(await move({ ...source({}), source_state: { json: Buffer.from('{') }, target_type_name: 'imco_movable' }))[0]).toMatch(/not valid JSON/);
+    });
   });
 });

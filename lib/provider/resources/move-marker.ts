@@ -1,0 +1,32 @@
+// The private data of a state that a `moved` block from a provisioner flavour left without IMCO id
+// (./move.ts): the object's reference and what its lifecycle resource knew. Pure and tiny, so that
+// every ReadResource and PlanResourceChange can check for it without loading the move.
+import type { ObjectRef } from '../../bridge/spec';
+
+export interface PendingMove {
+  /** `terraform_data` or `null_resource`. */
+  readonly from: string;
+  readonly ref: ObjectRef;
+  /** The endpoint the object was created against ('' when unknown). */
+  readonly endpoint: string;
+  /** Attribute values the lifecycle resource knew (secret versions, archive digest). */
+  readonly known: Readonly<Record<string, string>>;
+}
+
+const KEY = 'imco_pending_move';
+
+export function encodePendingMove(pending: PendingMove): Uint8Array {
+  return Buffer.from(JSON.stringify({ [KEY]: pending }), 'utf8');
+}
+
+/** The pending move in a state's private data, if any. */
+export function pendingMoveOf(priv: Uint8Array | undefined): PendingMove | undefined {
+  if (!priv || priv.length === 0) return undefined;
+  const text = Buffer.from(priv).toString('utf8');
+  if (!text.includes(KEY)) return undefined;
+  try {
+    return (JSON.parse(text) as Record<string, PendingMove>)[KEY];
+  } catch {
+    return undefined;
+  }
+}
