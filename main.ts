@@ -7,16 +7,21 @@ import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import {
   CloudAccount, CookbookVersion, FirewallProfile, FloatingIp, GenericImage, ImcoSettings, Realm, SaasAccount, SaasProvider, Script,
-  Secret, Server, ServerArray, ServerPlan, SshProfile, StoragePlan, Subnet, Template, Volume, Vpc, Vpn, VpnPlan,
+  Secret, Server, ServerArray, ServerPlan, SshProfile, StoragePlan, Subnet, Template, Volume, Vpc, Vpn, VpnPlan, type ImcoFlavour,
 } from './lib/constructs';
 
 const EXAMPLE = join(__dirname.endsWith(join('dist')) ? join(__dirname, '..') : __dirname, 'example');
 
+export interface ExampleEstateProps {
+  /** How the IMCO objects are encoded (the reliability suites run the estate in each flavour). */
+  readonly flavour?: ImcoFlavour;
+}
+
 export class ExampleEstate extends TerraformStack {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: ExampleEstateProps = {}) {
     super(scope, id);
     new LocalBackend(this, { path: join(process.env.IMCO_STATE_DIR ?? '.', `terraform.${id}.tfstate`) });
-    new ImcoSettings(this, 'imco', { flavour: 'terraform_data' });
+    new ImcoSettings(this, 'imco', { flavour: props.flavour ?? 'terraform_data' });
 
     // Lookups: names as the IMCO console shows them, resolved from imco.context.json.
     const account = CloudAccount.fromName(this, 'AWS-cloud_account-production');
