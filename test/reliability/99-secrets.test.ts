@@ -72,10 +72,10 @@ test('no private key, pre-shared key or SaaS account data in any synthesized fil
   }
   expect(leaks).toEqual([]);
 
-  // The scan saw what the other suites produced (it is pointless on its own).
   // The plan files were read inside: their planned values name the VPN's secret by reference.
   const plans = scanned.filter((f) => f.endsWith('.tfplan'));
   expect(plans.filter((f) => contents(f).slice(1).some((t) => t.includes('psk_env'))).length).toBeGreaterThan(0);
+  // The scan saw what the other suites produced (it is pointless on its own).
   const counts = Object.fromEntries(Object.entries(CATEGORIES).map(([name, re]) => [name, scanned.filter((f) => re.test(f)).length]));
   for (const [name, n] of Object.entries(counts)) expect({ name, scanned: n > 0 }).toEqual({ name, scanned: true });
   expect(Object.keys(allSummaries()).sort()).toEqual([
