@@ -1,5 +1,7 @@
 // Jest configuration of the reliability suite (`npm run test:reliability`): faults, crashes,
-// concurrency on a PostgreSQL backend, bad credentials, hostile API answers and a final secret scan.
+// concurrency on a PostgreSQL backend, bad credentials and hostile API answers for the provisioner
+// flavour (01-05), the same for the provider flavour plus its process killed mid-apply (11-15), and
+// a final secret scan.
 // Files run one at a time in name order (the secret scan reads what the others left behind).
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');

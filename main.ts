@@ -13,15 +13,20 @@ import {
 
 const EXAMPLE = join(__dirname.endsWith(join('dist')) ? join(__dirname, '..') : __dirname, 'example');
 
+export interface ExampleEstateProps {
+  /** How the IMCO objects are encoded (the reliability suites run the estate in each flavour). */
+  readonly flavour?: ImcoFlavour;
+}
+
 export class ExampleEstate extends TerraformStack {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: ExampleEstateProps = {}) {
     super(scope, id);
     new LocalBackend(this, { path: join(process.env.IMCO_STATE_DIR ?? '.', `terraform.${id}.tfstate`) });
     // The default flavour: one imco_<kind> resource of the native provider per object (installed
-    // beside cdk.tf.json at synth, so terraform init needs no network). IMCO_EXAMPLE_FLAVOUR picks a
-    // provisioner flavour instead; npm start sets IMCO_EXAMPLE_MIGRATE_FROM when it moves an estate
-    // deployed with one to the provider.
-    const flavour = (process.env.IMCO_EXAMPLE_FLAVOUR || undefined) as ImcoFlavour | undefined;
+    // beside cdk.tf.json at synth, so terraform init needs no network). `props.flavour` (the
+    // reliability suites) or IMCO_EXAMPLE_FLAVOUR picks another; npm start sets
+    // IMCO_EXAMPLE_MIGRATE_FROM when it moves an estate deployed with a provisioner flavour.
+    const flavour = props.flavour ?? ((process.env.IMCO_EXAMPLE_FLAVOUR || undefined) as ImcoFlavour | undefined);
     const migrateFrom = (process.env.IMCO_EXAMPLE_MIGRATE_FROM || undefined) as HandlerFlavour | undefined;
     new ImcoSettings(this, 'imco', { ...(flavour ? { flavour } : {}), ...(migrateFrom ? { migrateFrom } : {}) });
 

@@ -4,22 +4,17 @@
 // exists exactly once, and concurrent destroys leave only the seeded platform.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, PgBackend, TerraformStack } from 'cdktf';
-import {
-  FirewallProfile, ImcoSettings, SaasAccount, Script, Secret, SshProfile, Subnet, Vpc, Vpn,
-} from '../../lib/constructs';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { seedsOf, type ProviderSeeds } from '../support/seeds';
-import { credentialEnv, declaredObjects, type Declared } from './support/estate';
+import { credentialEnv, type Declared } from './support/estate';
 import { startPostgres, type PostgresCluster } from '../../bench/postgres';
-import { bridgeCommand, forbid, record, runSecrets, scratch, secretEnv, suiteDir, withEnv } from './support/run';
+import { forbid, record, runSecrets, scratch, secretEnv, suiteDir } from './support/run';
+import { synthSharedStack } from './support/shared-stack';
 import { summary } from './support/summary';
 import { tf, tfOk, type TfResult } from './support/terraform';
 import { convergence, leftovers } from './support/verify';
 
 const SUITE = 'concurrency';
 const STACK = 'shared';
-const EXAMPLE = join(__dirname, '..', '..', 'example');
 
 let emulator: TestEmulator;
 let pg: PostgresCluster;
@@ -40,38 +35,9 @@ afterAll(async () => {
   }
 });
 
-/** The shared stack; `revision` 2 adds a rule to one profile and a new profile. */
-function build(stack: TerraformStack, seeds: ProviderSeeds, revision: 1 | 2): void {
-  for (let i = 0; i < 4; i++) {
-    const rules = [{ protocol: 'tcp' as const, port: 443, source: '0.0.0.0/0' }];
-    if (revision === 2 && i === 0) rules.push({ protocol: 'tcp', port: 8443, source: '10.0.0.0/8' });
-    new FirewallProfile(stack, `fw-${i}`, { name: `shared-fw-${i}`, rules });
-  }
-  if (revision === 2) new FirewallProfile(stack, 'fw-new', { name: 'shared-fw-new' });
-  const vpc = new Vpc(stack, 'vpc', { name: 'shared', cidr: '10.60.0.0/16', cloudAccount: seeds.cloudAccountId, realmProviderName: seeds.realmProviderName });
-  new Subnet(stack, 'a', { vpc, name: 'shared-a', cidr: '10.60.1.0/24', type: 'only_public' });
-  new Subnet(stack, 'b', { vpc, name: 'shared-b', cidr: '10.60.2.0/24', type: 'only_private' });
-  new Vpn(stack, 'vpn', { vpc, publicIp: '203.0.113.30', psk: Secret.fromEnv('IMCO_EXAMPLE_VPN_PSK'), exposedCidrs: ['10.60.0.0/16'], vpnPlan: seeds.vpnPlanId });
-  new SshProfile(stack, 'ssh', {
-    name: 'shared-ops',
-    publicKeyFile: join(EXAMPLE, 'keys', 'ops.pub'),
-    privateKey: Secret.fromFile(runSecrets().sshKeyFile),
-  });
-  new Script(stack, 'hello', { name: 'shared-hello', code: 'echo hello' });
-  new SaasAccount(stack, 'monitoring', { provider: seeds.saasProviderId, accountData: Secret.fromEnv('IMCO_EXAMPLE_NEWRELIC', { format: 'json' }) });
-}
-
 /** Synthesizes the stack into a pipeline's own checkout (`outdir`); returns what it declares. */
 function synth(outdir: string, revision: 1 | 2): Declared[] {
-  return withEnv(env, () => {
-    const app = new App({ outdir });
-    const stack = new TerraformStack(app, STACK);
-    new PgBackend(stack, { connStr: pg.connStr });
-    new ImcoSettings(stack, 'imco', { flavour: 'terraform_data', bridgeCommand: bridgeCommand() });
-    build(stack, seedsOf(emulator), revision);
-    app.synth();
-    return declaredObjects(stack);
-  });
+  return synthSharedStack(outdir, STACK, revision, { emulator, connStr: pg.connStr, flavour: 'terraform_data', env });
 }
 
 const stackDir = (outdir: string) => join(outdir, 'stacks', STACK);

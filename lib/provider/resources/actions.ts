@@ -99,7 +99,8 @@ function actionResource(def: ActionDef, session: Session): ResourceType {
       if (req.prior) return { newState: { ...req.planned, id: req.prior.id } };
       try {
         const [{ makeContext }, { runAction }] = await Promise.all([import('../../handlers/context'), import('../../handlers/reconcile')]);
-        const api = await session.api();
+        const seconds = timeoutSeconds(req.planned, 'create', timeout);
+        const api = await session.apiUntil(Date.now() + seconds * 1000);
         const spec: BridgeSpec = {
           version: SPEC_VERSION,
           kind: 'server',
@@ -109,10 +110,14 @@ function actionResource(def: ActionDef, session: Session): ResourceType {
           self: { kind: 'server', id: String(req.planned.server_id) },
           fields: {},
           extras: {},
-          timeoutSeconds: timeoutSeconds(req.planned, 'create', timeout),
+          timeoutSeconds: seconds,
           action: def.action(req.planned),
         };
-        await runAction(makeContext(spec, api, (line) => ctx.log(line)));
+        try {
+          await runAction(makeContext(spec, api, (line) => ctx.log(line)));
+        } finally {
+          api.close();
+        }
         return { newState: { ...req.planned, id: randomUUID() } };
       } catch (err) {
         return { newState: null, diagnostics: [errorDiagnostic(err)] };

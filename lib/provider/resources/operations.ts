@@ -15,6 +15,7 @@ import { secretChanged } from './secrets';
 import type { Session } from './session';
 import { buildSpec } from './spec-builder';
 import { stateAfterApply, stateFromLive } from './state';
+import { timeoutSeconds } from './timeouts';
 
 function context(model: KindModel, api: BridgeApi, call: CallContext, spec: ReturnType<typeof buildSpec>): HandlerContext {
   return makeContext(spec, api, (line) => call.log(line));
@@ -79,7 +80,9 @@ function refuseOtherEndpoint(model: KindModel, prior: TfObject, endpoint: string
 
 /** ApplyResourceChange: create, update or delete. Errors are thrown (the caller makes diagnostics). */
 export async function applyKind(model: KindModel, req: ApplyRequest, session: Session, call: CallContext): Promise<ApplyResponse> {
-  const api = await session.api();
+  const operation = !req.planned ? 'delete' : req.prior ? 'update' : 'create';
+  const seconds = timeoutSeconds(req.planned ?? req.prior, operation, model.kind.waitTimeoutSeconds);
+  const api = await session.apiUntil(Date.now() + seconds * 1000);
   try {
     if (req.prior) refuseOtherEndpoint(model, req.prior, api.endpoint);
     if (!req.planned) {
@@ -90,6 +93,7 @@ export async function applyKind(model: KindModel, req: ApplyRequest, session: Se
     return { newState: stateAfterApply(model, req.planned, live, api.endpoint) };
   } finally {
     session.lists.invalidate();
+    api.close();
   }
 }
 

@@ -19,12 +19,13 @@ export interface ProviderSettings {
 /** Labels of hand-written configurations that name no stack: one stack, `terraform`, per account. */
 export const DEFAULT_STACK_IDENTITY = { stack: 'terraform', instance: 'hand-written' } as const;
 
-export type ApiFactory = (settings: ProviderSettings) => Promise<BridgeApi>;
+/** Makes the API; `deadline` (ms since the epoch), when given, is a time no request may outlive. */
+export type ApiFactory = (settings: ProviderSettings, deadline?: number) => Promise<BridgeApi>;
 
 /** The handlers' API on the project's client, credentials discovered like `cio` (loaded lazily). */
-export const clientApiFactory: ApiFactory = async (settings) => {
+export const clientApiFactory: ApiFactory = async (settings, deadline) => {
   const [{ ImcoClient }, { apiOf }] = await Promise.all([import('../../client/client'), import('../../handlers/client-api')]);
-  return apiOf(ImcoClient.fromEnvironment({ ...settings }));
+  return apiOf(ImcoClient.fromEnvironment({ ...settings, deadline }));
 };
 
 export class Session {
@@ -45,6 +46,15 @@ export class Session {
       stack: this.settings.stack ?? DEFAULT_STACK_IDENTITY.stack,
       instance: this.settings.stackInstance ?? DEFAULT_STACK_IDENTITY.instance,
     };
+  }
+
+  /**
+   * An API of its own for one apply operation, whose requests (retries included) end by `deadline`
+   * — the operation's timeout, as the provisioner's handlers bound theirs — so a stalled answer
+   * cannot outlive it. The caller closes it.
+   */
+  apiUntil(deadline: number): Promise<BridgeApi> {
+    return this.factory(this.settings, deadline);
   }
 
   /** The API, made on first use (a failure is retried on the next call). */

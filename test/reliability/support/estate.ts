@@ -1,11 +1,12 @@
-// The example estate of main.ts (every kind and lookup) synthesized against a test emulator, with
-// the run's secrets by reference, a context file and a local state of its own; plus the list of
-// IMCO objects the estate declares (kind, construct path, identity), for the convergence checks.
+// The example estate of main.ts (every kind and lookup) synthesized against a test emulator in a
+// chosen flavour (the provisioner's `terraform_data` or the native `provider`), with the run's
+// secrets by reference, a context file and a local state of its own; plus the list of IMCO objects
+// the estate declares (kind, construct path, identity), for the convergence checks.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { App } from 'cdktf';
 import { ExampleEstate } from '../../../main';
-import { ImcoObject } from '../../../lib/constructs';
+import { ImcoObject, type ImcoFlavour } from '../../../lib/constructs';
 import type { ObjectRef } from '../../../lib/bridge/spec';
 import type { RunningEmulator } from '../../../lib/emulator';
 import { resetLookupCache } from '../../../lib/synth/lookups';
@@ -30,6 +31,7 @@ export interface SynthesizedEstate {
   /** Environment for terraform (credentials, secrets by reference, context, markers). */
   readonly env: Record<string, string>;
   readonly declared: readonly Declared[];
+  readonly flavour: ImcoFlavour;
 }
 
 /** CONCERTO_* variables for a running emulator (paths only). */
@@ -53,12 +55,18 @@ export function declaredObjects(root: { node: { findAll(): unknown[] } }): Decla
 }
 
 /**
- * Synthesizes ExampleEstate (stack `stackName`) for `emulator` into a new directory of `suite`. The
- * synth runs the run's copy of `dist/main.js` in a child process (so its handlers are that copy's): its lookups call the emulator synchronously,
- * which would block an emulator running in this process. The declared objects come from building
- * the same stack again here, once the context file holds every lookup.
+ * Synthesizes ExampleEstate (stack `stackName`, flavour `flavour`) for `emulator` into a new
+ * directory of `suite`. The synth runs the run's copy of `dist/main.js` in a child process (so its
+ * handlers and provider are that copy's): its lookups call the emulator synchronously, which would
+ * block an emulator running in this process. The declared objects come from building the same stack
+ * again here, once the context file holds every lookup.
  */
-export async function synthEstate(emulator: RunningEmulator, suite: string, stackName = 'estate'): Promise<SynthesizedEstate> {
+export async function synthEstate(
+  emulator: RunningEmulator,
+  suite: string,
+  stackName = 'estate',
+  flavour: ImcoFlavour = 'terraform_data',
+): Promise<SynthesizedEstate> {
   const outdir = scratch(suite, `${stackName}-out`);
   const env: Record<string, string> = {
     ...credentialEnv(emulator),
@@ -68,9 +76,16 @@ export async function synthEstate(emulator: RunningEmulator, suite: string, stac
     IMCO_BRIDGE_MARKERS: join(outdir, 'markers'),
   };
   const synth = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(packageCopy(), 'dist', 'main.js')], {
+    const child = spawn(process.execPath, [join(__dirname, 'synth-estate.js')], {
       cwd: outdir,
-      env: { ...process.env, ...env, CDKTF_OUTDIR: outdir, IMCO_STACK: stackName },
+      env: {
+        ...process.env,
+        ...env,
+        CDKTF_OUTDIR: outdir,
+        IMCO_STACK: stackName,
+        IMCO_ESTATE_MAIN: join(packageCopy(), 'dist', 'main.js'),
+        IMCO_ESTATE_FLAVOUR: flavour,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -79,12 +94,12 @@ export async function synthEstate(emulator: RunningEmulator, suite: string, stac
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out }));
   });
-  record(suite, 'synth.log', `$ node dist/main.js (stack ${stackName}, into ${outdir}): exit ${String(synth.code)}\n${synth.out}`);
+  record(suite, 'synth.log', `$ synth ExampleEstate of dist/main.js (stack ${stackName}, flavour ${flavour}, into ${outdir}): exit ${String(synth.code)}\n${synth.out}`);
   if (synth.code !== 0) throw new Error(`synth of ${stackName} failed (exit ${String(synth.code)}):\n${synth.out.slice(-4000)}`);
   const declared = withEnv(env, () => {
     resetLookupCache();
     const app = new App({ outdir: join(outdir, 'declared'), skipValidation: true });
-    return declaredObjects(new ExampleEstate(app, stackName));
+    return declaredObjects(new ExampleEstate(app, stackName, { flavour }));
   });
-  return { outdir, stackDir: join(outdir, 'stacks', stackName), stackName, statePath: join(outdir, `terraform.${stackName}.tfstate`), env, declared };
+  return { outdir, stackDir: join(outdir, 'stacks', stackName), stackName, statePath: join(outdir, `terraform.${stackName}.tfstate`), env, declared, flavour };
 }

@@ -36,6 +36,8 @@ export interface TfOptions {
   readonly killMode?: KillMode;
   /** Hard bound: the group is killed after this long (the run then counts as failed). Default 15 min. */
   readonly maxMs?: number;
+  /** Called with terraform's process id (also its process group id) once it has started. */
+  readonly onSpawn?: (pid: number) => void;
 }
 
 /** Process ids whose process group is `pgid` (read from /proc). */
@@ -93,6 +95,7 @@ export function tf(dir: string, args: readonly string[], opts: TfOptions): Promi
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const pgid = child.pid as number;
+    if (pgid) opts.onSpawn?.(pgid);
     let stdout = '';
     let stderr = '';
     let killed = false;
