@@ -3,7 +3,10 @@
 //   at build time only; the provider loads the JSON with protobufjs/light);
 // - bundleProvider(entry, outfile): one self-contained executable file (esbuild; `#!/usr/bin/env node`,
 //   exec bit), so a filesystem mirror holds a single file whose hash does not depend on node_modules.
-const { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } = require('node:fs');
+//   The bundle is the payload of scripts/provider-loader.js, which compiles it with V8's code cache
+//   (`{ codeCache: false }` writes the bare bundle instead, for A/B measurements).
+const { createHash } = require('node:crypto');
+const { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -23,22 +26,36 @@ function compileDescriptors(force = false) {
   return true;
 }
 
+const BANNER = '#!/usr/bin/env node\n// terraform-provider-imco: a Terraform plugin (started by Terraform, not by hand). Bundled by scripts/build.js.\n';
+const LOADER = join(__dirname, 'provider-loader.js');
+
+/** The loader with `bundle` as its payload: a CommonJS module function in a string literal, and its hash. */
+function withLoader(bundle) {
+  const payload = `(function (exports, require, module, __filename, __dirname) {${bundle}\n})`;
+  const id = createHash('sha256').update(payload).digest('hex').slice(0, 20);
+  const loader = readFileSync(LOADER, 'utf8');
+  const call = '})(PAYLOAD, PAYLOAD_ID);';
+  if (!loader.includes(call)) throw new Error(`${LOADER} no longer ends with ${call}`);
+  return loader.replace(call, () => `})(${JSON.stringify(payload)}, ${JSON.stringify(id)});`);
+}
+
 /** Bundles `entry` (a .ts file that calls serve(...)) into `outfile`, executable. */
-async function bundleProvider(entry, outfile) {
+async function bundleProvider(entry, outfile, { codeCache = true } = {}) {
   const esbuild = require('esbuild');
   mkdirSync(dirname(outfile), { recursive: true });
-  await esbuild.build({
+  const built = await esbuild.build({
     entryPoints: [entry],
-    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     minify: true,
     legalComments: 'none',
-    banner: { js: '#!/usr/bin/env node\n// terraform-provider-imco: a Terraform plugin (started by Terraform, not by hand). Bundled by scripts/build.js.' },
+    write: false,
     logLevel: 'error',
   });
+  const bundle = built.outputFiles[0].text;
+  writeFileSync(outfile, BANNER + (codeCache ? withLoader(bundle) : bundle));
   chmodSync(outfile, 0o755);
 }
 
