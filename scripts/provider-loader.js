@@ -1,6 +1,7 @@
+// (ASCII only: one non-ASCII character makes Node read the whole 0.6 MB file as UTF-16.)
 // The outer part of dist/provider/terraform-provider-imco.js (scripts/provider-build.js fills in
 // PAYLOAD, the esbuild bundle wrapped as a CommonJS function, and PAYLOAD_ID, its hash). Terraform
-// starts the provider 3–5 times per command, and compiling the 0.6 MB bundle is a good part of each
+// starts the provider 3 to 5 times per command, and compiling the 0.6 MB bundle is a good part of each
 // start: the payload is compiled with V8's code cache, kept in a private per-user directory
 // ($XDG_CACHE_HOME or ~/.cache, `imco-cdktf/`, mode 0700, owned by this user, else not used). The
 // first start without a usable cache writes one at exit, with the functions it ran compiled.
