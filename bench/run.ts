@@ -20,7 +20,7 @@ import { machineInfo, machineLine, type MachineInfo } from './machine';
 import { postgresBinDir, startPostgres } from './postgres';
 import { watchProviderRss, type ProviderRss } from './provider-rss';
 import { kindsPlusParents } from './provider-stack';
-import { measureProviderStartup } from './provider-startup';
+import { measureProviderStartup, measureSchemaStarts, type SchemaStart } from './provider-startup';
 import { expectExit, median, percentile, removeTerraformEnv, round, terraform, timedRun } from './proc';
 import type { StackJob } from './stacks';
 import type { ServedJob, ServedReport } from './served-child';
@@ -49,6 +49,8 @@ const LOAD_CLIENTS = 50;
 const LOAD_MS = 5000;
 /** Provider starts timed for `provider_start_ms` (each paired with a bare `node -e 0`). */
 const PROVIDER_START_RUNS = 21;
+/** Whole schema-only provider starts timed for `provider_schema_start_ms`. */
+const SCHEMA_START_RUNS = 7;
 
 type Section = 'synth' | 'handler' | 'apply' | 'provider' | 'drift' | 'rps';
 const SECTIONS: readonly Section[] = ['synth', 'handler', 'apply', 'provider', 'drift', 'rps'];
@@ -281,6 +283,7 @@ interface ApplyOptions {
 interface AppliedStack {
   readonly s: number;
   readonly calls: number;
+  readonly byRequest: Record<string, number>;
   readonly rss?: ProviderRss;
 }
 
@@ -304,11 +307,11 @@ async function timedApply(work: string, name: string, opts: ApplyOptions): Promi
     let watch: ReturnType<typeof watchProviderRss> | undefined;
     const apply = await terraform(dir, APPLY_ARGS, {}, 400_000, opts.watchProvider ? (pid) => (watch = watchProviderRss(pid)) : undefined);
     const rss = watch?.stop();
-    const calls = (await journalSince(emulator, mark)).length;
+    const lines = await journalSince(emulator, mark);
     const profiles = emulator.userObjects().filter((o) => o.kind === 'firewall_profile').length;
     if (!opts.bridgeCommand && profiles !== APPLY_OBJECTS) throw new Error(`the ${name} apply left ${profiles} firewall profiles, expected ${APPLY_OBJECTS}`);
     await opts.after?.(dir, emulator);
-    return { s: round(apply.ms / 1000), calls, ...(rss ? { rss } : {}) };
+    return { s: round(apply.ms / 1000), calls: lines.length, byRequest: countBy(lines, shape), ...(rss ? { rss } : {}) };
   } finally {
     await emulator.dispose();
   }
@@ -464,6 +467,7 @@ async function benchProvider(work: string): Promise<void> {
   details.provider = {
     apply_runs_s: applies.runs,
     api_calls: applies.calls,
+    api_calls_by_request: applies.applied[0]?.byRequest,
     rss_mb_per_process: rss.map((r) => r.peaksMb),
     noop_plan: { kinds_plus_parents: noop.kindsPlusParents, calls_by_request: countBy(noop.calls, shape), summary: noop.summary },
   };
@@ -502,14 +506,45 @@ async function noopPlan(dir: string, emulator: BenchEmulator): Promise<NoopPlan>
   return { s: round(plan.ms / 1000), calls, kindsPlusParents: kindsPlusParents(config), summary: /No changes[^\n]*/.exec(plan.stdout)?.[0] ?? '' };
 }
 
-/** provider_start_ms: spawn → handshake line of the bundle, each run paired with a bare `node -e 0`. */
+/** Runs `measure` `runs` times, alternating its two configurations, and returns both series. */
+async function alternate<T>(runs: number, measure: (cache: boolean) => Promise<T[]>): Promise<{ cached: T[]; uncached: T[] }> {
+  const cached: T[] = [];
+  const uncached: T[] = [];
+  for (let i = 0; i < runs; i++) {
+    cached.push(...(await measure(true)));
+    uncached.push(...(await measure(false)));
+  }
+  return { cached, uncached };
+}
+
+/**
+ * provider_start_ms: spawn → handshake line of the bundle, each run paired with a bare `node -e 0`;
+ * provider_schema_start_ms: a whole schema-only start (handshake, mutual TLS, GetProviderSchema,
+ * Shutdown), as Terraform makes 3 to 5 per command. Both with the bundle's code cache, alternated
+ * with runs that turn it off (IMCO_PROVIDER_CODE_CACHE=0), so its effect is measured in this run.
+ */
 async function benchProviderStartup(): Promise<void> {
-  await measureProviderStartup(PROVIDER_BUNDLE, 3); // warm the file system cache
-  const runs = await measureProviderStartup(PROVIDER_BUNDLE, PROVIDER_START_RUNS);
-  const bare = round(median(runs.bare), 1);
-  figure('provider_start_ms', round(median(runs.provider), 1), 'ms', `median spawn → handshake line of dist/provider/terraform-provider-imco.js with go-plugin's environment (AutoMTLS), ${PROVIDER_START_RUNS} runs, each paired with a bare \`node -e 0\` (median ${bare} ms)`, { op: '<=', limit: 150 });
-  figure('provider_start_own_ms', round(median(runs.own), 1), 'ms', 'median of (provider start − the paired `node -e 0`): what the provider adds to a bare Node start');
-  details.provider_start = { provider: summary(runs.provider), node_e_0: summary(runs.bare), own: summary(runs.own) };
+  const off = { IMCO_PROVIDER_CODE_CACHE: '0' };
+  await measureSchemaStarts(PROVIDER_BUNDLE, 2); // warms the file system cache; writes the code cache if there is none
+  const line = await alternate(PROVIDER_START_RUNS, async (cache) => [await measureProviderStartup(PROVIDER_BUNDLE, 1, cache ? {} : off)]);
+  const provider = line.cached.flatMap((r) => r.provider);
+  const bare = line.cached.flatMap((r) => r.bare);
+  const own = line.cached.flatMap((r) => r.own);
+  const uncached = line.uncached.flatMap((r) => r.provider);
+  figure('provider_start_ms', round(median(provider), 1), 'ms', `median spawn → handshake line of dist/provider/terraform-provider-imco.js with go-plugin's environment (AutoMTLS), ${PROVIDER_START_RUNS} runs, each paired with a bare \`node -e 0\` (median ${round(median(bare), 1)} ms)`, { op: '<=', limit: 150 });
+  figure('provider_start_own_ms', round(median(own), 1), 'ms', 'median of (provider start − the paired `node -e 0`): what the provider adds to a bare Node start');
+  figure('provider_start_no_code_cache_ms', round(median(uncached), 1), 'ms', `informative: provider_start_ms with the code cache off (IMCO_PROVIDER_CODE_CACHE=0), ${PROVIDER_START_RUNS} runs alternated with those of provider_start_ms`);
+  const schema = await alternate(SCHEMA_START_RUNS, async (cache) => measureSchemaStarts(PROVIDER_BUNDLE, 1, cache ? {} : off));
+  const at = (xs: SchemaStart[], k: keyof SchemaStart) => round(median(xs.map((x) => x[k])), 1);
+  figure('provider_schema_start_ms', at(schema.cached, 'schema'), 'ms', `informative: median spawn → GetProviderSchema answered over a new mutual-TLS connection, ${SCHEMA_START_RUNS} runs (exit after Shutdown: ${at(schema.cached, 'exit')} ms); code cache off: ${at(schema.uncached, 'schema')} ms (exit ${at(schema.uncached, 'exit')} ms), alternated`);
+  details.provider_start = {
+    provider: summary(provider),
+    node_e_0: summary(bare),
+    own: summary(own),
+    no_code_cache: summary(uncached),
+    schema_start: { answered: summary(schema.cached.map((x) => x.schema)), exit: summary(schema.cached.map((x) => x.exit)) },
+    schema_start_no_code_cache: { answered: summary(schema.uncached.map((x) => x.schema)), exit: summary(schema.uncached.map((x) => x.exit)) },
+  };
 }
 
 // ------------------------------------------------------------------ drift
