@@ -469,6 +469,9 @@ async function benchProvider(work: string): Promise<void> {
     api_calls: applies.calls,
     api_calls_by_request: applies.applied[0]?.byRequest,
     rss_mb_per_process: rss.map((r) => r.peaksMb),
+    provider_cpu_s_per_apply: rss.map((r) => r.cpuS),
+    provider_cpu_s_per_process: rss.map((r) => r.cpuPerProcessS),
+    terraform_cpu_s_per_apply: rss.map((r) => r.parentCpuS),
     noop_plan: { kinds_plus_parents: noop.kindsPlusParents, calls_by_request: countBy(noop.calls, shape), summary: noop.summary },
   };
 }
