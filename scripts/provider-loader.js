@@ -34,7 +34,9 @@
       // first start of this version
     }
   }
-  const script = new vm.Script(payload, { filename: __filename, cachedData });
+  // A fixed name: a script compiled from a code cache keeps the name it had when the cache was
+  // made, so the path of whichever copy wrote it would show in stack traces.
+  const script = new vm.Script(payload, { filename: 'terraform-provider-imco.js', cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     process.once('exit', () => {
       try {
