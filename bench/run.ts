@@ -627,6 +627,8 @@ async function main(): Promise<void> {
   // Fresh run markers, so markers left by earlier runs do not slow or skew the handlers.
   process.env.IMCO_BRIDGE_MARKERS = join(work, 'markers');
   process.env.IMCO_BRIDGE_RUNTIME = join(work, 'bridge-runtime');
+  // The stacks' instance id (ownership labels) in the run's directory, not imco.identity.json in the checkout.
+  process.env.IMCO_IDENTITY_FILE = join(work, 'imco.identity.json');
   try {
     prepareFixtures(work, Math.ceil(SYNTH_OBJECTS / 13) + 2);
     if (run('synth')) await benchSynth(work);
