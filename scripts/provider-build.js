@@ -30,25 +30,6 @@ function compileDescriptors(force = false) {
   return true;
 }
 
-/**
- * axios's fetch adapter probes `Request` and `Response` when it loads, which makes Node load its
- * fetch implementation (undici, 60-100 ms) in every provider process that calls the API. The
- * provider's client uses axios's http adapter (tried before fetch in Node), so the bundle gets a
- * fetch adapter that reports itself unsupported.
- */
-const axiosWithoutFetchAdapter = {
-  name: 'axios-without-fetch-adapter',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/fetch\.js$/ }, (args) =>
-      /[\\/]axios[\\/]lib[\\/]adapters$/.test(args.resolveDir) ? { path: 'axios-fetch-adapter', namespace: 'imco-provider-stub' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'imco-provider-stub' }, () => ({
-      contents: 'export const getFetch = () => false;\nexport default false;\n',
-      loader: 'js',
-    }));
-  },
-};
-
 const BANNER = '#!/usr/bin/env node\n// terraform-provider-imco: a Terraform plugin (started by Terraform, not by hand). Bundled by scripts/build.js.\n';
 const LOADER = join(__dirname, 'provider-loader.js');
 
@@ -133,7 +114,6 @@ async function bundleProvider(entry, outfile, { codeCache = true } = {}) {
     legalComments: 'none',
     write: false,
     logLevel: 'error',
-    plugins: [axiosWithoutFetchAdapter],
   });
   const bundle = built.outputFiles[0].text;
   writeFileSync(outfile, BANNER + (codeCache ? withLoader(bundle) : bundle));
