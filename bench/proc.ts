@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly input?: string;
   /** Kill the child after this many ms (the benchmark must finish in bounded time). */
   readonly timeoutMs?: number;
+  /** Called with the child's pid right after the spawn (e.g. to watch its children). */
+  readonly onSpawn?: (pid: number) => void;
 }
 
 /** Runs a command and measures its wall time from spawn to exit. */
@@ -30,6 +32,7 @@ export function timedRun(command: string, args: readonly string[], opts: RunOpti
       env: { ...process.env, ...opts.env },
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -74,8 +77,14 @@ export function removeTerraformEnv(): void {
 }
 
 /** `terraform <args>` in `dir`, timed; fails unless it exits 0. */
-export async function terraform(dir: string, args: readonly string[], env: Readonly<Record<string, string>> = {}, timeoutMs = 300_000): Promise<Timed> {
-  const r = await timedRun('terraform', args, { cwd: dir, env: terraformEnv(env), timeoutMs });
+export async function terraform(
+  dir: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+  timeoutMs = 300_000,
+  onSpawn?: (pid: number) => void,
+): Promise<Timed> {
+  const r = await timedRun('terraform', args, { cwd: dir, env: terraformEnv(env), timeoutMs, onSpawn });
   return expectExit(`terraform ${args.join(' ')}`, r);
 }
 

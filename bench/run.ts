@@ -3,7 +3,9 @@
 // the API calls of a 200-object drift check and the emulator's list throughput; prints a Markdown
 // table and writes bench/results.json. Emulators run in this process on 127.0.0.1; synth, the
 // baseline and the load generator run in child processes so that each measures only itself.
-// Options: --only=synth,handler,apply,drift,rps (a subset, for development), --keep (keep temp dirs).
+// The provider section measures terraform-provider-imco beside them in the same run (apply, no-op
+// plan, start-up, memory) against the provisioner apply and Terraform's bare floor.
+// Options: --only=synth,handler,apply,provider,drift,rps (a subset, for development), --keep (keep temp dirs).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,11 +13,14 @@ import { secretFingerprint } from '../lib/bridge/fingerprint';
 import { endpoint as endpointSpec } from '../lib/catalog';
 import { readSynthesizedObjects } from '../lib/handlers/stack-reader';
 import type { BaselineJob, BaselineReport } from './baseline-child';
-import { credentialEnv, journalMark, journalSince, seedsOf, startBenchEmulator, targetOf, type BenchEmulator } from './emulators';
+import { credentialEnv, journalMark, journalSince, seedsOf, startBenchEmulator, targetOf, type BenchEmulator, type JournalLine } from './emulators';
 import { BENCH_SECRET_ENV, prepareFixtures, stackDirOf } from './fixtures';
 import type { LoadJob, LoadReport } from './load-child';
 import { machineInfo, machineLine, type MachineInfo } from './machine';
 import { postgresBinDir, startPostgres } from './postgres';
+import { watchProviderRss, type ProviderRss } from './provider-rss';
+import { kindsPlusParents } from './provider-stack';
+import { measureProviderStartup, measureSchemaStarts, type SchemaStart } from './provider-startup';
 import { expectExit, median, percentile, removeTerraformEnv, round, terraform, timedRun } from './proc';
 import type { StackJob } from './stacks';
 import type { ServedJob, ServedReport } from './served-child';
@@ -25,6 +30,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const BRIDGE = join(ROOT, 'bin', 'imco-bridge.js');
 const BRIDGE_CLIENT = join(ROOT, 'bin', 'imco-bridge.sh');
 const RESULTS = join(ROOT, 'bench', 'results.json');
+const PROVIDER_BUNDLE = join(ROOT, 'dist', 'provider', 'terraform-provider-imco.js');
 
 const SYNTH_OBJECTS = 1000;
 const SYNTH_RUNS = 3;
@@ -41,9 +47,13 @@ const APPLY_RUNS = 3;
 const DRIFT_OBJECTS = 200;
 const LOAD_CLIENTS = 50;
 const LOAD_MS = 5000;
+/** Provider starts timed for `provider_start_ms` (each paired with a bare `node -e 0`). */
+const PROVIDER_START_RUNS = 21;
+/** Whole schema-only provider starts timed for `provider_schema_start_ms`. */
+const SCHEMA_START_RUNS = 7;
 
-type Section = 'synth' | 'handler' | 'apply' | 'drift' | 'rps';
-const SECTIONS: readonly Section[] = ['synth', 'handler', 'apply', 'drift', 'rps'];
+type Section = 'synth' | 'handler' | 'apply' | 'provider' | 'drift' | 'rps';
+const SECTIONS: readonly Section[] = ['synth', 'handler', 'apply', 'provider', 'drift', 'rps'];
 
 interface Figure {
   readonly name: string;
@@ -259,38 +269,60 @@ async function benchApply(work: string, withHandlerNoop: boolean): Promise<void>
   await benchApplyLatency(work, SLOW_LATENCY_MS);
 }
 
+interface ApplyOptions {
+  readonly latencyMs: number;
+  readonly pgConnStr?: string;
+  readonly bridgeCommand?: string;
+  readonly flavour?: StackJob['flavour'];
+  /** Poll the peak RSS of the provider processes terraform starts during the apply. */
+  readonly watchProvider?: boolean;
+  /** Runs after the apply, before the emulator stops (e.g. a no-op plan of the applied stack). */
+  readonly after?: (dir: string, emulator: BenchEmulator) => Promise<void>;
+}
+
+interface AppliedStack {
+  readonly s: number;
+  readonly calls: number;
+  readonly byRequest: Record<string, number>;
+  readonly rss?: ProviderRss;
+}
+
 /**
  * One `terraform apply` of a fresh 100-profile stack against a fresh emulator: its wall time and
  * the API calls it made. With the real bridge command, checks that it left exactly 100 profiles.
  */
-async function timedApply(work: string, name: string, opts: { latencyMs: number; pgConnStr?: string; bridgeCommand?: string }): Promise<{ s: number; calls: number }> {
+async function timedApply(work: string, name: string, opts: ApplyOptions): Promise<AppliedStack> {
   const emulator = await startBenchEmulator({ latencyMs: opts.latencyMs });
   try {
     const job: StackJob = {
       shape: 'firewall', count: APPLY_OBJECTS, outdir: join(work, name), stackName: name, target: targetOf(emulator), work,
       ...(opts.bridgeCommand ? { bridgeCommand: opts.bridgeCommand } : {}),
       ...(opts.pgConnStr ? { pgConnStr: opts.pgConnStr } : {}),
+      ...(opts.flavour ? { flavour: opts.flavour } : {}),
     };
     await synthStack(job, work);
     const dir = stackDirOf(job);
     await terraform(dir, ['init', '-input=false', '-no-color']);
     const mark = await journalMark(emulator);
-    const apply = await terraform(dir, APPLY_ARGS, {}, 400_000);
-    const calls = (await journalSince(emulator, mark)).length;
+    let watch: ReturnType<typeof watchProviderRss> | undefined;
+    const apply = await terraform(dir, APPLY_ARGS, {}, 400_000, opts.watchProvider ? (pid) => (watch = watchProviderRss(pid)) : undefined);
+    const rss = watch?.stop();
+    const lines = await journalSince(emulator, mark);
     const profiles = emulator.userObjects().filter((o) => o.kind === 'firewall_profile').length;
     if (!opts.bridgeCommand && profiles !== APPLY_OBJECTS) throw new Error(`the ${name} apply left ${profiles} firewall profiles, expected ${APPLY_OBJECTS}`);
-    return { s: round(apply.ms / 1000), calls };
+    await opts.after?.(dir, emulator);
+    return { s: round(apply.ms / 1000), calls: lines.length, byRequest: countBy(lines, shape), ...(rss ? { rss } : {}) };
   } finally {
     await emulator.dispose();
   }
 }
 
 /** `runs` timed applies (stacks `<name>1`, `<name>2`, …): their seconds, their median and the API calls of the first. */
-async function timedApplies(work: string, name: string, opts: Parameters<typeof timedApply>[2], runs = APPLY_RUNS): Promise<{ runs: number[]; median: number; calls: number }> {
-  const results: { s: number; calls: number }[] = [];
-  for (let i = 1; i <= runs; i++) results.push(await timedApply(work, `${name}${i}`, opts));
+async function timedApplies(work: string, name: string, opts: ApplyOptions, runs = APPLY_RUNS): Promise<{ runs: number[]; median: number; calls: number; applied: AppliedStack[] }> {
+  const results: AppliedStack[] = [];
+  for (let i = 1; i <= runs; i++) results.push(await timedApply(work, `${name}${i}`, i === 1 ? opts : { ...opts, after: undefined }));
   const seconds = results.map((r) => r.s);
-  return { runs: seconds, median: seconds.length ? round(median(seconds)) : NaN, calls: results[0]?.calls ?? 0 };
+  return { runs: seconds, median: seconds.length ? round(median(seconds)) : NaN, calls: results[0]?.calls ?? 0, applied: results };
 }
 
 /** The client baseline at `latencyMs`: median of BASELINE_RUNS runs, reported as figure `name`. */
@@ -398,6 +430,126 @@ async function benchApplyLatency(work: string, latencyMs: number): Promise<void>
   figure(`apply_ratio_at_${latencyMs}ms`, round(real.median / baseline), '×', `apply_100_at_${latencyMs}ms_s / baseline_100_at_${latencyMs}ms_s`);
 }
 
+// ------------------------------------------------------------------ provider flavour, side by side
+
+const figureValue = (name: string): number | undefined => figures.find((f) => f.name === name)?.value;
+
+/**
+ * terraform-provider-imco against the provisioner apply and Terraform's bare floor of the same run:
+ * the 100-profile apply (median of APPLY_RUNS fresh applies, with the provider processes' peak RSS),
+ * a no-op plan of the first applied stack (its refresh's API calls), and the start-up to the
+ * handshake line. Measures the two comparison figures itself when the apply section did not run.
+ */
+async function benchProvider(work: string): Promise<void> {
+  const provisioner = figureValue('apply_100_s') ?? (await provisionerApplyHere(work));
+  const floor = figureValue('apply_bare_one_per_object_s') ?? (await bareFloorHere(work));
+  let noop: NoopPlan | undefined;
+  const applies = await timedApplies(work, 'provider', {
+    latencyMs: APPLY_LATENCY_MS,
+    flavour: 'provider',
+    watchProvider: true,
+    after: async (dir, emulator) => {
+      noop = await noopPlan(dir, emulator);
+    },
+  });
+  const apply = applies.median;
+  figure('apply_provider_100_s', apply, 's', `\`terraform apply -parallelism=${PARALLELISM}\` creating ${APPLY_OBJECTS} firewall profiles with the provider flavour (${APPLY_OBJECTS} \`imco_firewall_profile\`, ${applies.calls} API calls), emulator latency ${APPLY_LATENCY_MS} ms; median of ${APPLY_RUNS} fresh applies (${applies.runs.join(', ')} s)`);
+  figure('apply_provider_ratio_floor', round(apply / floor), '×', `apply_provider_100_s / apply_bare_one_per_object_s (${floor} s: ${APPLY_OBJECTS} bare \`terraform_data\`, this run)`, { op: '<=', limit: 2.5 });
+  figure('apply_provider_vs_provisioner', round(apply / provisioner), '×', `apply_provider_100_s / apply_100_s (${provisioner} s: the terraform_data flavour with provisioners, this run)`, { op: '<=', limit: 0.5 });
+  if (!noop) throw new Error('the no-op plan of the provider stack did not run');
+  figure('noop_plan_provider_s', noop.s, 's', `\`terraform plan\` of the applied ${APPLY_OBJECTS}-profile provider stack, unchanged (refresh included; exit 0, no changes)`);
+  figure('noop_plan_provider_calls', noop.calls.length, 'calls', `API calls (journal lines) of that plan's refresh; kinds + parents of the stack: ${noop.kindsPlusParents}, target 2 × that`, { op: '<=', limit: 2 * noop.kindsPlusParents });
+  const rss = applies.applied.map((a) => a.rss).filter((r): r is ProviderRss => r !== undefined);
+  const peak = Math.max(0, ...rss.map((r) => r.peakMb));
+  if (peak === 0) throw new Error('no terraform-provider-imco process was seen during the provider applies');
+  figure('provider_rss_mb', round(peak, 1), 'MB', `peak RSS (VmHWM, /proc polled every 25 ms) of the provider processes terraform started during the ${APPLY_RUNS} applies (${rss.map((r) => r.processes).join(', ')} processes per apply)`);
+  await benchProviderStartup();
+  details.provider = {
+    apply_runs_s: applies.runs,
+    api_calls: applies.calls,
+    api_calls_by_request: applies.applied[0]?.byRequest,
+    rss_mb_per_process: rss.map((r) => r.peaksMb),
+    provider_cpu_s_per_apply: rss.map((r) => r.cpuS),
+    provider_cpu_s_per_process: rss.map((r) => r.cpuPerProcessS),
+    terraform_cpu_s_per_apply: rss.map((r) => r.parentCpuS),
+    noop_plan: { kinds_plus_parents: noop.kindsPlusParents, calls_by_request: countBy(noop.calls, shape), summary: noop.summary },
+  };
+}
+
+/** apply_100_s when the apply section did not run (`--only=provider`): the ratios need it from this run. */
+async function provisionerApplyHere(work: string): Promise<number> {
+  const r = await timedApplies(work, 'bench', { latencyMs: APPLY_LATENCY_MS });
+  figure('apply_100_s', r.median, 's', `\`terraform apply -parallelism=${PARALLELISM}\` creating ${APPLY_OBJECTS} firewall profiles with the terraform_data flavour (${r.calls} API calls), emulator latency ${APPLY_LATENCY_MS} ms; median of ${APPLY_RUNS} (${r.runs.join(', ')} s)`);
+  return r.median;
+}
+
+/** apply_bare_one_per_object_s when the apply section did not run. */
+async function bareFloorHere(work: string): Promise<number> {
+  const r = await bareApplies(work, APPLY_OBJECTS);
+  figure('apply_bare_one_per_object_s', r.median, 's', `\`terraform apply -parallelism=${PARALLELISM}\` of ${APPLY_OBJECTS} bare \`terraform_data\` resources, no provisioners, local state; median of ${APPLY_RUNS} (${r.runs.join(', ')} s)`);
+  return r.median;
+}
+
+interface NoopPlan {
+  readonly s: number;
+  readonly calls: JournalLine[];
+  readonly kindsPlusParents: number;
+  readonly summary: string;
+}
+
+/** `terraform plan` of an applied, unchanged stack: exit 0 (no changes) and no write, or it fails. */
+async function noopPlan(dir: string, emulator: BenchEmulator): Promise<NoopPlan> {
+  await emulator.settle();
+  const mark = await journalMark(emulator);
+  const plan = await terraform(dir, ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${PARALLELISM}`]);
+  const calls = await journalSince(emulator, mark);
+  const writes = calls.filter((l) => l.method !== 'GET');
+  if (writes.length > 0) throw new Error(`the no-op plan of the provider stack made ${writes.length} write requests`);
+  const config = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, Record<string, unknown>>> };
+  return { s: round(plan.ms / 1000), calls, kindsPlusParents: kindsPlusParents(config), summary: /No changes[^\n]*/.exec(plan.stdout)?.[0] ?? '' };
+}
+
+/** Runs `measure` `runs` times, alternating its two configurations, and returns both series. */
+async function alternate<T>(runs: number, measure: (cache: boolean) => Promise<T[]>): Promise<{ cached: T[]; uncached: T[] }> {
+  const cached: T[] = [];
+  const uncached: T[] = [];
+  for (let i = 0; i < runs; i++) {
+    cached.push(...(await measure(true)));
+    uncached.push(...(await measure(false)));
+  }
+  return { cached, uncached };
+}
+
+/**
+ * provider_start_ms: spawn → handshake line of the bundle, each run paired with a bare `node -e 0`;
+ * provider_schema_start_ms: a whole schema-only start (handshake, mutual TLS, GetProviderSchema,
+ * Shutdown), as Terraform makes 3 to 5 per command. Both with the bundle's code cache, alternated
+ * with runs that turn it off (IMCO_PROVIDER_CODE_CACHE=0), so its effect is measured in this run.
+ */
+async function benchProviderStartup(): Promise<void> {
+  const off = { IMCO_PROVIDER_CODE_CACHE: '0' };
+  await measureSchemaStarts(PROVIDER_BUNDLE, 2); // warms the file system cache; writes the code cache if there is none
+  const line = await alternate(PROVIDER_START_RUNS, async (cache) => [await measureProviderStartup(PROVIDER_BUNDLE, 1, cache ? {} : off)]);
+  const provider = line.cached.flatMap((r) => r.provider);
+  const bare = line.cached.flatMap((r) => r.bare);
+  const own = line.cached.flatMap((r) => r.own);
+  const uncached = line.uncached.flatMap((r) => r.provider);
+  figure('provider_start_ms', round(median(provider), 1), 'ms', `median spawn → handshake line of dist/provider/terraform-provider-imco.js with go-plugin's environment (AutoMTLS), ${PROVIDER_START_RUNS} runs, each paired with a bare \`node -e 0\` (median ${round(median(bare), 1)} ms)`, { op: '<=', limit: 150 });
+  figure('provider_start_own_ms', round(median(own), 1), 'ms', 'median of (provider start − the paired `node -e 0`): what the provider adds to a bare Node start');
+  figure('provider_start_no_code_cache_ms', round(median(uncached), 1), 'ms', `informative: provider_start_ms with the code cache off (IMCO_PROVIDER_CODE_CACHE=0), ${PROVIDER_START_RUNS} runs alternated with those of provider_start_ms`);
+  const schema = await alternate(SCHEMA_START_RUNS, async (cache) => measureSchemaStarts(PROVIDER_BUNDLE, 1, cache ? {} : off));
+  const at = (xs: SchemaStart[], k: keyof SchemaStart) => round(median(xs.map((x) => x[k])), 1);
+  figure('provider_schema_start_ms', at(schema.cached, 'schema'), 'ms', `informative: median spawn → GetProviderSchema answered over a new mutual-TLS connection, ${SCHEMA_START_RUNS} runs (exit after Shutdown: ${at(schema.cached, 'exit')} ms); code cache off: ${at(schema.uncached, 'schema')} ms (exit ${at(schema.uncached, 'exit')} ms), alternated`);
+  details.provider_start = {
+    provider: summary(provider),
+    node_e_0: summary(bare),
+    own: summary(own),
+    no_code_cache: summary(uncached),
+    schema_start: { answered: summary(schema.cached.map((x) => x.schema)), exit: summary(schema.cached.map((x) => x.exit)) },
+    schema_start_no_code_cache: { answered: summary(schema.uncached.map((x) => x.schema)), exit: summary(schema.uncached.map((x) => x.exit)) },
+  };
+}
+
 // ------------------------------------------------------------------ drift
 
 async function benchDrift(work: string): Promise<void> {
@@ -475,11 +627,14 @@ async function main(): Promise<void> {
   // Fresh run markers, so markers left by earlier runs do not slow or skew the handlers.
   process.env.IMCO_BRIDGE_MARKERS = join(work, 'markers');
   process.env.IMCO_BRIDGE_RUNTIME = join(work, 'bridge-runtime');
+  // The stacks' instance id (ownership labels) in the run's directory, not imco.identity.json in the checkout.
+  process.env.IMCO_IDENTITY_FILE = join(work, 'imco.identity.json');
   try {
     prepareFixtures(work, Math.ceil(SYNTH_OBJECTS / 13) + 2);
     if (run('synth')) await benchSynth(work);
     if (run('handler')) await benchHandlerStartup(work);
     if (run('apply')) await benchApply(work, run('handler'));
+    if (run('provider')) await benchProvider(work);
     if (run('drift')) await benchDrift(work);
     if (run('rps')) await benchRps(work);
   } finally {

@@ -27,6 +27,8 @@ export interface StackJob {
   readonly bridgeCommand?: string;
   /** State in PostgreSQL (Terraform's `pg` backend) at this connection string. @default local state in the stack directory */
   readonly pgConnStr?: string;
+  /** `provider`: one `imco_<kind>` resource per object, served by terraform-provider-imco (installed at synth). @default terraform_data */
+  readonly flavour?: 'terraform_data' | 'provider';
 }
 
 export interface StackBuild {
@@ -42,7 +44,7 @@ export function buildStack(job: StackJob): StackBuild {
   if (job.pgConnStr) new PgBackend(stack, { connStr: job.pgConnStr, schemaName: `bench_${job.stackName}` });
   else new LocalBackend(stack, { path: join(stackDirOf(job), 'terraform.tfstate') });
   new ImcoSettings(stack, 'imco', {
-    flavour: 'terraform_data',
+    flavour: job.flavour ?? 'terraform_data',
     ...(job.bridgeCommand ? { bridgeCommand: job.bridgeCommand } : {}),
     endpoint: job.target.endpoint,
     credentials: { caCertPath: job.target.caCert, clientCertPath: job.target.clientCert, clientKeyPath: job.target.clientKey },

@@ -7,13 +7,13 @@ const { execFileSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const { compileDescriptors, bundleProvider } = require('./provider-build');
+const { compileDescriptors, compileCodecs, bundleProvider } = require('./provider-build');
 
 const root = join(__dirname, '..');
 const providerEntry = join(root, 'lib', 'provider', 'main.ts');
 const providerBundle = join(root, 'dist', 'provider', 'terraform-provider-imco.js');
 const stamp = join(root, 'dist', '.build-stamp');
-const SOURCES = ['lib', 'bench', 'examples', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const SOURCES = ['lib', 'bench', 'examples', 'scripts', 'main.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -47,7 +47,8 @@ async function bundle() {
 
 const force = process.argv.includes('--force');
 const descriptorsChanged = compileDescriptors(force);
-if (force || descriptorsChanged || stale()) {
+const codecsChanged = compileCodecs(force || descriptorsChanged);
+if (force || descriptorsChanged || codecsChanged || stale()) {
   try {
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
       cwd: root,

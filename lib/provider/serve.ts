@@ -4,9 +4,12 @@
 // answers go-plugin's Shutdown (then exits) and StreamStdio (an empty stream), ignores SIGINT
 // (Terraform cancels with StopProvider), and exits when Terraform's connection goes away.
 // Start-up is what Terraform waits for 3–5 times per command: the handshake line goes out before
-// the protocol descriptors, the value codec or the definition's resources are touched.
+// the protocol descriptors, the value codec or the definition's resources are touched, and before
+// node:http2 is loaded (~15 ms): the socket listens with node:net (loaded with Node itself) and
+// hands each connection to the HTTP/2 server, made right after the line while Terraform dials.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { createSecureServer, createServer, type Http2Server, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
+import type { Http2Server, Http2SecureServer, ServerHttp2Session } from 'node:http2';
+import { createServer as createListener, type Server as Listener, type Socket } from 'node:net';
 import { unlinkSync } from 'node:fs';
 import type { ProviderDefinition } from './resource-type';
 import { handshakeLine, handshakeProblem, socketPath, type Env } from './handshake';
@@ -49,17 +52,29 @@ export function serve(definition: ProviderDefinition | (() => ProviderDefinition
   const socket = socketPath(env);
   const clientCert = env.PLUGIN_CLIENT_CERT;
   const cert = clientCert ? selfSignedCert() : undefined;
-  const server: Http2Server | Http2SecureServer = cert
-    ? createSecureServer({ key: cert.keyPem, cert: cert.certPem, ca: [clientCert as string], requestCert: true, rejectUnauthorized: true, ALPNProtocols: ['h2'] })
-    : createServer();
 
   let ended = false;
-  const sessions = trackSessions(server, () => end(0));
+  const sessions = new Set<ServerHttp2Session>();
+  let h2: Http2Server | Http2SecureServer | undefined;
+  /** The HTTP/2 server (TLS: the client certificate required and verified, ALPN h2), made once. */
+  const http2 = (): Http2Server | Http2SecureServer => {
+    if (h2) return h2;
+    const { createSecureServer, createServer } = require('node:http2') as typeof import('node:http2');
+    h2 = cert
+      ? createSecureServer({ key: cert.keyPem, cert: cert.certPem, ca: [clientCert as string], requestCert: true, rejectUnauthorized: true, ALPNProtocols: ['h2'] })
+      : createServer();
+    trackSessions(h2, sessions, () => end(0));
+    h2.on('stream', (stream, headers) => handleGrpcCall(stream, headers, routes.get()));
+    return h2;
+  };
+  const listener: Listener = createListener((connection: Socket) => http2().emit('connection', connection));
+  const orphanTimer = setTimeout(() => end(0), FIRST_CONNECTION_MS).unref();
+  listener.once('connection', () => clearTimeout(orphanTimer));
   /** Closes the connections gracefully (GOAWAY, so the Shutdown answer is read), then exits. */
   const end = (code: number): void => {
     if (ended) return;
     ended = true;
-    server.close();
+    listener.close();
     try {
       unlinkSync(socket);
     } catch {
@@ -80,20 +95,22 @@ export function serve(definition: ProviderDefinition | (() => ProviderDefinition
     return new Uint8Array();
   };
   const routes = lazyRoutes(definition, shutdown);
-  server.on('stream', (stream, headers) => handleGrpcCall(stream, headers, routes.get()));
 
   return new Promise((resolve, reject) => {
     const announce = (): void => {
       (opts.out ?? ((l: string) => process.stdout.write(l)))(handshakeLine(socket, cert?.der));
       resolve(socket);
       // The rest of the start-up overlaps with Terraform's dial and TLS handshake.
-      setImmediate(routes.warmUp);
+      setImmediate(() => {
+        http2();
+        routes.warmUp();
+      });
     };
-    server.once('error', reject);
-    server.listen(socket);
+    listener.once('error', reject);
+    listener.listen(socket);
     // A unix socket listens as soon as listen() returns: no need to wait for the 'listening' tick.
-    if (server.listening) announce();
-    else server.once('listening', announce);
+    if (listener.listening) announce();
+    else listener.once('listening', announce);
   });
 }
 
@@ -122,12 +139,11 @@ function lazyRoutes(definition: ProviderDefinition | (() => ProviderDefinition),
 }
 
 /**
- * The open connections. Calls `orphaned` when the last one has closed and no new one came within
- * the grace period, or when none came at all (Terraform killed: the provider does not outlive it).
+ * Keeps `open` to the server's open connections. Calls `orphaned` when the last one has closed and
+ * no new one came within the grace period (Terraform gone: the provider does not outlive it).
  */
-function trackSessions(server: Http2Server | Http2SecureServer, orphaned: () => void): Set<ServerHttp2Session> {
-  const open = new Set<ServerHttp2Session>();
-  let timer: NodeJS.Timeout | undefined = setTimeout(orphaned, FIRST_CONNECTION_MS).unref();
+function trackSessions(server: Http2Server | Http2SecureServer, open: Set<ServerHttp2Session>, orphaned: () => void): void {
+  let timer: NodeJS.Timeout | undefined;
   server.on('session', (session: ServerHttp2Session) => {
     open.add(session);
     if (timer) clearTimeout(timer);
@@ -137,5 +153,4 @@ function trackSessions(server: Http2Server | Http2SecureServer, orphaned: () => 
       if (open.size === 0) timer = setTimeout(orphaned, ORPHAN_GRACE_MS);
     });
   });
-  return open;
 }
