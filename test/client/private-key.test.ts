@@ -1,7 +1,7 @@
 // The private-key checks shared by the mTLS client key and SSH private keys given as secrets.
 import { generateKeyPairSync } from 'node:crypto';
 import { holdsPrivateKey, keyFileExposure, octalMode, passphraseProtected } from '../../lib/client/private-key';
-import { fakeOpensshKeyWithCipher, fakeOpensshPrivateKey } from '../support/fake-keys';
+import { fakeOpensshKeyWithCipher, fakeOpensshPrivateKey, fakePemKey } from '../support/fake-keys';
 
 test('passphrase-protected keys are recognised in PKCS#8, traditional PEM and OpenSSH form', () => {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
@@ -20,7 +20,7 @@ test('passphrase-protected keys are recognised in PKCS#8, traditional PEM and Op
 
 test('private keys are told from other text', () => {
   expect(holdsPrivateKey(fakeOpensshPrivateKey().pem)).toBe(true);
-  expect(holdsPrivateKey('-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----\n')).toBe(true);
+  expect(holdsPrivateKey(fakePemKey('RSA PRIVATE KEY').pem)).toBe(true);
   expect(holdsPrivateKey('psk-value')).toBe(false);
   expect(holdsPrivateKey('ssh-ed25519 AAAA ops')).toBe(false);
 });

@@ -10,19 +10,20 @@ export interface FakePrivateKey {
   readonly body: string;
 }
 
-function fakeKey(label: string): FakePrivateKey {
+/** A placeholder key framed as `-----BEGIN <label>-----` (e.g. `RSA PRIVATE KEY`), random body. */
+export function fakePemKey(label: string): FakePrivateKey {
   const body = randomBytes(36).toString('base64');
   return { pem: `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`, body };
 }
 
 /** An OpenSSH-framed placeholder key with a fresh random body. */
 export function fakeOpensshPrivateKey(): FakePrivateKey {
-  return fakeKey('OPENSSH PRIVATE KEY');
+  return fakePemKey('OPENSSH PRIVATE KEY');
 }
 
 /** A PKCS#8-framed placeholder key with a fresh random body. */
 export function fakePkcs8PrivateKey(): FakePrivateKey {
-  return fakeKey('PRIVATE KEY');
+  return fakePemKey('PRIVATE KEY');
 }
 
 /**

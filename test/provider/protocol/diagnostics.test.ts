@@ -1,5 +1,6 @@
 // Diagnostics: one line, attribute paths in the protocol's form, no stack traces, no key material.
 import { attributePathMessage, diagnosticMessage, exceptionDiagnostic, scrub } from '../../../lib/provider/protocol/diagnostics';
+import { fakePemKey, fakePkcs8PrivateKey } from '../../support/fake-keys';
 
 describe('diagnostics', () => {
   it('converts attribute paths to tfplugin6 AttributePath steps', () => {
@@ -9,7 +10,7 @@ describe('diagnostics', () => {
   });
 
   it('keeps a summary to its first line and removes PEM blocks from every text', () => {
-    const pem = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMG\n-----END PRIVATE KEY-----';
+    const pem = fakePkcs8PrivateKey().pem.trimEnd();
     const d = diagnosticMessage({ severity: 'warning', summary: `bad key ${pem}\nsecond line`, detail: `detail ${pem}`, attribute: [{ attr: 'private_key_wo' }] });
     expect(d).toEqual({
       severity: 2,
@@ -17,7 +18,8 @@ describe('diagnostics', () => {
       detail: 'detail [PEM block removed]',
       attribute: { steps: [{ attribute_name: 'private_key_wo' }] },
     });
-    expect(scrub('-----BEGIN EC PRIVATE KEY-----\nabc')).toBe('[PEM block removed]');
+    const cut = fakePemKey('EC PRIVATE KEY').pem;
+    expect(scrub(cut.slice(0, cut.indexOf('-----END')))).toBe('[PEM block removed]');
   });
 
   it('turns an exception into one error line with its message, no stack', () => {
@@ -49,13 +51,14 @@ describe('diagnostics in the log', () => {
   });
 
   it('writes the stack to stderr, on one line and without PEM blocks, only when TF_LOG is set', () => {
-    const err = new Error('bad -----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----');
+    const key = fakePkcs8PrivateKey();
+    const err = new Error(`bad ${key.pem.trimEnd()}`);
     exceptionDiagnostic(err, 'imco_vpc');
     expect(logged).toBe('');
     process.env.TF_LOG = 'debug';
     exceptionDiagnostic(err, 'imco_vpc');
     expect(logged).toMatch(/^\[DEBUG\] imco_vpc: Error: bad \[PEM block removed\] \| at /);
     expect(logged.trim().split('\n')).toHaveLength(1);
-    expect(logged).not.toContain('AAAA');
+    expect(logged).not.toContain(key.body);
   });
 });

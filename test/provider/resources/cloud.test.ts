@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { TfObject } from '../../../lib/provider/resource-type';
 import { type ClientHarness, type Seeds, mockSeeds, startClientHarness } from '../../client/support/emulator-client';
 import { type Provider, configuredProvider, full, plan, planApply } from './support';
+import { fakeOpensshPrivateKey } from '../../support/fake-keys';
 
 let h: ClientHarness;
 let p: Provider;
@@ -14,7 +15,7 @@ let template: TfObject;
 let fw: TfObject;
 let ssh: TfObject;
 const KEY_ENV = `IMCO_TEST_SSH_KEY_${randomBytes(4).toString('hex')}`;
-const SECRET = `-----BEGIN OPENSSH PRIVATE KEY-----\n${randomBytes(36).toString('base64')}\n-----END OPENSSH PRIVATE KEY-----\n`;
+const SECRET = fakeOpensshPrivateKey().pem;
 
 beforeAll(async () => {
   h = await startClientHarness();
