@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { SpecExtras, SpecValue } from '../../bridge/spec';
 import { contentDigest } from '../../bridge/archive';
 import type { LiveObject } from '../../handlers/api';
+import type { HandlerContext } from '../../handlers/context';
 import { type AttributeSchema, type Diagnostic, type TfObject, type TfValue, isUnknown } from '../resource-type';
 import { cookbookName } from '../../bridge/cookbook-name';
 
@@ -32,6 +33,8 @@ export interface KindExtras {
    * value itself being carried by another attribute (a digest, an id): see KindModel.locators.
    */
   readonly locators?: readonly string[];
+  /** Creates the object itself, for kinds whose create is not the handlers' create (loaded lazily). */
+  create?(ctx: HandlerContext, planned: TfObject): Promise<LiveObject>;
 }
 
 const NONE: KindExtras = {
@@ -166,6 +169,9 @@ const cookbookVersion: KindExtras = {
 const attachment: KindExtras = {
   ...NONE,
   ...fileExtras('source', 'source_sha256', 'file to attach'),
+  // Created in its script and uploaded: no wire create body, identity by name in the script.
+  create: async (ctx, planned) =>
+    (await import('./attachment')).createAttachment(ctx, String(planned.script_id), String(planned.name), String(planned.source)),
 };
 
 /**

@@ -8,7 +8,6 @@ import { type HandlerContext, makeContext } from '../../handlers/context';
 import { BridgeError } from '../../handlers/errors';
 import { runCreate, runCreateUnowned, runDelete, runUpdate } from '../../handlers/reconcile';
 import type { ApplyRequest, ApplyResponse, CallContext, ImportResponse, ReadResponse, TfObject } from '../resource-type';
-import { createAttachment } from './attachment';
 import { moveOwnership } from './ownership';
 import { type KindModel, importIdForm } from './schema';
 import { secretChanged } from './secrets';
@@ -37,9 +36,7 @@ async function create(model: KindModel, req: ApplyRequest, api: BridgeApi, sessi
   const planned = req.planned!;
   const spec = buildSpec(model, planned, { operation: 'create', config: req.config, secrets: 'all', endpoint: api.endpoint, identity: session.identity() });
   const ctx = context(model, api, call, spec);
-  if (model.kind.kind === 'attachment') {
-    return createAttachment(ctx, String(planned.script_id), String(planned.name), String(planned.source));
-  }
+  if (model.extras.create) return model.extras.create(ctx, planned);
   const live = model.kind.labelable && !spec.self.owner ? await runCreateUnowned(ctx) : await runCreate(ctx);
   return fresh(ctx, live, parentParamsOf(model, planned));
 }
