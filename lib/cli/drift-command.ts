@@ -4,6 +4,7 @@
 // and the others are still checked. Exit 0 in sync, 2 on drift, 1 when a stack could not be checked.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { BridgeSpec } from '../bridge/spec';
 import type { BridgeApi } from '../handlers/api';
 import type { DriftReport } from '../handlers/drift';
@@ -76,7 +77,9 @@ export async function driftCommand(flags: ReadonlyMap<string, string | true>, de
     const name = stack.objects[0]?.spec.stack ?? stack.name;
     if (stack.objects.length === 0 && stack.provider) {
       failed = true;
-      fail(`stack ${name} uses the provider flavour: run terraform plan in its directory (${stack.dir}), which reads every object and shows drift`);
+      const rel = relative(process.cwd(), stack.dir);
+      const where = rel && !rel.startsWith('..') ? rel : stack.dir;
+      fail(`stack ${name} uses the provider flavour: run terraform plan in its directory (${where}), which reads every object and shows drift`);
       continue;
     }
     try {
