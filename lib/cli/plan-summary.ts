@@ -33,6 +33,8 @@ export interface PlannedChange {
   readonly attributes: readonly string[];
   /** The address it was moved from (`moved` blocks). */
   readonly movedFrom?: string;
+  /** A provisioner flavour's `X_sync` whose object `X` has its own line: counted, not shown. */
+  readonly withItsObject?: boolean;
 }
 
 function symbolOf(actions: readonly string[], moved: boolean): ChangeSymbol | undefined {
@@ -60,9 +62,41 @@ function changedAttributes(rc: ResourceChange): string[] {
   return [...names].filter((n) => n !== 'timeouts' && n !== 'id').sort();
 }
 
+/** Resource types of the provisioner flavours: an object `X` is `X` (lifecycle) and `X_sync`. */
+const PROVISIONER_TYPES = ['terraform_data', 'null_resource'];
+
+function triggersOf(values: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  const t = values?.triggers_replace ?? values?.triggers;
+  return t !== null && typeof t === 'object' ? (t as Record<string, unknown>) : {};
+}
+
+/** Provisioner flavours: each object's kind (lifecycle triggers) and IMCO name (`_sync` triggers), by `X`. */
+function provisionerObjects(changes: readonly ResourceChange[]): Map<string, { kind?: string; name?: string }> {
+  const objects = new Map<string, { kind?: string; name?: string }>();
+  for (const rc of changes.filter((c) => PROVISIONER_TYPES.includes(c.type))) {
+    const t = triggersOf(rc.change.after ?? rc.change.before);
+    const base = rc.name.replace(/_sync$/, '');
+    const entry = objects.get(base) ?? {};
+    if (typeof t.imco_kind === 'string') entry.kind = t.imco_kind;
+    if (rc.name !== base && typeof t.name === 'string' && t.name !== '') entry.name = t.name;
+    objects.set(base, entry);
+  }
+  return objects;
+}
+
+/** A provisioner resource's change: which of its triggers change (the object's properties). */
+function changedTriggers(rc: ResourceChange): string[] {
+  const before = triggersOf(rc.change.before);
+  const after = triggersOf(rc.change.after);
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => k !== 'imco_lifecycle' && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .sort();
+}
+
 /** The object-level changes of a plan (`terraform show -json`), in Terraform's order. */
 export function plannedChanges(plan: unknown): PlannedChange[] {
   const changes = ((plan as { resource_changes?: ResourceChange[] } | null)?.resource_changes ?? []).filter((rc) => rc.mode !== 'data');
+  const provisioned = provisionerObjects(changes);
   const out: PlannedChange[] = [];
   for (const rc of changes) {
     const moved = !!rc.previous_address && rc.previous_address !== rc.address;
@@ -70,20 +104,30 @@ export function plannedChanges(plan: unknown): PlannedChange[] {
     if (!symbol) continue;
     const values = rc.change.after ?? rc.change.before ?? {};
     const imcoName = typeof values.name === 'string' && values.name !== '' ? values.name : undefined;
+    const object = PROVISIONER_TYPES.includes(rc.type) ? provisioned.get(rc.name.replace(/_sync$/, '')) : undefined;
+    const changing = symbol === '~' || symbol === '-/+';
     out.push({
       symbol,
       address: rc.address,
-      kind: rc.type.replace(/^imco_/, ''),
-      name: imcoName ?? rc.name,
-      attributes: symbol === '~' || symbol === '-/+' ? changedAttributes(rc) : [],
+      kind: object?.kind ?? rc.type.replace(/^imco_/, ''),
+      name: object?.kind ? (object.name ?? rc.name) : (imcoName ?? rc.name),
+      attributes: changing ? (PROVISIONER_TYPES.includes(rc.type) ? changedTriggers(rc) : changedAttributes(rc)) : [],
       ...(moved ? { movedFrom: rc.previous_address } : {}),
     });
   }
-  return out;
+  // One line per object: an `X_sync` changing with its lifecycle resource `X` goes with X's line.
+  const lifecycles = new Set(out.filter((c) => provisioned.get(c.address.split('.')[1] ?? '')?.kind && !c.address.endsWith('_sync')).map((c) => c.address));
+  return out.map((c) => (c.address.endsWith('_sync') && lifecycles.has(c.address.replace(/_sync$/, '')) ? { ...c, withItsObject: true } : c));
+}
+
+/** The changes the summary shows, one per object. */
+export function shownChanges(changes: readonly PlannedChange[]): PlannedChange[] {
+  return changes.filter((c) => !c.withItsObject);
 }
 
 /** `plan: 3 to create, 1 to update, 1 to replace, 0 to delete` (and moves, when there are). */
-export function countsLine(changes: readonly PlannedChange[]): string {
+export function countsLine(all: readonly PlannedChange[]): string {
+  const changes = shownChanges(all);
   const count = (s: ChangeSymbol) => changes.filter((c) => c.symbol === s).length;
   const moved = changes.filter((c) => c.movedFrom).length;
   const parts = [`${count('+')} to create`, `${count('~')} to update`, `${count('-/+')} to replace`, `${count('-')} to delete`];

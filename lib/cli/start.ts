@@ -14,7 +14,7 @@ import type { SynthesizedObject } from '../handlers/stack-reader';
 import { deployedFlavour, flavourChange } from './estate-flavour';
 import { lostLocalStateProblem } from './local-state';
 import { applyProgress, initProgress } from './apply-progress';
-import { changeLine, countsLine, plannedChanges, type PlannedChange } from './plan-summary';
+import { changeLine, countsLine, plannedChanges, shownChanges, type PlannedChange } from './plan-summary';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 /** Emulator state, context file, example secrets, Terraform state: IMCO_START_DIR, else `.imco-emulator/`. */
@@ -270,7 +270,7 @@ class TerraformSteps {
     if (shown.code !== 0) throw new Error(`terraform show -json imco.tfplan failed: ${shown.out.trim().split('\n').pop() ?? ''}`);
     const changes = plannedChanges(JSON.parse(shown.stdout));
     say(`imco-start: ${countsLine(changes)}${this.verbose ? '' : ' (npm start -- --verbose shows the full plan)'}`);
-    for (const c of changes) say(`  ${changeLine(c)}`);
+    for (const c of shownChanges(changes)) say(`  ${changeLine(c)}`);
     return changes;
   }
 

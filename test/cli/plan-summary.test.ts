@@ -50,3 +50,29 @@ test('an attribute Terraform only knows after the apply counts as changed when i
   });
   expect(changes.map(changeLine)).toEqual(['~ template web (image)']);
 });
+
+test('provisioner flavours: an object is named by the kind in its lifecycle triggers and the name in its _sync triggers, one line per object', () => {
+  const td = (name: string, actions: string[], before: Record<string, unknown> | null, after: Record<string, unknown> | null) => ({
+    address: `terraform_data.${name}`, mode: 'managed', type: 'terraform_data', name,
+    change: { actions, before: before && { triggers_replace: before }, after: after && { triggers_replace: after } },
+  });
+  const fw = { imco_kind: 'firewall_profile', imco_path: 'db-fw' };
+  const vpc = (cidr: string) => ({ imco_kind: 'vpc', imco_path: 'vpc', cidr });
+  const changes = plannedChanges({
+    resource_changes: [
+      td('db-fw', ['no-op'], fw, fw),
+      td('db-fw_sync', ['delete', 'create'], { name: 'shop-db', rules: 'a', imco_lifecycle: 'x' }, { name: 'shop-db', rules: 'a', imco_lifecycle: 'x', imco_drift: 'drifted:04ae' }),
+      td('vpc', ['delete', 'create'], vpc('10.0.0.0/16'), vpc('10.1.0.0/16')),
+      td('vpc_sync', ['delete', 'create'], { name: 'shop', imco_lifecycle: 'old' }, { name: 'shop', imco_lifecycle: 'new' }),
+      td('imco_prune', ['delete', 'create'], { imco_prune: 's', imco_objects_000: '[1]' }, { imco_prune: 's', imco_objects_000: '[1,2]' }),
+    ],
+  });
+  expect(changes.filter((c) => !c.withItsObject).map(changeLine)).toEqual([
+    '-/+ firewall_profile shop-db (imco_drift)',
+    '-/+ vpc shop (cidr)',
+    '-/+ terraform_data imco_prune (imco_objects_000)',
+  ]);
+  // The vpc's _sync is counted (the apply completes it) but shown with its object.
+  expect(changes.map((c) => c.address)).toContain('terraform_data.vpc_sync');
+  expect(countsLine(changes)).toBe('plan: 0 to create, 0 to update, 3 to replace, 0 to delete');
+});
