@@ -13,8 +13,8 @@ const USAGE = `usage: imco-bridge <command>
                                         adopt an existing IMCO object for a construct
   events <construct path> [--stack DIR] [--limit N]
                                         recent IMCO audit events of a construct's object
-  drift [--stack DIR] [--format text|json|markdown] [--state FILE]
-                                        compare the synthesized stack with IMCO; exit 2 on drift
+  drift [--stack DIR|NAME] [--format text|json|markdown] [--state FILE]
+                                        compare each synthesized stack (or the one given) with IMCO; exit 2 on drift
                                         (objects of tainted resources too: the local state, or FILE)
   repoint [--stack DIR]                 record the synthesized endpoint in the Terraform state (same platform,
                                         new address): the next plan re-creates nothing
@@ -196,34 +196,8 @@ async function run(p: Parsed): Promise<number> {
         api.close();
       }
     }
-    case 'drift': {
-      const { readSynthesizedObjects, hasProviderResources } = require('../handlers/stack-reader') as typeof import('../handlers/stack-reader');
-      const drift = require('../handlers/drift') as typeof import('../handlers/drift');
-      const format = String(p.flags.get('format') ?? 'text');
-      if (!['text', 'json', 'markdown', 'fingerprints'].includes(format)) {
-        process.stderr.write(`imco-bridge drift: --format must be text, json or markdown (got '${format}')\n`);
-        return 2;
-      }
-      const dir = typeof p.flags.get('stack') === 'string' ? String(p.flags.get('stack')) : process.cwd();
-      const synthesized = p.flags.has('specs-stdin') ? undefined : readSynthesizedObjects(dir);
-      const specs = synthesized
-        ? synthesized.map((o) => o.spec)
-        : (JSON.parse(require('node:fs').readFileSync(0, 'utf8') as string) as BridgeSpec[]);
-      if (synthesized && specs.length === 0 && hasProviderResources(dir)) {
-        process.stderr.write('imco-bridge drift: this stack uses the provider flavour: run terraform plan in its directory, which reads every object and shows drift\n');
-        return 1;
-      }
-      const tainted = synthesized ? taintedResourceOf(dir, synthesized, p.flags.get('state')) : () => undefined;
-      const api = openApi(specs[0], verbose);
-      try {
-        const report = await drift.detectDrift(api, specs, tainted);
-        if (format === 'fingerprints') process.stdout.write(`${JSON.stringify(drift.driftFingerprints(report))}\n`);
-        else process.stdout.write(drift.renderDrift(report, format as 'text' | 'json' | 'markdown'));
-        return report.drifted && format !== 'fingerprints' ? 2 : 0;
-      } finally {
-        api.close();
-      }
-    }
+    case 'drift':
+      return (require('./drift-command') as typeof import('./drift-command')).driftCommand(p.flags, { openApi: (spec) => openApi(spec, verbose), taintedResourceOf });
     case 'context': {
       const sub = p.args.shift();
       const cmd = require('../handlers/context-command') as typeof import('../handlers/context-command');

@@ -1,7 +1,9 @@
 // `npm start`: deploys the example estate (main.ts). By default on the embedded emulator in
 // `.imco-emulator/` (reused across runs, same port every time), with generated example secrets;
 // against a real platform only with --platform (cio-style credentials). Synthesizes, runs
-// terraform init/plan/apply with streamed progress, and ends with a summary of the IMCO objects.
+// terraform init/plan/apply, and ends with a summary of the IMCO objects. It shows the plan as a
+// summary (one line per object, lib/cli/plan-summary.ts) and the apply as progress, one line per
+// completed resource (lib/cli/apply-progress.ts); --verbose shows Terraform's whole output.
 // IMCO_START_DIR moves the state directory and CDKTF_OUTDIR the synth output (tests run isolated).
 import { spawn } from 'node:child_process';
 import { randomBytes, generateKeyPairSync } from 'node:crypto';
@@ -11,6 +13,8 @@ import type { BridgeApi, LiveObject } from '../handlers/api';
 import type { SynthesizedObject } from '../handlers/stack-reader';
 import { deployedFlavour, flavourChange } from './estate-flavour';
 import { lostLocalStateProblem } from './local-state';
+import { applyProgress, initProgress } from './apply-progress';
+import { changeLine, countsLine, plannedChanges, shownChanges, type PlannedChange } from './plan-summary';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 /** Emulator state, context file, example secrets, Terraform state: IMCO_START_DIR, else `.imco-emulator/`. */
@@ -30,6 +34,8 @@ function shown(dir: string): string {
 interface StartOptions {
   readonly destroy: boolean;
   readonly platform: boolean;
+  /** Show Terraform's whole output (the full plan, every apply line). */
+  readonly verbose: boolean;
 }
 
 function say(line: string): void {
@@ -37,26 +43,69 @@ function say(line: string): void {
 }
 
 function parse(argv: string[]): StartOptions {
-  const known = new Set(['--destroy', '--platform']);
+  const known = new Set(['--destroy', '--platform', '--verbose']);
   for (const a of argv) {
-    if (!known.has(a)) throw new Error(`unknown option '${a}': use --destroy (tear the estate down) and/or --platform (use your cio credentials instead of the emulator)`);
+    if (!known.has(a)) {
+      throw new Error(`unknown option '${a}': use --destroy (tear the estate down), --platform (use your cio credentials instead of the emulator) and/or --verbose (show the full plan and Terraform's whole output)`);
+    }
   }
-  return { destroy: argv.includes('--destroy'), platform: argv.includes('--platform') };
+  return { destroy: argv.includes('--destroy'), platform: argv.includes('--platform'), verbose: argv.includes('--verbose') };
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, prefix = ''): Promise<{ code: number; out: string }> {
+interface RunOptions {
+  /** Prefix of every line shown. */
+  readonly prefix?: string;
+  /** Which stdout lines to show (undefined: all), and how; stderr is always shown. */
+  readonly filter?: (line: string) => string | undefined;
+  /** What the step does, for the "still …" line after 2 s without output. */
+  readonly label?: string;
+}
+
+/** Seconds of silence after which a running step says it is still working. */
+const QUIET_SECONDS = 2;
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, opts: RunOptions = {}): Promise<{ code: number; out: string; stdout: string }> {
+  const { prefix = '', filter, label } = opts;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const relay = (stream: NodeJS.WriteStream) => (d: Buffer) => {
-      out += d.toString();
-      for (const line of d.toString().split('\n')) if (line.trim()) stream.write(`${prefix}${line}\n`);
+    let stdout = '';
+    const started = Date.now();
+    let lastShown = started;
+    const show = (stream: NodeJS.WriteStream, text: string) => {
+      stream.write(`${text}\n`);
+      lastShown = Date.now();
     };
-    child.stdout.on('data', relay(process.stdout));
-    child.stderr.on('data', relay(process.stderr));
-    child.on('error', (err) => reject(new Error(`cannot run ${cmd}: ${err.message}${cmd === 'terraform' ? ' (install Terraform ≥ 1.9 and put it on PATH)' : ''}`)));
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, out }));
+    const ticker = label
+      ? setInterval(() => {
+          if (Date.now() - lastShown >= QUIET_SECONDS * 1000) show(process.stdout, `  … still ${label} (${Math.round((Date.now() - started) / 1000)}s)`);
+        }, 500)
+      : undefined;
+    const relay = (stream: NodeJS.WriteStream, filtered: boolean) => (d: Buffer) => {
+      out += d.toString();
+      if (filtered) stdout += d.toString();
+      for (const line of d.toString().split('\n')) {
+        if (!line.trim()) continue;
+        const shown = filtered && filter ? filter(line) : `${prefix}${line}`;
+        if (shown !== undefined) show(stream, shown);
+      }
+    };
+    child.stdout.on('data', relay(process.stdout, true));
+    child.stderr.on('data', relay(process.stderr, false));
+    child.on('error', (err) => {
+      if (ticker) clearInterval(ticker);
+      reject(new Error(`cannot run ${cmd}: ${err.message}${cmd === 'terraform' ? ' (install Terraform ≥ 1.9 and put it on PATH)' : ''}`));
+    });
+    child.on('close', (code) => {
+      if (ticker) clearInterval(ticker);
+      resolvePromise({ code: code ?? 1, out, stdout });
+    });
   });
+}
+
+/** After a failed quiet step: the output that was held back, so the cause is on screen. */
+function showHeldBack(result: { stdout: string }, prefix: string): void {
+  for (const line of result.stdout.split('\n')) if (line.trim()) say(`${prefix}${line}`);
 }
 
 /** Example secrets for the emulator run: generated once, kept in .imco-emulator (git-ignored). */
@@ -186,6 +235,52 @@ async function summary(env: Record<string, string>, stackDir: string, statePath:
   }
 }
 
+/** Terraform init, plan (summarized) and apply (with progress) in the stack directory. */
+class TerraformSteps {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly stackDir: string,
+    private readonly verbose: boolean,
+  ) {}
+
+  private async terraform(args: string[], prefix: string, label: string, filter?: (line: string) => string | undefined) {
+    const result = await run('terraform', [args[0], '-input=false', '-no-color', ...args.slice(1)], this.env, this.stackDir, { prefix, label, filter: this.verbose ? undefined : (filter ?? (() => undefined)) });
+    if (result.code === 1 && !this.verbose) showHeldBack(result, prefix);
+    return result;
+  }
+
+  async init(extra: string[]): Promise<void> {
+    const init = await this.terraform(['init', ...extra], '  init: ', 'initializing Terraform', initProgress);
+    if (init.code !== 0) throw new Error(`${['terraform init', ...extra].join(' ')} failed (see above)`);
+  }
+
+  /** Plans into imco.tfplan and prints the summary; returns the planned object changes. */
+  async plan(extra: string[]): Promise<PlannedChange[]> {
+    const planArgs = ['plan', ...extra, '-detailed-exitcode', '-out=imco.tfplan'];
+    let plan = await this.terraform(planArgs, '  plan: ', 'planning');
+    if (plan.code === 1 && PROVIDER_CHANGED.test(plan.out)) {
+      // A rebuilt provider (npm run build) no longer matches the lock file: take the new one.
+      say('imco-start: the imco provider changed since terraform init: terraform init -upgrade');
+      await this.init(['-upgrade']);
+      plan = await this.terraform(planArgs, '  plan: ', 'planning');
+    }
+    if (plan.code === 1) throw new Error('terraform plan failed (see above)');
+    if (plan.code === 0) return [];
+    const shown = await run('terraform', ['show', '-json', '-no-color', 'imco.tfplan'], this.env, this.stackDir, { filter: () => undefined, label: 'reading the plan' });
+    if (shown.code !== 0) throw new Error(`terraform show -json imco.tfplan failed: ${shown.out.trim().split('\n').pop() ?? ''}`);
+    const changes = plannedChanges(JSON.parse(shown.stdout));
+    say(`imco-start: ${countsLine(changes)}${this.verbose ? '' : ' (npm start -- --verbose shows the full plan)'}`);
+    for (const c of shownChanges(changes)) say(`  ${changeLine(c)}`);
+    return changes;
+  }
+
+  async apply(changes: PlannedChange[], doing: string): Promise<void> {
+    say(`imco-start: ${doing}`);
+    const a = await this.terraform(['apply', 'imco.tfplan'], '  ', doing, applyProgress(changes));
+    if (a.code !== 0) throw new Error(`terraform apply failed (see above); fix the cause and run npm start${doing === 'destroying' ? ' -- --destroy' : ''} again: applies are idempotent`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const opts = parse(argv);
   const embedded = opts.platform ? undefined : await embeddedEmulator();
@@ -216,37 +311,25 @@ async function main(argv: string[]): Promise<number> {
     }
     say('imco-start: synthesizing main.ts');
     mkdirSync(OUT_DIR, { recursive: true });
-    const synth = await run(process.execPath, [join(ROOT, 'dist', 'main.js')], env, ROOT, '  synth: ');
+    const synth = await run(process.execPath, [join(ROOT, 'dist', 'main.js')], env, ROOT, { prefix: '  synth: ', label: 'synthesizing' });
     if (synth.code !== 0) throw new Error('synthesis failed (see the messages above): fix main.ts and run npm start again');
-    if (!existsSync(join(stackDir, '.terraform'))) {
-      const init = await run('terraform', ['init', '-input=false', '-no-color'], env, stackDir, '  init: ');
-      if (init.code !== 0) throw new Error('terraform init failed (see above)');
-    }
+    const steps = new TerraformSteps(env, stackDir, opts.verbose);
+    if (!existsSync(join(stackDir, '.terraform'))) await steps.init([]);
     const lost = lostLocalStateProblem(statePath);
     if (lost) throw new Error(lost);
     if (opts.destroy) {
-      say('imco-start: destroying the example estate');
-      const d = await run('terraform', ['destroy', '-auto-approve', '-input=false', '-no-color'], env, stackDir, '  ');
-      if (d.code !== 0) throw new Error('terraform destroy failed (see above); run npm start -- --destroy again once fixed');
+      say('imco-start: planning the destruction of the example estate');
+      const planned = await steps.plan(['-destroy']);
+      if (planned.length > 0) await steps.apply(planned, 'destroying');
       say('imco-start: the example estate is destroyed');
       return 0;
     }
-    const planArgs = ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-out=imco.tfplan'];
-    let plan = await run('terraform', planArgs, env, stackDir, '  plan: ');
-    if (plan.code === 1 && PROVIDER_CHANGED.test(plan.out)) {
-      // A rebuilt provider (npm run build) no longer matches the lock file: take the new one.
-      say('imco-start: the imco provider changed since terraform init: terraform init -upgrade');
-      const init = await run('terraform', ['init', '-upgrade', '-input=false', '-no-color'], env, stackDir, '  init: ');
-      if (init.code !== 0) throw new Error('terraform init -upgrade failed (see above)');
-      plan = await run('terraform', planArgs, env, stackDir, '  plan: ');
-    }
-    if (plan.code === 1) throw new Error('terraform plan failed (see above)');
-    if (plan.code === 0) {
+    say('imco-start: planning');
+    const planned = await steps.plan([]);
+    if (planned.length === 0) {
       say('imco-start: no changes: the IMCO estate already matches main.ts');
     } else {
-      say('imco-start: applying');
-      const a = await run('terraform', ['apply', '-input=false', '-no-color', 'imco.tfplan'], env, stackDir, '  ');
-      if (a.code !== 0) throw new Error('terraform apply failed (see above); fix the cause and run npm start again: applies are idempotent');
+      await steps.apply(planned, 'applying');
     }
     say('');
     await summary(embedded ? embedded.env : {}, stackDir, statePath);

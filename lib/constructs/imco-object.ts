@@ -20,6 +20,7 @@ import { Secret, secretProblem } from './secret';
 import { ImcoSettings, type ResolvedImcoSettings } from './settings';
 import { specSizeProblem } from './spec-size';
 import { idOf, idProblem, integerProblem, nameProblem, unresolvedTokenPaths, type IdLike } from './validation';
+import { failedLookupProblems } from './lookups';
 
 export { TF_ID_ENV, TRIGGERS_ENV } from '../bridge/spec';
 export { MAX_SPEC_BYTES } from './spec-size';
@@ -504,6 +505,7 @@ export abstract class ImcoObject extends Construct {
         );
       }
       found.push(...this.identityProblems());
+      found.push(...failedLookupProblems(this.encoded.spec.fields));
     }
     return [...new Set(found)].map((p) => `${this.describe()}: ${p}`);
   }

@@ -23,6 +23,7 @@ export type ImcoFlavour = HandlerFlavour | 'provider';
 export const FLAVOURS: readonly ImcoFlavour[] = ['provider', ...HANDLER_FLAVOURS];
 import { STACK_INSTANCE_ENV } from '../bridge/spec';
 import { stackInstanceId } from '../synth/stack-identity';
+import { listProblemsAtSynth } from './synth-problems';
 
 /** Where the handlers find the IMCO credentials at apply time. Paths only — never key content. */
 export interface ImcoCredentialPaths {
@@ -164,6 +165,7 @@ export class ImcoSettings extends Construct {
 
   /** The settings the IMCO objects under `scope` use: the stack's ImcoSettings, else the defaults. */
   static resolve(scope: IConstruct): ResolvedImcoSettings {
+    listProblemsAtSynth(scope);
     const explicit = ImcoSettings.of(scope);
     if (explicit) return explicit.resolved;
     const registry = registryOf(scope);

@@ -17,6 +17,8 @@ export interface FieldDrift {
 export interface ObjectDrift {
   readonly path: string;
   readonly kind: string;
+  /** The object's IMCO name: as declared, else as IMCO has it (kinds without a name: absent). */
+  readonly name?: string;
   readonly id?: string;
   /**
    * `drifted`: fields differ; `missing`: declared but not in IMCO; `unmanaged`: owned by this stack instance but no longer declared;
@@ -50,10 +52,18 @@ function liveExtras(spec: BridgeSpec, live: LiveObject, attachTo: string | null 
 }
 
 /** Compares one object; `resolver` caches lists so the whole stack costs one list per kind and parent. */
+/** The name an object goes by in IMCO: the declared one, else the live one. */
+function nameOf(spec: BridgeSpec | undefined, live: LiveObject | undefined): { name?: string } {
+  const field = spec ? kindSpec(spec.kind).nameField : undefined;
+  const declared = spec && field ? spec.fields[field] : undefined;
+  const name = typeof declared === 'string' && declared !== '' ? declared : typeof live?.name === 'string' && live.name !== '' ? live.name : undefined;
+  return name === undefined ? {} : { name };
+}
+
 async function compareObject(api: BridgeApi, resolver: Resolver, spec: BridgeSpec): Promise<ObjectDrift> {
   const kind = kindSpec(spec.kind);
   let live = await resolver.find(spec.self);
-  if (!live) return { path: spec.path, kind: spec.kind, status: 'missing', fields: [] };
+  if (!live) return { path: spec.path, kind: spec.kind, ...nameOf(spec, undefined), status: 'missing', fields: [] };
   const plain = Object.keys(spec.fields).filter((f) => !kind.secretFields.includes(f) && !isSecret(spec.fields[f]));
   // A slim listing (templates) lacks fields we compare: read the object once.
   if (plain.some((f) => !(f in live!)) && kind.operations.includes('show') && !kind.singleton) {
@@ -73,7 +83,7 @@ async function compareObject(api: BridgeApi, resolver: Resolver, spec: BridgeSpe
     attachTo = spec.extras.attachTo ? ((await resolver.find(spec.extras.attachTo.$ref))?.id ?? null) : null;
   }
   fields.push(...liveExtras(spec, live, attachTo));
-  return { path: spec.path, kind: spec.kind, id: live.id, status: fields.length ? 'drifted' : 'in_sync', fields };
+  return { path: spec.path, kind: spec.kind, ...nameOf(spec, live), id: live.id, status: fields.length ? 'drifted' : 'in_sync', fields };
 }
 
 /**
@@ -104,7 +114,7 @@ async function unmanaged(api: BridgeApi, resolver: Resolver, specs: readonly Bri
     for (const obj of await api.list(k)) {
       const ids = (obj.label_ids as string[] | undefined) ?? [];
       const label = labels.find((l) => ids.includes(l.id));
-      if (label) out.push({ path: pathShown(label, identity.stack), kind: k, id: obj.id, status: 'unmanaged', fields: [] });
+      if (label) out.push({ path: pathShown(label, identity.stack), kind: k, ...nameOf(undefined, obj), id: obj.id, status: 'unmanaged', fields: [] });
     }
   }
   return out;
@@ -154,21 +164,25 @@ const TAINTED_HINT = (address: string): string =>
 
 const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
+/** How an object is named in every format: construct path, kind, IMCO name and id. */
+function objectTitle(o: ObjectDrift): string {
+  return `${o.path} (${[o.kind, o.name === undefined ? undefined : `'${o.name}'`, o.id].filter(Boolean).join(' ')})`;
+}
+
 export function renderDrift(report: DriftReport, format: 'text' | 'json' | 'markdown'): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   const bad = report.objects.filter((o) => o.status !== 'in_sync');
   if (format === 'markdown') {
     if (bad.length === 0) return `**IMCO drift** (stack \`${report.stack}\`): no drift across ${report.objects.length} objects.\n`;
+    const cells = (o: ObjectDrift) => `| \`${o.path}\` | ${o.kind} | ${o.name ?? ''} | ${o.id ?? ''} | ${o.status} |`;
     const rows = bad.flatMap((o) =>
-      o.fields.length
-        ? o.fields.map((f) => `| \`${o.path}\` | ${o.kind} | ${o.status} | \`${f.field}\` | \`${show(f.desired)}\` | \`${show(f.live)}\` |`)
-        : [`| \`${o.path}\` | ${o.kind} | ${o.status} | | | |`],
+      o.fields.length ? o.fields.map((f) => `${cells(o)} \`${f.field}\` | \`${show(f.desired)}\` | \`${show(f.live)}\` |`) : [`${cells(o)} | | |`],
     );
     return [
       `**IMCO drift** (stack \`${report.stack}\`): ${bad.length} of ${report.objects.length} objects differ.`,
       '',
-      '| construct | kind | status | field | desired | live |',
-      '|---|---|---|---|---|---|',
+      '| construct | kind | name | id | status | field | desired | live |',
+      '|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n');
@@ -176,7 +190,7 @@ export function renderDrift(report: DriftReport, format: 'text' | 'json' | 'mark
   if (bad.length === 0) return `no drift: ${report.objects.length} objects in sync (stack ${report.stack})\n`;
   const lines = [`drift in stack ${report.stack}: ${bad.length} of ${report.objects.length} objects differ`];
   for (const o of bad) {
-    lines.push(`  ${o.path} (${o.kind}${o.id ? ` ${o.id}` : ''}): ${o.status}${o.tainted ? ` — ${TAINTED_HINT(o.tainted)}` : ''}`);
+    lines.push(`  ${objectTitle(o)}: ${o.status}${o.tainted ? ` — ${TAINTED_HINT(o.tainted)}` : ''}`);
     for (const f of o.fields) lines.push(`    ${f.field}: desired ${show(f.desired)}, live ${show(f.live)}`);
   }
   return `${lines.join('\n')}\n`;

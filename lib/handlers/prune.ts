@@ -82,6 +82,9 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
   const removed = removedObjects(previous, current);
   const identity = identityOf({ stack, instance: undefined });
   const declaredOwners = new Set(current.flatMap((o) => ownerLabelNamesOf(identity, o.self)));
+  // A path still declared with another identity (a subnet whose VPC was replaced after a CIDR
+  // change): its own resource replaces it; it is not a removed construct.
+  const declaredPaths = new Set(current.map((o) => `${o.kind} ${o.path}`));
   let deleted = 0;
   for (const o of removed) {
     const ctx = makeContext(
@@ -89,8 +92,13 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
       api,
       out,
     );
+    const stillDeclared = declaredPaths.has(`${o.kind} ${o.path}`);
     if (!(await ctx.resolver.find(o.self))) {
-      ctx.log('no longer declared in the stack; nothing carries its identity any more (deleted, or imported under another path)');
+      ctx.log(
+        stillDeclared
+          ? 'still declared, with a new identity (its parent was replaced, or its key changed): replaced by its own resource; nothing to prune'
+          : 'no longer declared in the stack; nothing carries its identity any more (deleted, or imported under another path)',
+      );
       continue;
     }
     const newOwner = await declaredOwnerOf(ctx, declaredOwners);
@@ -98,7 +106,7 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
       ctx.log(`no longer declared here, but now owned by label '${newOwner}' (imported); keeping it`);
       continue;
     }
-    ctx.log('no longer declared in the stack; deleting it');
+    ctx.log(stillDeclared ? 'still declared, with a new identity: deleting the object of its old identity' : 'no longer declared in the stack; deleting it');
     await runDelete(ctx);
     deleted++;
   }

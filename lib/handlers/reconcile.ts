@@ -48,6 +48,7 @@ async function converge(
   parentParams?: ParentParams,
 ): Promise<LiveObject> {
   let obj = live;
+  let updated: string[] = [];
   if (!opts.fresh && ctx.kind.updateFields.length > 0) {
     obj = await full(ctx, obj, parentParams);
     const desired = await ctx.resolver.materializeFields(ctx.spec.fields, ctx.subject, opts.withSecrets);
@@ -60,10 +61,11 @@ async function converge(
       const shown = Object.keys(body).map((f) => (ctx.kind.secretFields.includes(f) ? `${f} (secret)` : f));
       ctx.log(`updating ${shown.join(', ')}`);
       obj = await ctx.api.update(ctx.kind.kind, obj.id, body, parentParams);
+      updated = Object.keys(body);
     }
   }
   const behaviour = behaviourOf(ctx.kind.kind);
-  if (behaviour.converge) await behaviour.converge(ctx, obj, opts);
+  if (behaviour.converge) await behaviour.converge(ctx, obj, { ...opts, updated });
   return obj;
 }
 

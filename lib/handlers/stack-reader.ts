@@ -1,7 +1,7 @@
 // Reads a synthesized stack (cdk.tf.json) to find what imco-cdktf put there for a construct path:
 // used by the user-facing commands (import, events, drift) which have no provisioner environment.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseSpec, SPEC_ENV, type BridgeSpec } from '../bridge/spec';
 import { BridgeError } from './errors';
 
@@ -33,6 +33,31 @@ export function readSynthesizedObjects(dir: string): SynthesizedObject[] {
   if (files.length === 0) {
     throw new BridgeError(`no synthesized stack under ${dir}: run 'cdktf synth' (or npm start) first, or pass --stack <dir with cdk.tf.json>`);
   }
+  return readStackFiles(files);
+}
+
+/** One synthesized stack: its name (the directory's), where it is, and its provisioner objects. */
+export interface SynthesizedStack {
+  readonly name: string;
+  readonly dir: string;
+  readonly objects: SynthesizedObject[];
+  /** It has resources of the native provider (`imco_<kind>`). */
+  readonly provider: boolean;
+}
+
+/** The synthesized stacks under `dir`, each on its own (several in a cdktf.out). */
+export function readSynthesizedStacks(dir: string): SynthesizedStack[] {
+  const files = findStackFiles(dir);
+  if (files.length === 0) {
+    throw new BridgeError(`no synthesized stack under ${dir}: run 'cdktf synth' (or npm start) first, or pass --stack <dir with cdk.tf.json>`);
+  }
+  return files.map((file) => {
+    const stackDir = dirname(file);
+    return { name: basename(stackDir), dir: stackDir, objects: readStackFiles([file]), provider: hasProviderResources(stackDir) };
+  });
+}
+
+function readStackFiles(files: readonly string[]): SynthesizedObject[] {
   const out: SynthesizedObject[] = [];
   for (const file of files) {
     const doc = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, Record<string, Record<string, unknown>>> };

@@ -1,9 +1,10 @@
 // `imco-bridge drift` on a stack of the provider flavour (the default): it has no provisioner specs
-// to compare, so instead of reporting "0 objects in sync" it says to use terraform plan, exit 1.
+// to compare, so instead of reporting "0 objects in sync" it names the stack and says to use
+// terraform plan, exit 1.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { hasProviderResources } from '../../lib/handlers/stack-reader';
 
 const BRIDGE = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');
@@ -19,7 +20,8 @@ test('a provider stack: one line naming terraform plan, exit 1', () => {
   expect(hasProviderResources(dir)).toBe(true);
   const r = spawnSync(process.execPath, [BRIDGE, 'drift', '--stack', dir], { encoding: 'utf8', env: { ...process.env, CONCERTO_ENDPOINT: '' } });
   expect(r.status).toBe(1);
-  expect(r.stderr.trim()).toBe('imco-bridge drift: this stack uses the provider flavour: run terraform plan in its directory, which reads every object and shows drift');
+  // The message names the stack (issue 17: with several stacks, every message says which).
+  expect(r.stderr.trim()).toBe(`imco-bridge drift: stack ${basename(dir)} uses the provider flavour: run terraform plan in its directory (${dir}), which reads every object and shows drift`);
 });
 
 test('a stack of the provisioner flavour is not taken for one', () => {

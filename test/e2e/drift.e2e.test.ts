@@ -93,7 +93,8 @@ async function outOfBand(platform: EmulatorProcess): Promise<void> {
   ]);
   const markdown = await drift(stack.stackDir, 'markdown');
   expect(markdown.code).toBe(2);
-  expect(markdown.stdout).toContain('| `fw` | firewall_profile | drifted | `description` | `declared` | `changed by hand` |');
+  // Construct path, kind, IMCO name and id (issue 17), then the field.
+  expect(markdown.stdout).toContain(`| \`fw\` | firewall_profile | drift-fw | ${fw.id} | drifted | \`description\` | \`declared\` | \`changed by hand\` |`);
 
   // Live synth: the plan shows exactly the two drifted objects' _sync resources, apply repairs them.
   process.env.IMCO_DRIFT = 'plan';

@@ -149,6 +149,14 @@ test('first run: applies the example estate and prints every object in its ready
   first = ok(await start());
   expect(first.out).toContain('imco-start: embedded IMCO emulator at https://127.0.0.1:');
   expect(first.out).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed\./);
+  // Quiet by default (issue 17): the plan as counts and one line per object, the apply as one
+  // numbered line per completed resource; Terraform's full plan only with --verbose.
+  expect(first.out).toMatch(/^imco-start: plan: \d+ to create, 0 to update, 0 to replace, 0 to delete/m);
+  expect(first.out).toMatch(/^ {2}\+ firewall_profile shop-web$/m);
+  expect(first.out).toMatch(/^ {2}\+ vpc shop$/m);
+  expect(first.out).toMatch(/^ {2}\[1\/\d+\] created imco_\S+ \(\S+ \S+\) in \d+s$/m);
+  expect(first.out).not.toContain('will be created');
+  expect(first.out.split('\n').length).toBeLessThan(120);
 
   // The default flavour: the native provider's resources only, no provisioner resource.
   const { types, objects: declared } = synthesized();
@@ -192,6 +200,9 @@ test('--destroy tears the estate down: only seeded objects remain', async () => 
   const destroyed = ok(await start(['--destroy']));
   expect(destroyed.out).toMatch(/Destroy complete! Resources: \d+ destroyed\./);
   expect(destroyed.out).toContain('imco-start: the example estate is destroyed');
+  expect(destroyed.out).toMatch(/^imco-start: plan: 0 to create, 0 to update, 0 to replace, \d+ to delete/m);
+  expect(destroyed.out).toMatch(/^ {2}- vpc shop$/m);
+  expect(destroyed.out).not.toContain('will be destroyed');
   expectNoSecretsAtRest();
 
   const emulator = await startEmulator({ dir: join(stateDir, 'platform'), port: 0 });
@@ -226,7 +237,9 @@ test('an estate deployed with terraform_data moves to the provider on the next r
   expect(back.code).toBe(1);
   expect(back.out).toContain('imco-start: the example estate was deployed with the provider flavour, and a move to terraform_data would delete and re-create every object');
 
-  ok(await start(['--destroy']));
+  // --verbose: Terraform's whole output, the full plan included.
+  const verbose = ok(await start(['--destroy', '--verbose']));
+  expect(verbose.out).toMatch(/# imco_vpc\.vpc will be destroyed/);
   const emulator = await startEmulator({ dir: join(stateDir, 'platform'), port: 0 });
   try {
     expect(emulator.userObjects()).toEqual([]);

@@ -60,6 +60,21 @@ test('keeps an object of a removed path that a declared construct now owns', asy
   expect(lines.join('\n')).toContain("now owned by label 's.c' (imported); keeping it");
 });
 
+test('a path still declared with a new identity (its VPC replaced) is not called "no longer declared"', async () => {
+  const subnet = (vpcCidr: string): DeclaredObject => ({
+    kind: 'subnet',
+    path: 'public',
+    self: { kind: 'subnet', path: 'public', natural: { cidr: '10.0.1.0/24' }, parent: { kind: 'vpc', path: 'vpc', owner: 's.vpc', natural: { cidr: vpcCidr } } },
+  });
+  const { api, removed } = fakeApi([], labels);
+  recordDeclaration({ stack: 's', endpoint: ENDPOINT, objects: [subnet('10.0.0.0/16')] });
+  const lines: string[] = [];
+  expect(await prune(api, { stack: 's', endpoint: ENDPOINT, objects: [subnet('10.9.0.0/16')] }, (l) => lines.push(l))).toBe(0);
+  expect(removed).toEqual([]);
+  expect(lines.join('\n')).toContain('public: still declared, with a new identity (its parent was replaced, or its key changed): replaced by its own resource; nothing to prune');
+  expect(lines.join('\n')).not.toContain('no longer declared');
+});
+
 test('does nothing without a recorded previous declaration (first apply, or another machine)', async () => {
   const { api, removed } = fakeApi([{ id: 'o-a', name: 'a', label_ids: ['L-a'] }], labels);
   expect(await prune(api, { stack: 's', endpoint: ENDPOINT, objects: [] }, () => undefined)).toBe(0);

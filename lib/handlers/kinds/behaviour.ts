@@ -7,6 +7,8 @@ export interface ConvergeOptions {
   readonly fresh: boolean;
   /** Send secret fields (the caller cannot compare them: IMCO never returns secrets). */
   readonly withSecrets: boolean;
+  /** The fields this invocation just PUT (an update of an existing object). */
+  readonly updated?: readonly string[];
 }
 
 export interface KindBehaviour {

@@ -76,10 +76,15 @@ async function convergeScripts(ctx: HandlerContext, templateId: string, type: st
   return changed;
 }
 
+/** Template fields that take effect through a compile. */
+const COMPILED_FIELDS: readonly string[] = ['run_list', 'cookbook_versions', 'configuration_attributes'];
+
 export const templateBehaviour: KindBehaviour = {
   async converge(ctx, live, opts) {
     const scripts = ctx.spec.extras.scripts;
-    let changed = opts.fresh;
+    // IMCO applies a template's run list, cookbooks and their attributes to servers only once the
+    // template is compiled again: an update of any of them is followed by a compile.
+    let changed = opts.fresh || (opts.updated ?? []).some((f) => COMPILED_FIELDS.includes(f));
     if (scripts) {
       for (const type of TEMPLATE_SCRIPT_TYPES) {
         const list: readonly TemplateScriptSpec[] = scripts[type] ?? [];
