@@ -3,15 +3,17 @@
 // IMCO never returns (`owner`, secret references and versions) appended after `?`, so the imported
 // state equals the configuration and the plan shows an import and nothing else. Its part resources
 // (template scripts) import their own ids, in the order the construct declares them.
-import { importIdWith } from '../../provider/resources/adoption';
+import { CONFIG_ONLY_EXTRAS, importIdWith } from '../../provider/resources/adoption';
 import type { ImcoResource } from './imco-resource';
 
 /** Attributes that exist only in configuration: what the import id must carry. */
-function configurationOnly(attributes: Readonly<Record<string, unknown>>): Record<string, string> {
-  const out: Record<string, string> = {};
+function configurationOnly(attributes: Readonly<Record<string, unknown>>): Record<string, string | boolean | number> {
+  const out: Record<string, string | boolean | number> = {};
   for (const [name, value] of Object.entries(attributes)) {
-    if (typeof value !== 'string') continue;
-    if (name === 'owner' || /_(env|file|version)$/.test(name)) out[name] = value;
+    if (typeof value !== 'string' && typeof value !== 'boolean' && typeof value !== 'number') continue;
+    const secret = /^(.+)_(env|file|version)$/.exec(name);
+    const isSecretRef = !!secret && `${secret[1]}_version` in attributes && (`${secret[1]}_env` in attributes || `${secret[1]}_file` in attributes);
+    if (name === 'owner' || isSecretRef || CONFIG_ONLY_EXTRAS.includes(name)) out[name] = value;
   }
   return out;
 }

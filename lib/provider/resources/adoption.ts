@@ -32,9 +32,20 @@ export function adoptionOf(priv: Uint8Array | undefined): AdoptionStage | undefi
   }
 }
 
-/** The attributes an import id may carry: `owner` (labelable kinds) and the stored secret attributes. */
+/**
+ * Attributes of kind extras that IMCO never returns either (a read keeps the prior value): a
+ * template's `compile`, a VPN's `vpn_plan_name`, the local files of cookbook versions and attachments.
+ */
+export const CONFIG_ONLY_EXTRAS: readonly string[] = ['compile', 'vpn_plan_name', 'archive', 'archive_sha256', 'source', 'source_sha256'];
+
+/** The attributes an import id may carry: `owner` (labelable kinds), the stored secret attributes, configuration-only extras. */
 export function adoptionAttributes(model: KindModel): string[] {
-  return [...(model.kind.labelable ? ['owner'] : []), ...model.secrets.flatMap((s) => storedSecretAttributes(s))];
+  const names = new Set(model.schema.attributes.map((a) => a.name));
+  return [
+    ...(model.kind.labelable ? ['owner'] : []),
+    ...model.secrets.flatMap((s) => storedSecretAttributes(s)),
+    ...CONFIG_ONLY_EXTRAS.filter((n) => names.has(n)),
+  ];
 }
 
 /** Splits `<id form>?name=value&…` into the id and the configuration-only values; unknown names are refused. */
@@ -48,13 +59,16 @@ export function parseImportId(model: KindModel, importId: string): { id: string;
       const may = allowed.length > 0 ? `it may carry ${allowed.join(', ')}` : 'it carries nothing after the id';
       throw new Error(`import id of ${model.typeName}: '${name}' cannot be given after '?' (${may}); the id itself is ${importIdForm(model.kind)}`);
     }
-    values[name] = value;
+    const type = model.schema.attributes.find((a) => a.name === name)?.type;
+    values[name] = type === 'bool' ? value === 'true' : type === 'number' ? Number(value) : value;
   }
   return { id: importId.slice(0, at), values };
 }
 
 /** The import id with the configuration-only values appended (what a construct's `importFrom` writes). */
-export function importIdWith(id: string, values: Readonly<Record<string, string>>): string {
-  const entries = Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
+export function importIdWith(id: string, values: Readonly<Record<string, string | boolean | number>>): string {
+  const entries = Object.entries(values)
+    .map(([k, v]): [string, string] => [k, String(v)])
+    .sort(([a], [b]) => a.localeCompare(b));
   return entries.length === 0 ? id : `${id}?${new URLSearchParams(entries).toString()}`;
 }
