@@ -99,7 +99,8 @@ export async function readEstate(api: BridgeApi, options: ReadOptions = {}): Pro
       }
       // Templates are listed slim: the full object has the run list, cookbooks and attributes.
       const live = kind === 'template' ? await api.show(kind, listedObject.id) : listedObject;
-      objects.push({ kind, id: live.id, live, name: nameOf(live), ...(await childrenOf(api, kind, live)) });
+      const name = kind === 'saas_account' ? `${await saasProviderName(api, live.saas_provider_id)} account` : nameOf(live);
+      objects.push({ kind, id: live.id, live, name, ...(await childrenOf(api, kind, live)) });
       if (kind === 'vpc') objects.push(...(await vpcChildren(api, live, wanted)));
     }
   }
@@ -109,6 +110,12 @@ export async function readEstate(api: BridgeApi, options: ReadOptions = {}): Pro
     }
   }
   return { objects, skipped };
+}
+
+/** A SaaS account has no name: it is called after its provider. */
+async function saasProviderName(api: BridgeApi, id: unknown): Promise<string> {
+  const provider = (await api.list('saas_provider')).find((p) => p.id === id);
+  return typeof provider?.name === 'string' ? provider.name : 'SaaS';
 }
 
 async function childrenOf(api: BridgeApi, kind: string, live: LiveObject): Promise<Partial<EstateObject>> {

@@ -19,21 +19,14 @@ export function slug(text: string, fallback: string): string {
 /** `my-web-prod` → `myWebProd` (a valid identifier, not a reserved word). */
 export function camel(text: string): string {
   const parts = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  let name = parts.map((p, i) => (i === 0 ? p.charAt(0).toLowerCase() + p.slice(1) : p.charAt(0).toUpperCase() + p.slice(1))).join('');
+  let name = parts.map((p, i) => (i === 0 ? (p === p.toUpperCase() ? p.toLowerCase() : p.charAt(0).toLowerCase() + p.slice(1)) : p.charAt(0).toUpperCase() + p.slice(1))).join('');
   if (!name || /^[0-9]/.test(name)) name = `o${name}`;
   return RESERVED.has(name) ? `${name}Object` : name;
 }
 
-function baseName(o: EstateObject, nameOfId: (id: string | undefined) => string): string {
-  const kind = o.kind.replace(/_/g, '-');
-  if (o.kind === 'vpn') return `${slug(nameOfId(o.parentId), 'vpc')}-vpn`;
-  if (o.kind === 'saas_account') return `${slug(nameOfId(String(o.live.saas_provider_id)), 'saas')}-account`;
-  return slug(o.name, kind);
-}
-
 /** Construct id per object id, unique in the stack. */
-export function constructIds(objects: readonly EstateObject[], nameOfId: (id: string | undefined) => string): Map<string, string> {
-  const base = new Map(objects.map((o) => [o.id, baseName(o, nameOfId)]));
+export function constructIds(objects: readonly EstateObject[]): Map<string, string> {
+  const base = new Map(objects.map((o) => [o.id, slug(o.name, o.kind.replace(/_/g, '-'))]));
   const count = (ids: Iterable<string>) => {
     const c = new Map<string, number>();
     for (const v of ids) c.set(v, (c.get(v) ?? 0) + 1);

@@ -41,8 +41,7 @@ function constructLines(className: string, variable: string, id: string, props: 
 
 /** Renders the stack; objects whose table cannot express them (or what they refer to) are skipped. */
 export function renderApp(input: RenderInput): RenderedApp {
-  const nameById = new Map(input.objects.map((o) => [o.id, o.name]));
-  const ids = constructIds(input.objects, (id) => (id ? nameById.get(id) ?? '' : ''));
+  const ids = constructIds(input.objects);
   const variables = new VariableNames();
   const exportedVars = new Map<string, string>();
   const classes = new Set<string>(['ImcoSettings']);

@@ -41,7 +41,7 @@ export function kindResource(model: KindModel, session: Session): ResourceType {
         // An adoption (./adoption.ts): the read after the import marks the state; the first read of it once applied adopts.
         const adoption = adoptionOf(req.private);
         if (adoption === 'adopt') return await (await operations()).adoptKind(model, req.current, session, ctx);
-        const read = await (await operations()).readKind(model, req.current, session);
+        const read = await (await operations()).readKind(model, req.current, session, adoption === 'imported');
         return adoption === 'imported' ? { ...read, private: encodeAdoption('adopt') } : read;
       } catch (err) {
         return { newState: req.current, diagnostics: [errorDiagnostic(err)] };

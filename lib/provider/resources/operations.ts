@@ -113,11 +113,16 @@ async function findLive(model: KindModel, current: TfObject, api: BridgeApi, ses
   return all.find((o) => o.id === id) ?? (kind.operations.includes('show') ? api.show(kind.kind, id, params).catch(gone) : undefined);
 }
 
-/** ReadResource: the live object as state; null when it is gone. */
-export async function readKind(model: KindModel, current: TfObject, session: Session): Promise<ReadResponse> {
+/**
+ * ReadResource: the live object as state; null when it is gone. The read right after an import
+ * (`imported`) takes every field as IMCO has it: the import's nulls are no prior form to keep.
+ */
+export async function readKind(model: KindModel, current: TfObject, session: Session, imported = false): Promise<ReadResponse> {
   const api = await session.api();
   const live = await findLive(model, current, api, session);
-  return { newState: live ? stateFromLive(model, live, current, api.endpoint) : null };
+  const fields = new Set(model.fields.map((f) => f.name));
+  const prior = imported ? Object.fromEntries(Object.entries(current).filter(([name]) => !fields.has(name))) : current;
+  return { newState: live ? stateFromLive(model, live, prior, api.endpoint) : null };
 }
 
 /**
@@ -128,7 +133,8 @@ export async function adoptKind(model: KindModel, current: TfObject, session: Se
   const read = await readKind(model, current, session);
   const owner = typeof current.owner === 'string' && current.owner !== '' ? current.owner : undefined;
   if (!read.newState || !owner || !model.kind.labelable) return { ...read, private: new Uint8Array() };
-  const api = await session.api();
+  // An API of its own (the shared one serves the other reads), bounded like an update.
+  const api = await session.apiUntil(Date.now() + timeoutSeconds(current, 'update', model.kind.waitTimeoutSeconds) * 1000);
   try {
     const spec = buildSpec(model, read.newState, { operation: 'update', config: null, secrets: 'none', endpoint: api.endpoint, identity: session.identity() });
     const ctx = context(model, api, call, spec);
@@ -164,5 +170,5 @@ export function importKind(model: KindModel, importId: string): ImportResponse {
     state.id = parts[1];
   } else state.id = parts[0];
   Object.assign(state, values);
-  return { states: [state], ...(typeof values.owner === 'string' ? { private: encodeAdoption('imported') } : {}) };
+  return { states: [state], private: encodeAdoption('imported') };
 }
