@@ -16,6 +16,9 @@ export function summaryLines(s: ExportSummary): string[] {
   for (const o of s.exported) perKind.set(o.kind, (perKind.get(o.kind) ?? 0) + 1);
   const lines = [`exported ${s.exported.length} object(s)${perKind.size > 0 ? ':' : ''}`];
   for (const [kind, n] of perKind) lines.push(`  ${title(kind)}: ${n}`);
+  if (perKind.has('saas_account')) {
+    lines.push('  (SaaS accounts carry no labels in IMCO: an export offers them again once adopted; leave them out with --kinds)');
+  }
   if (s.skipped.length > 0) {
     lines.push(`skipped ${s.skipped.length} object(s):`);
     for (const o of s.skipped) lines.push(`  ${title(o.kind)} ${o.name ? `'${o.name}' ` : ''}(${o.id}): ${o.reason}`);

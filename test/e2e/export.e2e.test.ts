@@ -184,5 +184,5 @@ test('export adopts a hand-made estate: imports only, no change, owned afterward
   expect(second.code).toBe(0);
   // Every labelable object is owned now; a SaaS account cannot carry a label in IMCO, so it is offered again.
   expect(second.stdout.match(/owned by stack 'legacy'/g)).toHaveLength(10);
-  expect(second.stdout).toContain('exported 1 object(s):\n  saas account: 1\n');
+  expect(second.stdout).toContain('exported 1 object(s):\n  saas account: 1\n  (SaaS accounts carry no labels in IMCO');
 }, 300_000);
