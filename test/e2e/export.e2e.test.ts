@@ -81,6 +81,9 @@ async function buildEstate(): Promise<void> {
   await settled(`/storage/volumes/${volume.id}`, ['available']);
   await post(`/storage/volumes/${volume.id}/attached_server`, { attached_server_id: server.id });
   await settled(`/storage/volumes/${volume.id}`, ['attached']);
+  const ip = await post('/network/floating_ips', { name: 'legacy-db-ip', cloud_account_id: s.cloudAccountId, realm_id: s.realmId });
+  await settled(`/network/floating_ips/${ip.id}`, ['available']);
+  await post(`/network/floating_ips/${ip.id}/attached_server`, { attached_server_id: server.id });
   const array = await post('/cloud/server_arrays', {
     name: 'legacy-web', template_id: template.id, cloud_account_id: s.cloudAccountId, server_plan_id: s.serverPlanId, size: 2,
     firewall_profile_id: web.id, ssh_profile_id: ssh.id, subnet_id: pub.id,
@@ -129,7 +132,7 @@ test('export adopts a hand-made estate: imports only, no change, owned afterward
   const first = await exportTo(app);
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
-  expect(first.stdout).toContain('exported 14 object(s)');
+  expect(first.stdout).toContain('exported 15 object(s)');
   expect(first.stdout).toMatch(/firewall profile 'Default firewall' .*default firewall profile/);
   expect(first.stdout).toMatch(/server '.*' \(.*\): member of server array/);
   for (const f of ['package.json', 'cdktf.json', 'tsconfig.json', '.gitignore', 'README.md', 'main.ts', 'imco.context.json']) expect(existsSync(join(app, f))).toBe(true);
@@ -140,6 +143,8 @@ test('export adopts a hand-made estate: imports only, no change, owned afterward
   expect(mainTs).toMatch(/bootScripts: \[\{ script: installAgent, parameterValues: \{"LICENSE":"abc"\} \}, \{ script: motd \}\]/);
   expect(mainTs).toMatch(/CloudAccount\.fromName\(this, /);
   expect(mainTs).toMatch(/ServerPlan\.lookup\(this, \{ cloudProvider: "AWS"/);
+  expect(mainTs).toMatch(/Realm\.lookup\(this, \{ cloudProvider: "AWS", name: /);
+  expect(mainTs).not.toContain('/* ');
   const secrets = secretValues(mainTs);
   expect(Object.keys(secrets).sort()).toEqual(['IMCO_LEGACY_OPS_PRIVATE_KEY', 'IMCO_LEGACY_VPN_PSK', 'IMCO_NEW_RELIC_ACCOUNT_ACCOUNT_DATA'].sort());
   for (const name of Object.keys(secrets)) expect(first.stdout).toContain(`  ${name}  `);
@@ -157,7 +162,7 @@ test('export adopts a hand-made estate: imports only, no change, owned afterward
   await terraformOk(stackDir, ['init', '-input=false', '-no-color'], { env });
   const plan = await planJson(stackDir, [], { env });
   const changes = plan.json.resource_changes ?? [];
-  expect(changes).toHaveLength(16); // 14 objects and the template's 2 scripts
+  expect(changes).toHaveLength(17); // 15 objects and the template's 2 scripts
   for (const rc of changes) {
     const before = (rc.change.before ?? {}) as Record<string, unknown>;
     const after = (rc.change.after ?? {}) as Record<string, unknown>;
@@ -172,6 +177,11 @@ test('export adopts a hand-made estate: imports only, no change, owned afterward
   await terraformOk(stackDir, ['apply', '-auto-approve', '-input=false', '-no-color', plan.planFile], { env });
   const again = await terraformOk(stackDir, ['plan', '-detailed-exitcode', '-no-color', '-input=false'], { env }, [0]);
   expect(again.stdout).toContain('No changes.');
+  // No secret value in the synthesized JSON, the plan or the state.
+  const cdkTf = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as { terraform: { backend: { local: { path: string } } } };
+  const statePath = resolve(stackDir, cdkTf.terraform.backend.local.path);
+  const written = [join(stackDir, 'cdk.tf.json'), statePath, join(app, 'imco.context.json'), join(app, 'main.ts')].map((f) => readFileSync(f, 'utf8')).join('\n');
+  for (const value of Object.values(secrets)) expect(written).not.toContain(value.length > 40 ? value.slice(40, 80) : value);
 
   // IMCO: nothing created, replaced or deleted; only the ownership labels were made and attached.
   const writes = journalFrom(emulator.journalPath, mark).filter((e) => e.method !== 'GET');
@@ -183,6 +193,6 @@ test('export adopts a hand-made estate: imports only, no change, owned afterward
   const second = await exportTo(join(app, '..', 'again'));
   expect(second.code).toBe(0);
   // Every labelable object is owned now; a SaaS account cannot carry a label in IMCO, so it is offered again.
-  expect(second.stdout.match(/owned by stack 'legacy'/g)).toHaveLength(10);
+  expect(second.stdout.match(/owned by stack 'legacy'/g)).toHaveLength(11);
   expect(second.stdout).toContain('exported 1 object(s):\n  saas account: 1\n  (SaaS accounts carry no labels in IMCO');
 }, 300_000);
