@@ -2,6 +2,7 @@
 // writes the IMCO objects no stack owns as a CDKTF app that adopts them (lib/export/). Options are
 // checked before IMCO is asked; an account the credentials cannot read is one line naming the fix.
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const EXPORT_USAGE =
@@ -76,6 +77,9 @@ function unreadable(endpoint: string, err: unknown): Error {
 /** Runs the verb; returns the exit code (errors are thrown as one line). */
 export async function runExport(argv: readonly string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const args = parseExportArgs(argv);
+  if (!args.force && existsSync(args.out) && readdirSync(args.out).length > 0) {
+    throw new Error(`${args.out} is not empty: choose a new directory with --out, or pass --force to overwrite the app's files there`);
+  }
   const { clientApi } = require('../handlers/client-api') as typeof import('../handlers/client-api');
   const { exportEstate } = require('../export/export') as typeof import('../export/export');
   const api = clientApi({ verbose: args.verbose });

@@ -1,11 +1,11 @@
 // `imco-bridge export` on the command line: options checked before IMCO is asked, and an account
 // the credentials cannot read (a client certificate the platform does not accept) as one line
 // naming the account and where credentials come from, with nothing written.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../lib/cli/bridge';
-import { parseExportArgs } from '../../lib/cli/export';
+import { parseExportArgs, runExport } from '../../lib/cli/export';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { withEnv } from '../support/env';
 import { createTestPki, tempDir } from '../support/tls-fixtures';
@@ -54,4 +54,11 @@ test('credentials the account does not accept: one line, exit 1, no app written'
   expect(stderr.join('').split('\n').filter(Boolean)).toHaveLength(1);
   expect(stderr.join('')).toMatch(new RegExp(`^imco-bridge export: cannot read the IMCO account at ${emulator.endpoint.replace(/[./]/g, '\\$&')}: .+ — check the credentials \\(CONCERTO_ENDPOINT, .*~/\\.concerto/client\\.xml\\)\\n$`));
   expect(existsSync(out)).toBe(false);
+});
+
+test('a non-empty --out directory is refused before IMCO is asked', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'imco-export-full-'));
+  writeFileSync(join(dir, 'main.ts'), '// mine');
+  await expect(runExport(['--out', dir], () => undefined)).rejects.toThrow(`${dir} is not empty: choose a new directory with --out, or pass --force`);
+  expect(readFileSync(join(dir, 'main.ts'), 'utf8')).toBe('// mine');
 });
