@@ -20,6 +20,8 @@ const USAGE = `usage: imco-bridge <command>
                                         new address): the next plan re-creates nothing
   context refresh [KEY …] [--file F]    re-resolve imco.context.json lookups (and add KEYs)
   context fetch                         resolve lookup queries read as JSON from stdin (used by synth)
+  export [--out DIR] [--stack NAME] [--kinds k1,k2] [--name-filter REGEX] [--force]
+                                        write the objects no stack owns as a CDKTF app that adopts them
   provider mirror DIR                   lay out DIR as a filesystem mirror of terraform-provider-imco
                                         (then: terraform init -plugin-dir=DIR)
 options: --verbose (print the request log to stderr), --help`;
@@ -89,7 +91,7 @@ function deadlineOf(spec: BridgeSpec): number {
   return (require('../handlers/context') as typeof import('../handlers/context')).deadlineOf(spec);
 }
 
-async function run(p: Parsed): Promise<number> {
+async function run(p: Parsed, argv: readonly string[] = []): Promise<number> {
   const verbose = p.flags.has('verbose') || process.env.IMCO_BRIDGE_VERBOSE === '1';
   const specMod = require('../bridge/spec') as typeof import('../bridge/spec');
   const reconcile = (): typeof import('../handlers/reconcile') => require('../handlers/reconcile');
@@ -225,6 +227,9 @@ async function run(p: Parsed): Promise<number> {
       process.stderr.write(`imco-bridge: 'context' needs 'refresh' or 'fetch'\n${USAGE}\n`);
       return 2;
     }
+    case 'export':
+      // Its own options (lib/cli/export.ts): the raw arguments after the verb.
+      return (require('./export') as typeof import('./export')).runExport(argv.slice(argv.indexOf('export') + 1));
     case 'provider': {
       const [sub, dir] = p.args;
       if (sub !== 'mirror' || !dir) {
@@ -308,7 +313,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await run(parsed);
+    return await run(parsed, argv);
   } catch (err) {
     const msg = errorLine(err, parsed.command);
     process.stderr.write(`imco-bridge ${parsed.command}${constructPath()}: ${msg.split('\n')[0]}\n`);

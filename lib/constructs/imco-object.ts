@@ -14,6 +14,8 @@ import { driftTrigger } from './drift';
 import { SPEC_VARIABLES } from './environment-size';
 import { ensurePruneResource } from './prune';
 import { encodeForProvider, providerAction } from './provider/encode';
+import { importResources } from './provider/import-from';
+import type { ImcoResource } from './provider/imco-resource';
 import { ensureSweepResource } from './sweep';
 import { registryOf, resourceNameOf, stackRelativePath } from './registry';
 import { Secret, secretProblem } from './secret';
@@ -156,6 +158,21 @@ export abstract class ImcoObject extends Construct {
   /** Action resources (reboot, script executions), in declaration order. */
   get actionResources(): readonly HandlerResource[] {
     return this.actions;
+  }
+
+  /**
+   * Provider flavour: adopt an existing IMCO object instead of creating one (an `import` block; what
+   * `imco-bridge export` writes). `importId` is the provider's import id (`<id>`, `<parent id>/<id>`
+   * for a child object); `partIds` the import ids of the part resources (template scripts:
+   * `<template id>/<template script id>`), in declaration order.
+   */
+  importFrom(importId: string, partIds: readonly string[] = []): this {
+    if (this.settings.flavour !== 'provider') {
+      throw new Error(`${this.describe()}: importFrom needs the provider flavour (ImcoSettings flavour 'provider', the default)`);
+    }
+    const problem = importResources(this.syncResource as ImcoResource, importId, this.parts as readonly ImcoResource[], partIds);
+    if (problem) throw new Error(`${this.describe()}: ${problem}`);
+    return this;
   }
 
   /** `<kind title> '<path>'`, the subject of this object's messages. */

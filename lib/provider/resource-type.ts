@@ -137,6 +137,8 @@ export interface ReadResponse {
 export interface ImportResponse {
   /** States of the imported object(s), at least `id` set; Terraform then calls `read`. */
   readonly states: readonly TfObject[];
+  /** Private data of the imported states (an adoption's stage). */
+  readonly private?: Uint8Array;
   readonly diagnostics?: readonly Diagnostic[];
 }
 

@@ -248,7 +248,7 @@ export class ProviderService {
   private async importState(r: { type_name: string; id: string }): Promise<object> {
     const res = await this.resource(r.type_name).importState(r.id, this.context(r.type_name));
     return {
-      imported_resources: res.states.map((s) => ({ type_name: r.type_name, state: this.encode(s, r.type_name) })),
+      imported_resources: res.states.map((s) => ({ type_name: r.type_name, state: this.encode(s, r.type_name), private: res.private ?? new Uint8Array() })),
       diagnostics: diagnosticMessages(res.diagnostics),
     };
   }

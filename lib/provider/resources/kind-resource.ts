@@ -3,6 +3,7 @@
 // provisioner flavours' lifecycle resource (./move). Failures become one
 // diagnostic; Terraform keeps the prior state of a failed update or delete.
 import type { ResourceType } from '../resource-type';
+import { adoptionOf, encodeAdoption } from './adoption';
 import { errorDiagnostic } from './diagnostics';
 import { pendingMoveOf } from './move-marker';
 import { planResource, validateConfig } from './plan';
@@ -37,7 +38,11 @@ export function kindResource(model: KindModel, session: Session): ResourceType {
       try {
         const pending = pendingMoveOf(req.private);
         if (pending) return await (await move()).completeMove(model, pending, session, ctx);
-        return await (await operations()).readKind(model, req.current, session);
+        // An adoption (./adoption.ts): the read after the import marks the state; the first read of it once applied adopts.
+        const adoption = adoptionOf(req.private);
+        if (adoption === 'adopt') return await (await operations()).adoptKind(model, req.current, session, ctx);
+        const read = await (await operations()).readKind(model, req.current, session, adoption === 'imported');
+        return adoption === 'imported' ? { ...read, private: encodeAdoption('adopt') } : read;
       } catch (err) {
         return { newState: req.current, diagnostics: [errorDiagnostic(err)] };
       }

@@ -8,6 +8,7 @@ import { type HandlerContext, makeContext } from '../../handlers/context';
 import { BridgeError } from '../../handlers/errors';
 import { runCreate, runCreateUnowned, runDelete, runUpdate } from '../../handlers/reconcile';
 import type { ApplyRequest, ApplyResponse, CallContext, ImportResponse, ReadResponse, TfObject } from '../resource-type';
+import { encodeAdoption, parseImportId } from './adoption';
 import { moveOwnership } from './ownership';
 import { type KindModel, importIdForm } from './schema';
 import { secretChanged } from './secrets';
@@ -112,23 +113,54 @@ async function findLive(model: KindModel, current: TfObject, api: BridgeApi, ses
   return all.find((o) => o.id === id) ?? (kind.operations.includes('show') ? api.show(kind.kind, id, params).catch(gone) : undefined);
 }
 
-/** ReadResource: the live object as state; null when it is gone. */
-export async function readKind(model: KindModel, current: TfObject, session: Session): Promise<ReadResponse> {
+/**
+ * ReadResource: the live object as state; null when it is gone. The read right after an import
+ * (`imported`) takes every field as IMCO has it: the import's nulls are no prior form to keep.
+ */
+export async function readKind(model: KindModel, current: TfObject, session: Session, imported = false): Promise<ReadResponse> {
   const api = await session.api();
   const live = await findLive(model, current, api, session);
-  return { newState: live ? stateFromLive(model, live, current, api.endpoint) : null };
+  const fields = new Set(model.fields.map((f) => f.name));
+  const prior = imported ? Object.fromEntries(Object.entries(current).filter(([name]) => !fields.has(name))) : current;
+  return { newState: live ? stateFromLive(model, live, prior, api.endpoint) : null };
 }
 
-/** ImportResourceState: the state holding the id (and parent id); the read that follows fills the rest. */
+/**
+ * ReadResource of an adopted object's first persisted state (./adoption.ts): the read, then the
+ * ownership label of its `owner` attached, as an update that changes `owner` would.
+ */
+export async function adoptKind(model: KindModel, current: TfObject, session: Session, call: CallContext): Promise<ReadResponse> {
+  const read = await readKind(model, current, session);
+  const owner = typeof current.owner === 'string' && current.owner !== '' ? current.owner : undefined;
+  if (!read.newState || !owner || !model.kind.labelable) return { ...read, private: new Uint8Array() };
+  // An API of its own (the shared one serves the other reads), bounded like an update.
+  const api = await session.apiUntil(Date.now() + timeoutSeconds(current, 'update', model.kind.waitTimeoutSeconds) * 1000);
+  try {
+    const spec = buildSpec(model, read.newState, { operation: 'update', config: null, secrets: 'none', endpoint: api.endpoint, identity: session.identity() });
+    const ctx = context(model, api, call, spec);
+    const live = await api.show(model.kind.kind, String(read.newState.id), parentParamsOf(model, read.newState));
+    await moveOwnership(ctx, live, undefined, owner);
+  } finally {
+    session.lists.invalidate();
+    api.close();
+  }
+  return { ...read, private: new Uint8Array() };
+}
+
+/**
+ * ImportResourceState: the state holding the id (and parent id), plus the configuration-only values
+ * the id carries after `?` (./adoption.ts); the read that follows fills the rest.
+ */
 export function importKind(model: KindModel, importId: string): ImportResponse {
   const state: TfObject = {};
   for (const a of model.schema.attributes) state[a.name] = null;
   state.timeouts = null;
-  const parts = importId.split('/');
+  const { id, values } = parseImportId(model, importId);
+  const parts = id.split('/');
   const form = importIdForm(model.kind);
   const expected = form.split('/').length;
   if (parts.length !== expected || parts.some((p) => p.trim() === '')) {
-    throw new BridgeError(`import id '${importId}' of ${model.typeName} must be ${form}`);
+    throw new BridgeError(`import id '${id}' of ${model.typeName} must be ${form}`);
   }
   if (model.kind.singleton) {
     state.id = parts[0];
@@ -137,5 +169,6 @@ export function importKind(model: KindModel, importId: string): ImportResponse {
     state[model.parentField!] = parts[0];
     state.id = parts[1];
   } else state.id = parts[0];
-  return { states: [state] };
+  Object.assign(state, values);
+  return { states: [state], private: encodeAdoption('imported') };
 }

@@ -1,0 +1,15 @@
+// Export table of SaaS accounts: the provider (lookup) and the account data as a JSON
+// Secret.fromEnv placeholder (IMCO never returns it).
+import type { KindExport } from './types';
+
+export const saasAccountExport: KindExport = {
+  kind: 'saas_account',
+  className: 'SaasAccount',
+  render: (o, ctx) => ({
+    props: [
+      ['provider', ctx.lookup('saas_provider', o.live.saas_provider_id)],
+      ['accountData', ctx.secret('account_data', 'the account data (a JSON object)', 'json')],
+    ],
+    importId: o.id,
+  }),
+};

@@ -1,0 +1,16 @@
+// Export table of SSH profiles: name, public key, and the private key as a Secret.fromEnv
+// placeholder (IMCO never returns it).
+import { prop, str, type KindExport } from './types';
+
+export const sshProfileExport: KindExport = {
+  kind: 'ssh_profile',
+  className: 'SshProfile',
+  render: (o, ctx) => ({
+    props: [
+      ['name', ctx.literal(o.live.name)],
+      ...prop('publicKey', str(o.live.public_key) !== undefined ? ctx.literal(o.live.public_key) : undefined),
+      ['privateKey', ctx.secret('private_key', 'the SSH private key (PEM text)')],
+    ],
+    importId: o.id,
+  }),
+};

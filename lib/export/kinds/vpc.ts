@@ -1,0 +1,16 @@
+// Export table of VPCs: name, CIDR, cloud account (lookup), the provider's realm name.
+import type { KindExport } from './types';
+
+export const vpcExport: KindExport = {
+  kind: 'vpc',
+  className: 'Vpc',
+  render: (o, ctx) => ({
+    props: [
+      ['name', ctx.literal(o.live.name)],
+      ['cidr', ctx.literal(o.live.cidr)],
+      ['cloudAccount', ctx.lookup('cloud_account', o.live.cloud_account_id)],
+      ['realmProviderName', ctx.literal(o.live.realm_provider_name)],
+    ],
+    importId: o.id,
+  }),
+};
