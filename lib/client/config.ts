@@ -83,6 +83,8 @@ export interface ImcoDiscoveryOptions extends ImcoCredentialOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Home directory for `~/.concerto/client.xml` (default `$HOME` of `env`, else `os.homedir()`). */
   readonly homeDir?: string;
+  /** Directory relative paths (in CONCERTO_* variables and options) start at (default `process.cwd()`). */
+  readonly cwd?: string;
 }
 
 /** The config file that was consulted. */
@@ -271,14 +273,15 @@ export function explicitConfig(options: ImcoCredentialOptions): DiscoveredConfig
 function resolveConfig(options: ImcoDiscoveryOptions, explicitOnly: boolean): DiscoveredConfig {
   const env = explicitOnly ? {} : options.env ?? process.env;
   const home = options.homeDir ?? nonEmpty(env.HOME) ?? os.homedir();
+  const cwd = (options as ImcoDiscoveryOptions).cwd ?? process.cwd();
 
   // Which config file: option, CONCERTO_CONFIG, else the per-user default.
   let configFile: ConfigFileInfo;
   if (options.configPath) {
-    configFile = { path: path.resolve(options.configPath), source: { from: 'option', option: 'configPath' }, found: false };
+    configFile = { path: path.resolve(cwd, options.configPath), source: { from: 'option', option: 'configPath' }, found: false };
   } else if (nonEmpty(env[CONCERTO_ENV.config])) {
     configFile = {
-      path: path.resolve(env[CONCERTO_ENV.config] as string),
+      path: path.resolve(cwd, env[CONCERTO_ENV.config] as string),
       source: { from: 'env', variable: CONCERTO_ENV.config },
       found: false,
     };
@@ -351,7 +354,7 @@ function resolveConfig(options: ImcoDiscoveryOptions, explicitOnly: boolean): Di
   const { endpoint, warnings } = normaliseEndpoint(picked.endpoint.value as string, picked.endpoint.source);
   const reference = (name: 'caCert' | 'clientCert' | 'clientKey'): CredentialReference => {
     const p = picked[name];
-    return p.inline ? { source: p.source as ConfigSource } : { path: path.resolve(p.value as string), source: p.source as ConfigSource };
+    return p.inline ? { source: p.source as ConfigSource } : { path: path.resolve(cwd, p.value as string), source: p.source as ConfigSource };
   };
   const inline: InlinePem = {
     caCert: picked.caCert.inline ? picked.caCert.value : undefined,

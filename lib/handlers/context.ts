@@ -3,6 +3,7 @@ import { kindSpec } from '../catalog';
 import type { BridgeSpec } from '../bridge/spec';
 import type { KindSpec } from '../catalog/types';
 import type { BridgeApi, LiveObject } from './api';
+import { processInvocation, type Invocation } from './invocation';
 import { identityOf, ownLabelOf } from './ownership';
 import { Resolver, describeRef } from './resolver';
 
@@ -15,6 +16,8 @@ export interface HandlerContext {
   readonly subject: string;
   /** Absolute time (ms) by which the invocation must be done. */
   readonly deadline: number;
+  /** The environment, working directory and output of the invocation (never `process`'s own). */
+  readonly invocation: Invocation;
   /** Prints one progress line (Terraform shows provisioner output under the resource address). */
   log(message: string): void;
   /** Milliseconds left before the deadline (at least 1). */
@@ -26,23 +29,31 @@ export function deadlineOf(spec: BridgeSpec, now = Date.now()): number {
   return now + Math.max(1, spec.timeoutSeconds || kindSpec(spec.kind).waitTimeoutSeconds) * 1000;
 }
 
-export function makeContext(spec: BridgeSpec, api: BridgeApi, out: (line: string) => void = defaultOut, deadline = deadlineOf(spec)): HandlerContext {
+/**
+ * The context of one handler invocation for `spec`. Progress lines go to `out`, else to the
+ * invocation's standard output; `invocation` defaults to this process's own surroundings.
+ */
+export function makeContext(
+  spec: BridgeSpec,
+  api: BridgeApi,
+  out?: (line: string) => void,
+  deadline = deadlineOf(spec),
+  invocation: Invocation = processInvocation(),
+): HandlerContext {
   const kind = kindSpec(spec.kind);
-  const identity = identityOf(spec);
+  const identity = identityOf(spec, invocation.env);
+  const print = out ?? ((line: string) => invocation.stdout(`${line}\n`));
   return {
     spec,
     kind,
     api,
-    resolver: new Resolver(api, ownLabelOf(identity, spec.self)?.name, identity),
+    resolver: new Resolver(api, ownLabelOf(identity, spec.self)?.name, identity, invocation),
     subject: describeRef({ ...spec.self, path: spec.path }),
     deadline,
-    log: (message) => out(`imco-bridge: ${spec.path}: ${message}`),
+    invocation,
+    log: (message) => print(`imco-bridge: ${spec.path}: ${message}`),
     remainingMs: () => Math.max(1, deadline - Date.now()),
   };
-}
-
-function defaultOut(line: string): void {
-  process.stdout.write(`${line}\n`);
 }
 
 /** Progress callback for waits: one line when the state changes, and one every 10 s otherwise. */

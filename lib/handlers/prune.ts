@@ -10,13 +10,14 @@ import { OWNER_NAMESPACE, SPEC_VERSION } from '../bridge/spec';
 import type { BridgeApi } from './api';
 import { makeContext, type HandlerContext } from './context';
 import { BridgeError } from './errors';
+import { processInvocation, type Invocation } from './invocation';
 import { identityOf, ownerLabelNamesOf } from './ownership';
 import { runDelete } from './reconcile';
 
 const MARKER_MAX_AGE_MS = 24 * 3600 * 1000;
 
-function markerPath(stack: string, endpoint: string): string {
-  const dir = markerDirectory();
+function markerPath(stack: string, endpoint: string, inv: Invocation): string {
+  const dir = markerDirectory(inv.env, inv.cwd);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return join(dir, pruneMarkerName(stack, endpoint));
 }
@@ -63,15 +64,15 @@ export function parsePruneTriggers(triggersJson: string | undefined, env: Readon
 }
 
 /** Destroy-time: remember the declaration this prune instance was created with. */
-export function recordDeclaration(t: PruneTriggers): void {
-  writeFileSync(markerPath(t.stack, t.endpoint), JSON.stringify({ at: Date.now(), objects: t.objects }), { mode: 0o600 });
+export function recordDeclaration(t: PruneTriggers, inv: Invocation = processInvocation()): void {
+  writeFileSync(markerPath(t.stack, t.endpoint, inv), JSON.stringify({ at: Date.now(), objects: t.objects }), { mode: 0o600 });
 }
 
 /** Create-time: delete what the previous declaration had and this one lacks. */
-export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) => void): Promise<number> {
+export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) => void, inv: Invocation = processInvocation()): Promise<number> {
   const { stack, objects: current } = t;
   const endpoint = t.endpoint || api.endpoint;
-  const path = markerPath(stack, t.endpoint);
+  const path = markerPath(stack, t.endpoint, inv);
   let previous: DeclaredObject[] = [];
   try {
     const marker = JSON.parse(readFileSync(path, 'utf8')) as { at: number; objects: DeclaredObject[] };
@@ -80,7 +81,7 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
     return 0; // first apply of the stack, or the previous list was recorded on another machine
   }
   const removed = removedObjects(previous, current);
-  const identity = identityOf({ stack, instance: undefined });
+  const identity = identityOf({ stack, instance: undefined }, inv.env);
   const declaredOwners = new Set(current.flatMap((o) => ownerLabelNamesOf(identity, o.self)));
   let deleted = 0;
   for (const o of removed) {
@@ -88,6 +89,8 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
       { version: SPEC_VERSION, kind: o.kind, stack, path: o.path, endpoint, self: o.self, fields: {}, extras: {}, timeoutSeconds: 0 },
       api,
       out,
+      undefined,
+      inv,
     );
     if (!(await ctx.resolver.find(o.self))) {
       ctx.log('no longer declared in the stack; nothing carries its identity any more (deleted, or imported under another path)');

@@ -6,7 +6,8 @@ import { type HandlerContext, waitForState } from './context';
 import { changedFields } from './compare';
 import { BridgeError } from './errors';
 import { behaviourOf } from './kinds';
-import { clearCreateFailure, earlierCreateFailure, markCreated, markCreateFailed, wasCreated } from './markers';
+import type { Environment } from './invocation';
+import { clearCreateFailure, earlierCreateFailure, markCreated, markCreateFailed, terraformRunId, wasCreated } from './markers';
 import { describeRef } from './resolver';
 import { nameTakenError } from './name-taken';
 
@@ -113,6 +114,11 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
   return { live, created: true };
 }
 
+/** The Terraform run an invocation belongs to (its run markers are that run's). */
+function runIdOf(ctx: HandlerContext): string | undefined {
+  return terraformRunId(undefined, ctx.invocation.env);
+}
+
 /** `imco-bridge create`: the lifecycle resource's create-time provisioner. */
 export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
   let outcome: { live: LiveObject; created: boolean };
@@ -121,11 +127,11 @@ export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<Liv
   } catch (err) {
     // The provisioner's failure does not taint the lifecycle resource (on_failure = continue): the
     // `_sync` resource's update of this same apply reads this marker and fails the apply.
-    markCreateFailed(tfId, err instanceof Error ? err.message : String(err));
+    markCreateFailed(tfId, err instanceof Error ? err.message : String(err), runIdOf(ctx), ctx.invocation);
     throw err;
   }
   const { live, created } = outcome;
-  markCreated(tfId);
+  markCreated(tfId, runIdOf(ctx), ctx.invocation);
   ctx.log(`${created ? 'created' : 'adopted'} ${ctx.kind.title} ${live.id}`);
   return live;
 }
@@ -154,14 +160,14 @@ export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<Liv
   if (ownerOf(ctx)) ctx.resolver.prefetch(ctx.kind.kind, parentParams);
   const existing = await ctx.resolver.find(ctx.spec.self);
   if (!existing) {
-    const failed = earlierCreateFailure(tfId);
+    const failed = earlierCreateFailure(tfId, runIdOf(ctx), ctx.invocation);
     ctx.log(
       failed !== undefined
         ? `its create failed in an earlier apply${failed ? ` (${failed})` : ''}; creating the ${ctx.kind.title} now`
         : `${ctx.kind.title} not found in IMCO: deleted outside Terraform, or its create failed in an earlier apply; creating it now`,
     );
     const { live } = await adoptOrCreate(ctx);
-    clearCreateFailure(tfId);
+    clearCreateFailure(tfId, ctx.invocation);
     return live;
   }
   if (ownerOf(ctx)) {
@@ -172,7 +178,7 @@ export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<Liv
   // version never uploaded) while Terraform recorded the lifecycle resource: finish it here.
   const live = await finishCreation(ctx, existing, parentParams);
   // Just created by this apply: its create body carried the secrets already.
-  const withSecrets = !wasCreated(tfId);
+  const withSecrets = !wasCreated(tfId, runIdOf(ctx), ctx.invocation);
   const result = await converge(ctx, live, { fresh: false, withSecrets }, parentParams);
   ctx.log(`${ctx.kind.title} ${result.id} is up to date`);
   return result;
@@ -214,7 +220,7 @@ export async function runDelete(ctx: HandlerContext): Promise<void> {
 export async function runAction(ctx: HandlerContext, lifecycleTfId?: string): Promise<void> {
   const action = ctx.spec.action;
   if (!action) throw new BridgeError(`${ctx.subject}: the spec names no action; re-synthesize the stack`);
-  if (wasCreated(lifecycleTfId)) {
+  if (wasCreated(lifecycleTfId, runIdOf(ctx), ctx.invocation)) {
     ctx.log(`skipping ${action.name}: the ${ctx.kind.title} was created by this apply`);
     return;
   }
@@ -244,7 +250,7 @@ export async function runAction(ctx: HandlerContext, lifecycleTfId?: string): Pr
 }
 
 /** Rebuilds the minimal spec a destroy provisioner has: only `self.triggers_replace`. */
-export function specFromTriggers(triggersJson: string | undefined, version: number): BridgeSpec {
+export function specFromTriggers(triggersJson: string | undefined, version: number, env: Environment = process.env): BridgeSpec {
   if (!triggersJson) throw new BridgeError('IMCO_BRIDGE_TRIGGERS is not set: imco-bridge delete is run by a destroy-time provisioner');
   let t: Record<string, string>;
   try {
@@ -257,7 +263,7 @@ export function specFromTriggers(triggersJson: string | undefined, version: numb
     version,
     kind: t.imco_kind,
     stack: t.imco_stack ?? '',
-    instance: process.env[STACK_INSTANCE_ENV] || undefined,
+    instance: env[STACK_INSTANCE_ENV] || undefined,
     path: t.imco_path ?? '',
     endpoint: t.imco_endpoint ?? '',
     self: JSON.parse(t.imco_self),
