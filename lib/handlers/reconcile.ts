@@ -1,4 +1,4 @@
-// The provisioner flows of design §2: create (adopt or create, then converge), update (converge the
+// The provisioner flows of docs/architecture.md §2.2: create (adopt or create, then converge), update (converge the
 // mutable spec), delete (idempotent, waits until gone) and actions (reboot, execute a script).
 import { STACK_INSTANCE_ENV, isRef, type BridgeSpec } from '../bridge/spec';
 import { isHttpStatus, type LiveObject, type ParentParams } from './api';
