@@ -1,9 +1,9 @@
 // `imco-bridge events <construct path>`: the object's recent audit events, newest first.
 import type { LiveObject } from './api';
-import type { HandlerContext } from './context';
+import type { InvocationContext } from './invocation-context';
 import { BridgeError } from './errors';
 
-export async function recentEvents(ctx: HandlerContext, limit: number): Promise<LiveObject[]> {
+export async function recentEvents(ctx: InvocationContext, limit: number): Promise<LiveObject[]> {
   const live = await ctx.resolver.find(ctx.spec.self);
   if (!live) throw new BridgeError(`${ctx.subject} does not exist in IMCO (not applied yet, or deleted)`);
   if (ctx.kind.kind === 'server') {

@@ -1,4 +1,7 @@
-// One handler invocation: the spec, the API, the resolver, progress output and the deadline.
+// The invocation context: what a handler needs for one object's invocation — the spec, the API,
+// the resolver, progress output, the deadline, and the invocation's surroundings (env, cwd, output;
+// lib/handlers/invocation.ts). Not to be confused with the lookup context (imco.context.json,
+// lib/handlers/lookup-context.ts): see docs/architecture.md §5.
 import { kindSpec } from '../catalog';
 import type { BridgeSpec } from '../bridge/spec';
 import type { KindSpec } from '../catalog/types';
@@ -7,7 +10,8 @@ import { processInvocation, type Invocation } from './invocation';
 import { identityOf, ownLabelOf } from './ownership';
 import { Resolver, describeRef } from './resolver';
 
-export interface HandlerContext {
+/** One object's handler invocation. */
+export interface InvocationContext {
   readonly spec: BridgeSpec;
   readonly kind: KindSpec;
   readonly api: BridgeApi;
@@ -33,13 +37,13 @@ export function deadlineOf(spec: BridgeSpec, now = Date.now()): number {
  * The context of one handler invocation for `spec`. Progress lines go to `out`, else to the
  * invocation's standard output; `invocation` defaults to this process's own surroundings.
  */
-export function makeContext(
+export function makeInvocationContext(
   spec: BridgeSpec,
   api: BridgeApi,
   out?: (line: string) => void,
   deadline = deadlineOf(spec),
   invocation: Invocation = processInvocation(),
-): HandlerContext {
+): InvocationContext {
   const kind = kindSpec(spec.kind);
   const identity = identityOf(spec, invocation.env);
   const print = out ?? ((line: string) => invocation.stdout(`${line}\n`));
@@ -57,7 +61,7 @@ export function makeContext(
 }
 
 /** Progress callback for waits: one line when the state changes, and one every 10 s otherwise. */
-export function progressReporter(ctx: HandlerContext, what: string): (obj: LiveObject, elapsedMs: number) => void {
+export function progressReporter(ctx: InvocationContext, what: string): (obj: LiveObject, elapsedMs: number) => void {
   let lastState: unknown;
   let lastAt = 0;
   return (obj, elapsedMs) => {
@@ -71,7 +75,7 @@ export function progressReporter(ctx: HandlerContext, what: string): (obj: LiveO
 
 /** Waits until the object is in one of `states`; failure states and the deadline throw. */
 export function waitForState(
-  ctx: HandlerContext,
+  ctx: InvocationContext,
   kind: string,
   id: string,
   states: readonly string[],
@@ -95,7 +99,7 @@ export function isOutcomeUnknown(err: unknown): boolean {
  * repeats the action only if `happened` says it did not take effect.
  */
 export async function actionOnce(
-  ctx: HandlerContext,
+  ctx: InvocationContext,
   kind: string,
   name: string,
   id: string,

@@ -8,7 +8,7 @@ import { joinObjectChunks, parseDeclaredObjects } from '../bridge/object-chunks'
 import { pruneMarkerName, removedObjects, type DeclaredObject } from '../bridge/prune';
 import { OWNER_NAMESPACE, SPEC_VERSION } from '../bridge/spec';
 import type { BridgeApi } from './api';
-import { makeContext, type HandlerContext } from './context';
+import { makeInvocationContext, type InvocationContext } from './invocation-context';
 import { BridgeError } from './errors';
 import { processInvocation, type Invocation } from './invocation';
 import { identityOf, ownerLabelNamesOf } from './ownership';
@@ -30,7 +30,7 @@ function parseObjects(text: string | undefined, what: string): DeclaredObject[] 
 }
 
 /** The declared ownership label an object of a removed construct carries now (after an import), if any. */
-async function declaredOwnerOf(ctx: HandlerContext, declaredOwners: ReadonlySet<string>): Promise<string | undefined> {
+async function declaredOwnerOf(ctx: InvocationContext, declaredOwners: ReadonlySet<string>): Promise<string | undefined> {
   if (!ctx.spec.self.owner) return undefined;
   const live = await ctx.resolver.find(ctx.spec.self);
   if (!live || !Array.isArray(live.label_ids)) return undefined;
@@ -85,7 +85,7 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
   const declaredOwners = new Set(current.flatMap((o) => ownerLabelNamesOf(identity, o.self)));
   let deleted = 0;
   for (const o of removed) {
-    const ctx = makeContext(
+    const ctx = makeInvocationContext(
       { version: SPEC_VERSION, kind: o.kind, stack, path: o.path, endpoint, self: o.self, fields: {}, extras: {}, timeoutSeconds: 0 },
       api,
       out,

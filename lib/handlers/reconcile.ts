@@ -2,7 +2,7 @@
 // mutable spec), delete (idempotent, waits until gone) and actions (reboot, execute a script).
 import { STACK_INSTANCE_ENV, isRef, type BridgeSpec } from '../bridge/spec';
 import { isHttpStatus, type LiveObject, type ParentParams } from './api';
-import { type HandlerContext, waitForState } from './context';
+import { type InvocationContext, waitForState } from './invocation-context';
 import { changedFields } from './compare';
 import { BridgeError } from './errors';
 import { behaviourOf } from './kinds';
@@ -12,7 +12,7 @@ import { describeRef } from './resolver';
 import { nameTakenError } from './name-taken';
 
 /** Waits until a kind with a lifecycle is in one of its ready states. */
-async function untilReady(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+async function untilReady(ctx: InvocationContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   const lc = ctx.kind.lifecycle;
   if (!lc || lc.ready.includes(String(live.state))) return live;
   const id = ctx.kind.singleton ? '' : live.id;
@@ -20,14 +20,14 @@ async function untilReady(ctx: HandlerContext, live: LiveObject, parentParams?: 
 }
 
 /** Completes creation: kinds with an extra step (uploads) run it and wait themselves; others wait until ready. */
-async function finishCreation(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+async function finishCreation(ctx: InvocationContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   const behaviour = behaviourOf(ctx.kind.kind);
   if (behaviour.afterCreate) return behaviour.afterCreate(ctx, live);
   return untilReady(ctx, live, parentParams);
 }
 
 /** A labelable object with our name but not our label must never be adopted silently. */
-async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentParams): Promise<void> {
+async function refuseUnownedNameTwin(ctx: InvocationContext, parentParams?: ParentParams): Promise<void> {
   const nameField = ctx.kind.nameField;
   if (!ctx.kind.labelable || !nameField) return;
   const name = ctx.spec.fields[nameField];
@@ -36,14 +36,14 @@ async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentP
   if (twins.length > 0) throw nameTakenError(ctx, name, twins[0], await ctx.resolver.allLabels());
 }
 /** Reads the live object in full (list answers can be slim). */
-async function full(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+async function full(ctx: InvocationContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   if (ctx.kind.singleton || !ctx.kind.operations.includes('show')) return live;
   return ctx.api.show(ctx.kind.kind, live.id, parentParams);
 }
 
 /** PUTs the updatable fields that differ, then converges the kind's extras. */
 async function converge(
-  ctx: HandlerContext,
+  ctx: InvocationContext,
   live: LiveObject,
   opts: { fresh: boolean; withSecrets: boolean },
   parentParams?: ParentParams,
@@ -69,12 +69,12 @@ async function converge(
 }
 
 /** The ownership label a labelable kind's object carries, if the spec names one. */
-function ownerOf(ctx: HandlerContext): string | undefined {
+function ownerOf(ctx: InvocationContext): string | undefined {
   return ctx.kind.labelable ? ctx.spec.self.owner : undefined;
 }
 
 /** Finds the object by its identity, or creates it (exactly once), then converges it. */
-async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; created: boolean }> {
+async function adoptOrCreate(ctx: InvocationContext): Promise<{ live: LiveObject; created: boolean }> {
   const { spec, resolver } = ctx;
   const parentParams = await resolver.parentParams(spec.self);
   const owner = ownerOf(ctx);
@@ -115,12 +115,12 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
 }
 
 /** The Terraform run an invocation belongs to (its run markers are that run's). */
-function runIdOf(ctx: HandlerContext): string | undefined {
+function runIdOf(ctx: InvocationContext): string | undefined {
   return terraformRunId(undefined, ctx.invocation.env);
 }
 
 /** `imco-bridge create`: the lifecycle resource's create-time provisioner. */
-export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
+export async function runCreate(ctx: InvocationContext, tfId?: string): Promise<LiveObject> {
   let outcome: { live: LiveObject; created: boolean };
   try {
     outcome = await adoptOrCreate(ctx);
@@ -141,7 +141,7 @@ export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<Liv
  * hand-written provider configuration): a same-named object is still refused, but a create
  * interrupted after its POST cannot be adopted later.
  */
-export async function runCreateUnowned(ctx: HandlerContext): Promise<LiveObject> {
+export async function runCreateUnowned(ctx: InvocationContext): Promise<LiveObject> {
   const parentParams = await ctx.resolver.parentParams(ctx.spec.self);
   const body = await ctx.resolver.materializeFields(ctx.spec.fields, ctx.subject, true);
   await refuseUnownedNameTwin(ctx, parentParams);
@@ -155,7 +155,7 @@ export async function runCreateUnowned(ctx: HandlerContext): Promise<LiveObject>
 }
 
 /** `imco-bridge update`: the sync resource's provisioner; recreates an object deleted out of band. */
-export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
+export async function runUpdate(ctx: InvocationContext, tfId?: string): Promise<LiveObject> {
   const parentParams = await ctx.resolver.parentParams(ctx.spec.self);
   if (ownerOf(ctx)) ctx.resolver.prefetch(ctx.kind.kind, parentParams);
   const existing = await ctx.resolver.find(ctx.spec.self);
@@ -185,7 +185,7 @@ export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<Liv
 }
 
 /** `imco-bridge delete`: the lifecycle resource's destroy-time provisioner. */
-export async function runDelete(ctx: HandlerContext): Promise<void> {
+export async function runDelete(ctx: InvocationContext): Promise<void> {
   const { spec, resolver } = ctx;
   if (spec.self.parent && !(await resolver.find(spec.self.parent))) {
     ctx.log(`${describeRef(spec.self.parent)} is already gone, and with it this ${ctx.kind.title}`);
@@ -217,7 +217,7 @@ export async function runDelete(ctx: HandlerContext): Promise<void> {
 }
 
 /** `imco-bridge action`: reboot a server or execute one of its operational scripts. */
-export async function runAction(ctx: HandlerContext, lifecycleTfId?: string): Promise<void> {
+export async function runAction(ctx: InvocationContext, lifecycleTfId?: string): Promise<void> {
   const action = ctx.spec.action;
   if (!action) throw new BridgeError(`${ctx.subject}: the spec names no action; re-synthesize the stack`);
   if (wasCreated(lifecycleTfId, runIdOf(ctx), ctx.invocation)) {

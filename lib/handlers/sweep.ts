@@ -9,7 +9,7 @@ import { removedObjects, type DeclaredObject } from '../bridge/prune';
 import { SPEC_VERSION } from '../bridge/spec';
 import { kindSpec } from '../catalog';
 import type { BridgeApi, LiveObject } from './api';
-import { makeContext } from './context';
+import { makeInvocationContext } from './invocation-context';
 import { BridgeError } from './errors';
 import { processInvocation, type Invocation } from './invocation';
 import type { PruneTriggers } from './prune';
@@ -59,7 +59,7 @@ export async function sweep(api: BridgeApi, t: PruneTriggers, out: (line: string
       CONCURRENT_DELETES,
       async ({ object, live }) => {
         const spec = { version: SPEC_VERSION, kind: object.kind, stack: t.stack, path: object.path, endpoint, self: object.self, fields: {}, extras: {}, timeoutSeconds: 0 };
-        const ctx = makeContext(spec, api, out, undefined, inv);
+        const ctx = makeInvocationContext(spec, api, out, undefined, inv);
         ctx.log(`still in IMCO after its Terraform resources were destroyed (its resource was tainted by an interrupted apply, or lost from the state); deleting it`);
         try {
           await runDelete(ctx);

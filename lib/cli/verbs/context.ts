@@ -6,7 +6,7 @@ import { flagText, printLine, type VerbCall } from './verb';
 
 export async function run(call: VerbCall): Promise<number> {
   const [sub, ...keys] = call.args;
-  const lookups = require('../../handlers/context-command') as typeof import('../../handlers/context-command');
+  const lookups = require('../../handlers/lookup-context') as typeof import('../../handlers/lookup-context');
   if (sub === 'fetch') {
     const input = require('node:fs').readFileSync(0, 'utf8') as string;
     const answers = await withApi(call, undefined, (api) => lookups.fetchQueries(api, JSON.parse(input)));

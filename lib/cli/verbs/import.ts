@@ -1,6 +1,6 @@
 // `imco-bridge import <construct path> <imco id> [--stack DIR]`: adopt an existing IMCO object for a construct.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { handlerContext, withApi } from './open-api';
+import { invocationContext, withApi } from './open-api';
 import { synthesizedSpec } from './synthesized-object';
 import type { VerbCall } from './verb';
 
@@ -12,6 +12,6 @@ export async function run(call: VerbCall): Promise<number> {
   }
   const spec = synthesizedSpec(call, path);
   const { runImport } = require('../../handlers/import') as typeof import('../../handlers/import');
-  await withApi(call, spec, (api) => runImport(handlerContext(call, spec, api), id));
+  await withApi(call, spec, (api) => runImport(invocationContext(call, spec, api), id));
   return 0;
 }

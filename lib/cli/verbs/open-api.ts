@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { BridgeSpec } from '../../bridge/spec';
 import type { BridgeApi } from '../../handlers/api';
-import type { HandlerContext } from '../../handlers/context';
+import type { InvocationContext } from '../../handlers/invocation-context';
 import type { VerbCall } from './verb';
 
 /**
@@ -41,15 +41,15 @@ export function openApi(call: VerbCall, spec: BridgeSpec | undefined, deadline?:
   return api;
 }
 
-/** The handler context of one object's invocation, its progress lines on the invocation's stdout. */
-export function handlerContext(call: VerbCall, spec: BridgeSpec, api: BridgeApi, deadline?: number): HandlerContext {
-  const { makeContext } = require('../../handlers/context') as typeof import('../../handlers/context');
-  return makeContext(spec, api, undefined, deadline, call.inv);
+/** The invocation context of one object, its progress lines on the invocation's stdout. */
+export function invocationContext(call: VerbCall, spec: BridgeSpec, api: BridgeApi, deadline?: number): InvocationContext {
+  const { makeInvocationContext } = require('../../handlers/invocation-context') as typeof import('../../handlers/invocation-context');
+  return makeInvocationContext(spec, api, undefined, deadline, call.inv);
 }
 
 /** The deadline of one invocation for `spec` (timeoutSeconds, else the kind's default). */
 export function deadlineOf(spec: BridgeSpec): number {
-  return (require('../../handlers/context') as typeof import('../../handlers/context')).deadlineOf(spec);
+  return (require('../../handlers/invocation-context') as typeof import('../../handlers/invocation-context')).deadlineOf(spec);
 }
 
 /** Runs `fn` with an API opened for `spec`, closing it afterwards. */

@@ -1,7 +1,7 @@
 // `imco-bridge update`: the `_sync` resource's provisioner. Reports a create that failed earlier in
 // the same apply, skips an object that create converged already, else converges the object.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import { deadlineOf, handlerContext, withApi } from './open-api';
+import { deadlineOf, invocationContext, withApi } from './open-api';
 import { reconcile, specOfProvisioner, terraformIdOf } from './object-spec';
 import { printLine, type VerbCall } from './verb';
 
@@ -23,6 +23,6 @@ export async function run(call: VerbCall): Promise<number> {
     return 0;
   }
   const deadline = deadlineOf(spec);
-  await withApi(call, spec, (api) => reconcile().runUpdate(handlerContext(call, spec, api, deadline), tfId), deadline);
+  await withApi(call, spec, (api) => reconcile().runUpdate(invocationContext(call, spec, api, deadline), tfId), deadline);
   return 0;
 }
