@@ -1,6 +1,7 @@
 // `imco-bridge events <construct path>`: the object's recent audit events, newest first.
 import type { LiveObject } from './api';
 import type { InvocationContext } from './invocation-context';
+import { eventsAbout } from '../core/event-match';
 import { BridgeError } from './errors';
 
 export async function recentEvents(ctx: InvocationContext, limit: number): Promise<LiveObject[]> {
@@ -10,8 +11,5 @@ export async function recentEvents(ctx: InvocationContext, limit: number): Promi
     return (await ctx.api.request<LiveObject[]>('GET', `/cloud/servers/${live.id}/events`)).slice(0, limit);
   }
   const all = await ctx.api.request<LiveObject[]>('GET', '/audit/events');
-  const name = typeof live.name === 'string' ? live.name : undefined;
-  return all
-    .filter((e) => JSON.stringify(e).includes(live.id) || (name !== undefined && `${String(e.header)} ${String(e.description)}`.includes(name)))
-    .slice(0, limit);
+  return eventsAbout(all, live.id, live.name).slice(0, limit);
 }
