@@ -1,6 +1,7 @@
 // `imco-bridge context refresh [KEY …] [--file F]` re-resolves the imco.context.json lookups (and
 // adds KEYs); `imco-bridge context fetch` resolves lookup queries read as JSON from stdin (synth).
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { pathIn } from '../../handlers/invocation';
 import { withApi } from './open-api';
 import { flagText, printLine, type VerbCall } from './verb';
 
@@ -15,7 +16,7 @@ export async function run(call: VerbCall): Promise<number> {
   }
   if (sub === 'refresh') {
     const file = flagText(call, 'file');
-    const { lines, failed } = await withApi(call, undefined, (api) => lookups.refreshContext(api, keys, file === undefined ? undefined : require('node:path').resolve(call.inv.cwd, file)));
+    const { lines, failed } = await withApi(call, undefined, (api) => lookups.refreshContext(api, keys, file === undefined ? undefined : pathIn(call.inv, file)));
     for (const l of lines) printLine(call, l);
     return failed > 0 ? 1 : 0;
   }

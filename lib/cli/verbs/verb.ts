@@ -2,7 +2,7 @@
 // surroundings in (`VerbCall`), an exit code out. A verb module exports `run(call)`; the table in
 // lib/cli/verbs/index.ts names it. Verbs read env, working directory and output from `call.inv`,
 // never from `process`, so that the bridge server can run many at once in one process.
-import type { Invocation } from '../../handlers/invocation';
+import { pathIn, type Invocation } from '../../handlers/invocation';
 
 /** `imco-bridge <verb> <args…> --flag value`, parsed. */
 export interface VerbCall {
@@ -31,7 +31,7 @@ export function flagText(call: VerbCall, name: string): string | undefined {
 /** `--stack DIR` resolved against the invocation's directory, else that directory. */
 export function stackDirOf(call: VerbCall): string {
   const given = flagText(call, 'stack');
-  return given === undefined ? call.inv.cwd : require('node:path').resolve(call.inv.cwd, given);
+  return given === undefined ? call.inv.cwd : pathIn(call.inv, given);
 }
 
 /** Writes one line to the invocation's standard output. */
