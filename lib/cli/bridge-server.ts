@@ -20,12 +20,12 @@
 //   r<pid>.out          FIFO the server writes the invocation's stdout and stderr to
 //   r<pid>.rc           the exit code, written before `.out` is closed
 //   failed              written instead of `requests` when the server cannot start (one line)
-//   cwd                 the directory Terraform runs in (lib/cli/interrupted-runs.ts)
+//   cwd                 the directory Terraform runs in (lib/cli/interrupted-run.ts)
 // The server unlinks `.in` once read and `.out` once open (the client holds its end).
 // The server exits, removing the run directory, once the Terraform process is gone and no
 // invocation is in flight. A starting server removes the run directories of finished runs; one
 // whose Terraform was killed while its server still finishes commands makes the commands of a new
-// run in the same directory wait for them (lib/cli/interrupted-runs.ts).
+// run in the same directory wait for them (lib/cli/interrupted-run.ts).
 // Nothing secret touches the disk: environments are read from the clients' /proc entries, which
 // only the same user can read.
 import { execFileSync } from 'node:child_process';
@@ -35,7 +35,7 @@ import { join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
 import { destroySharedAgents, shareAgents } from '../client/agent';
 import { shareRunLabels } from '../handlers/run-labels';
-import { processStartTime, recordRunCwd, sweepFinishedRuns, untilInterruptedRunsFinish } from './interrupted-runs';
+import { processStartTime, recordRunCwd, sweepFinishedRuns, untilInterruptedRunsFinish } from './interrupted-run';
 import type { Invocation } from '../handlers/invocation';
 import { servedVerbs } from './verbs';
 

@@ -1,4 +1,4 @@
-// The directory imco-bridge keeps its markers in (run markers, lib/handlers/markers.ts; prune
+// The directory imco-bridge keeps its markers in (run markers, lib/handlers/run-marker.ts; prune
 // declarations, lib/handlers/prune.ts): IMCO_BRIDGE_MARKERS, else $TMPDIR/imco-bridge-markers. And
 // the one-line explanation of a file-system refusal there or elsewhere under TMPDIR (a full disk, a
 // read-only mount, a directory that is not ours): which path, what the system said, and which

@@ -7,7 +7,7 @@ import { changedFields } from './compare';
 import { BridgeError } from './errors';
 import { behaviourOf } from './kinds';
 import type { Environment } from './invocation';
-import { clearCreateFailure, earlierCreateFailure, markCreated, markCreateFailed, terraformRunId, wasCreated } from './markers';
+import { clearCreateFailure, earlierCreateFailure, markCreated, markCreateFailed, terraformRunId, wasCreated } from './run-marker';
 import { describeRef } from './resolver';
 import { nameTakenError } from './name-taken';
 

@@ -9,7 +9,7 @@ import { App, TerraformStack } from 'cdktf';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import { apiOf } from '../../lib/handlers/client-api';
 import { makeInvocationContext } from '../../lib/handlers/invocation-context';
-import { earlierCreateFailure, markCreateFailed } from '../../lib/handlers/markers';
+import { earlierCreateFailure, markCreateFailed } from '../../lib/handlers/run-marker';
 import { runUpdate } from '../../lib/handlers/reconcile';
 import { startClientHarness, type ClientHarness } from '../client/support/emulator-client';
 

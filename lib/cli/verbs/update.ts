@@ -7,7 +7,7 @@ import { printLine, type VerbCall } from './verb';
 
 export async function run(call: VerbCall): Promise<number> {
   const spec = specOfProvisioner(call);
-  const { createFailure, terraformRunId, wasCreated } = require('../../handlers/markers') as typeof import('../../handlers/markers');
+  const { createFailure, terraformRunId, wasCreated } = require('../../handlers/run-marker') as typeof import('../../handlers/run-marker');
   const tfId = terraformIdOf(call);
   const runId = terraformRunId(undefined, call.inv.env);
   const failure = createFailure(tfId, runId, call.inv);
