@@ -30,8 +30,8 @@ test('the markers directory: where it is, and what a refusal there says', () => 
         '(by default it is $TMPDIR/imco-bridge-markers, so pointing TMPDIR elsewhere moves it too)',
     );
   });
-  withEnv({ IMCO_BRIDGE_MARKERS: '/srv/run-marker' }, () => {
-    expect(markerDirectory()).toBe('/srv/run-marker');
+  withEnv({ IMCO_BRIDGE_MARKERS: '/srv/markers' }, () => {
+    expect(markerDirectory()).toBe('/srv/markers');
     expect(describeFileSystemRefusal(refusal('ENOSPC'), '/srv/markers/m1')).toBe(
       "cannot write /srv/markers/m1: no space left on device (ENOSPC); free space there, or point IMCO_BRIDGE_MARKERS at a writable directory with free space for imco-bridge's markers",
     );
