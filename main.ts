@@ -11,7 +11,7 @@ import {
   type HandlerFlavour, type ImcoFlavour,
 } from './lib/constructs';
 
-const EXAMPLE = join(__dirname.endsWith(join('dist')) ? join(__dirname, '..') : __dirname, 'example');
+const EXAMPLE = join(__dirname.endsWith(join('dist')) ? join(__dirname, '..') : __dirname, 'examples', 'estate');
 
 export interface ExampleEstateProps {
   /** How the IMCO objects are encoded (the reliability suites run the estate in each flavour). */

@@ -59,7 +59,7 @@ start=${20-}
 [ -n "$start" ] || direct "$verb"
 
 # A `_sync` update right after this run created the object: the create converged it to this very
-# spec (its run marker holds this run's id; lib/handlers/markers.ts), so there is nothing to do and
+# spec (its run marker holds this run's id; lib/handlers/run-marker.ts), so there is nothing to do and
 # no server to ask. Any other marker (another run's, a failed create's) goes to the server.
 if [ "$verb" = update ]; then
   case ${IMCO_BRIDGE_TF_ID-} in

@@ -8,10 +8,11 @@
 // - a private key is refused when it is protected by a passphrase, or when its file is readable by
 //   its group or by every user (lib/client/private-key.ts, the checks of the mTLS client key).
 // The value never appears in a failure.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { keyFileExposure, holdsPrivateKey, octalMode, passphraseProtected } from '../client/private-key';
 import type { SecretRef } from './spec';
-import { readTextFile } from './text-encoding';
+import { decodeText } from './text-encoding';
 
 /** Why a secret could not be read; `problem` carries its own one-line explanation. */
 export type SecretFailure =
@@ -42,32 +43,36 @@ function privateKeyProblem(text: string, where: string, mode?: number): string |
   return undefined;
 }
 
-function fromEnv(name: string): SecretValue {
-  const text = process.env[name];
+function fromEnv(name: string, env: Readonly<Record<string, string | undefined>>): SecretValue {
+  const text = env[name];
   if (text === undefined) return { failure: { reason: 'unset' } };
   if (text === '') return { failure: { reason: 'empty' } };
   const problem = privateKeyProblem(text, `environment variable ${name}`);
   return problem ? { failure: { reason: 'problem', problem } } : { text };
 }
 
-function fromFile(path: string): SecretValue {
+function fromFile(named: string, cwd: string): SecretValue {
+  const path = resolve(cwd, named);
   let mode: number;
-  let decoded: ReturnType<typeof readTextFile>;
+  let decoded: ReturnType<typeof decodeText>;
   try {
     mode = statSync(path).mode;
-    decoded = readTextFile(path, 'file');
+    decoded = decodeText(readFileSync(path), 'file', named);
   } catch (err) {
     return { failure: { reason: 'unreadable', code: (err as NodeJS.ErrnoException).code } };
   }
   if (decoded.problem !== undefined) return { failure: { reason: 'problem', problem: decoded.problem } };
   const text = trimTrailingNewline(decoded.text);
-  const problem = privateKeyProblem(text, `file ${path}`, mode);
+  const problem = privateKeyProblem(text, `file ${named}`, mode);
   return problem ? { failure: { reason: 'problem', problem } } : { text };
 }
 
-/** Reads the secret a reference names (environment variable or file). */
-export function readSecretSource(ref: SecretRef): SecretValue {
-  if (ref.env !== undefined) return fromEnv(ref.env);
-  if (ref.file !== undefined) return fromFile(ref.file);
+/**
+ * Reads the secret a reference names (environment variable or file) from the environment `env` and,
+ * for a relative file path, the directory `cwd` (by default those of this process).
+ */
+export function readSecretSource(ref: SecretRef, env: Readonly<Record<string, string | undefined>> = process.env, cwd: string = process.cwd()): SecretValue {
+  if (ref.env !== undefined) return fromEnv(ref.env, env);
+  if (ref.file !== undefined) return fromFile(ref.file, cwd);
   return { failure: { reason: 'problem', problem: 'the secret names neither an environment variable nor a file; re-synthesize the stack' } };
 }

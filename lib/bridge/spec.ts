@@ -90,15 +90,6 @@ export interface SpecExtras {
   readonly attachTo?: { readonly $ref: ObjectRef } | null;
 }
 
-/** Credential sources a stack declares (paths or env var names, never key content). */
-export interface CredentialSource {
-  readonly endpoint?: string;
-  readonly caCertPath?: string;
-  readonly clientCertPath?: string;
-  readonly clientKeyPath?: string;
-  readonly configPath?: string;
-}
-
 /** Everything one handler invocation needs. */
 export interface BridgeSpec {
   readonly version: number;

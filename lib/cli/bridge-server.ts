@@ -2,8 +2,11 @@
 // `imco-bridge` commands, so that a provisioner costs a small shell client (bin/imco-bridge.sh: a
 // few forks) instead of a Node start plus the client's module load (~200 ms of CPU each; 100
 // objects took 18 s of which 16 s were process starts). Each invocation still runs the exact same
-// `main([verb])` as a process of its own would, in a request scope (lib/cli/request-scope.ts) with
-// the provisioner's environment, its own IMCO client and its own output. What the invocations of a
+// `main([verb])` as a process of its own would, given an invocation of its own
+// (lib/handlers/invocation.ts): the provisioner's environment and working directory, and the
+// request's output FIFO; it opens its own IMCO client. Nothing per request touches `process`
+// (no `process.env` swap, no `chdir`), so concurrent invocations cannot see each other's
+// environment or directory. What the invocations of a
 // run share: kept-alive connections per credential set (lib/client/agent.ts) and one listing of
 // the ownership labels per IMCO account (lib/handlers/run-labels.ts).
 //
@@ -17,12 +20,12 @@
 //   r<pid>.out          FIFO the server writes the invocation's stdout and stderr to
 //   r<pid>.rc           the exit code, written before `.out` is closed
 //   failed              written instead of `requests` when the server cannot start (one line)
-//   cwd                 the directory Terraform runs in (lib/cli/interrupted-runs.ts)
+//   cwd                 the directory Terraform runs in (lib/cli/interrupted-run.ts)
 // The server unlinks `.in` once read and `.out` once open (the client holds its end).
 // The server exits, removing the run directory, once the Terraform process is gone and no
 // invocation is in flight. A starting server removes the run directories of finished runs; one
 // whose Terraform was killed while its server still finishes commands makes the commands of a new
-// run in the same directory wait for them (lib/cli/interrupted-runs.ts).
+// run in the same directory wait for them (lib/cli/interrupted-run.ts).
 // Nothing secret touches the disk: environments are read from the clients' /proc entries, which
 // only the same user can read.
 import { execFileSync } from 'node:child_process';
@@ -32,18 +35,18 @@ import { join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
 import { destroySharedAgents, shareAgents } from '../client/agent';
 import { shareRunLabels } from '../handlers/run-labels';
-import { processStartTime, recordRunCwd, sweepFinishedRuns, untilInterruptedRunsFinish } from './interrupted-runs';
-import { installRequestScopes, runInScope } from './request-scope';
+import { processStartTime, recordRunCwd, sweepFinishedRuns, untilInterruptedRunsFinish } from './interrupted-run';
+import type { Invocation } from '../handlers/invocation';
+import { servedVerbs } from './verbs';
 
 /** The verbs Terraform provisioners run; everything else runs as a process of its own. */
-export const SERVED_VERBS: readonly string[] = ['create', 'update', 'delete', 'action', 'prune', 'prune-record', 'sweep'];
-
+export const SERVED_VERBS: readonly string[] = servedVerbs();
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const WATCH_EVERY_MS = 200;
 const MAX_LIFETIME_MS = 24 * 3600 * 1000;
 
-type Main = (argv: string[]) => Promise<number>;
+type Main = (argv: string[], inv: Invocation) => Promise<number>;
 
 /** `serve <run dir>`: runs the server until the Terraform process of the run directory's name is gone. */
 export async function serve(runDir: string, main: Main): Promise<number> {
@@ -59,7 +62,6 @@ export async function serve(runDir: string, main: Main): Promise<number> {
     return 1;
   }
   sweepFinishedRuns(runDir);
-  installRequestScopes();
   shareAgents();
   shareRunLabels();
   const runId = `${pid}:${start}`;
@@ -151,14 +153,6 @@ async function handle(runDir: string, name: string, runId: string, main: Main): 
     out = await openForWriting(`${base}.out`);
     rmSync(`${base}.out`, { force: true });
     const sink = out;
-    const env: Record<string, string> = { ...request.env, [RUN_ID_ENV]: runId };
-    if (request.cwd && process.cwd() !== request.cwd) {
-      try {
-        process.chdir(request.cwd);
-      } catch {
-        // the handlers use absolute paths only
-      }
-    }
     if (request.cwd && !clearedCwds.has(request.cwd)) {
       // Once, per directory and run: an interrupted run cannot start later than this one.
       recordRunCwd(runDir, request.cwd);
@@ -170,7 +164,7 @@ async function handle(runDir: string, name: string, runId: string, main: Main): 
       sink.write(`imco-bridge: the bridge server does not run '${request.verb}'\n`);
       code = 2;
     } else {
-      code = await runInScope({ env, write: (text) => void sink.write(text) }, () => main([request.verb])).catch(() => 1);
+      code = await main([request.verb], invocationOf(request, runId, sink)).catch(() => 1);
     }
     writeFileSync(`${base}.rc`, `${code}\n`);
   } catch {
@@ -179,6 +173,17 @@ async function handle(runDir: string, name: string, runId: string, main: Main): 
     if (out) await new Promise<void>((resolve) => out!.end(() => resolve()));
     out?.destroy();
   }
+}
+
+/** The surroundings of one request: the client's environment and directory, output to its FIFO. */
+function invocationOf(request: Request, runId: string, sink: Socket): Invocation {
+  const write = (text: string): void => void sink.write(text);
+  return {
+    env: { ...request.env, [RUN_ID_ENV]: runId },
+    cwd: request.cwd || process.cwd(),
+    stdout: write,
+    stderr: write,
+  };
 }
 
 interface Request {

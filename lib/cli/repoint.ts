@@ -11,7 +11,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { samePlatform } from '../bridge/platform';
 import type { BridgeApi } from '../handlers/api';
 import { BridgeError } from '../handlers/errors';
-import { makeContext } from '../handlers/context';
+import { makeInvocationContext } from '../handlers/invocation-context';
 import { findStackFiles, readSynthesizedObjects } from '../handlers/stack-reader';
 
 interface StateInstance {
@@ -72,7 +72,7 @@ export async function repoint(dir: string, api: BridgeApi, out: (line: string) =
   // The objects must be there under the new address: otherwise it is another platform.
   const labelled = readSynthesizedObjects(stackDir).filter((o) => o.spec.self.owner);
   let found = 0;
-  for (const o of labelled) if (await makeContext(o.spec, api, () => undefined).resolver.find(o.spec.self)) found++;
+  for (const o of labelled) if (await makeInvocationContext(o.spec, api, () => undefined).resolver.find(o.spec.self)) found++;
   if (labelled.length > 0 && found === 0) {
     throw new BridgeError(`none of the stack's ${labelled.length} labelled objects exists at ${endpoint}: it is not the platform the stack was created on; nothing re-pointed`);
   }

@@ -5,7 +5,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readClientXml, type ClientXmlValues } from '../core/client-xml';
+import { readEndpoint } from '../core/endpoint';
 import { ImcoError } from './errors';
+
+export type { ClientXmlValues } from '../core/client-xml';
 
 /** Environment variables `cio` reads, by the value they set. */
 export const CONCERTO_ENV = {
@@ -83,6 +87,8 @@ export interface ImcoDiscoveryOptions extends ImcoCredentialOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Home directory for `~/.concerto/client.xml` (default `$HOME` of `env`, else `os.homedir()`). */
   readonly homeDir?: string;
+  /** Directory relative paths (in CONCERTO_* variables and options) start at (default `process.cwd()`). */
+  readonly cwd?: string;
 }
 
 /** The config file that was consulted. */
@@ -123,111 +129,51 @@ export interface InlinePem {
 // ------------------------------------------------------------------ endpoint
 
 /**
- * Normalises an endpoint like `cio`: trailing `/` stripped, `/v2` appended when the URL has no path;
- * `/v2` and `/v3` are accepted silently, another path with a warning. Only `https://` is accepted.
+ * Normalises an endpoint like `cio` (lib/core/endpoint.ts): trailing `/` stripped, `/v2` appended
+ * when the URL has no path; `/v2` and `/v3` are accepted silently, another path with a warning.
+ * Only `https://` is accepted.
  */
 export function normaliseEndpoint(raw: string, source?: ConfigSource): { endpoint: string; warnings: string[] } {
   const where = source ? ` (from ${describeSource(source)})` : '';
-  const given = raw.trim();
-  let url: URL;
-  try {
-    url = new URL(given);
-  } catch {
-    throw new ImcoError(`IMCO endpoint '${given}'${where} is not a URL; expected https://clients.<domain>[:port][/v2]`, {
-      code: 'config',
-    });
-  }
-  if (url.protocol === 'http:') {
-    throw new ImcoError(
-      `IMCO endpoint ${given}${where} uses plain http://; the IMCO API is only reachable over https:// with your client certificate — use https://${url.host}${url.pathname === '/' ? '' : url.pathname}`,
-      { code: 'config' },
-    );
-  }
-  if (url.protocol !== 'https:') {
-    throw new ImcoError(`IMCO endpoint ${given}${where} must start with https://`, { code: 'config' });
-  }
-  if (url.search || url.hash) {
-    throw new ImcoError(`IMCO endpoint ${given}${where} must not carry a query or fragment`, { code: 'config' });
-  }
-  if (url.username || url.password) {
-    throw new ImcoError(`IMCO endpoint${where} must not carry a user name or password; IMCO authenticates with the client certificate`, {
-      code: 'config',
-    });
-  }
-  const pathname = url.pathname.replace(/\/+$/, '');
+  const read = readEndpoint(raw);
+  if (read.fault !== undefined) throw new ImcoError(endpointFault(read.fault, read.given, where, read.httpsForm), { code: 'config' });
+  const { endpoint, pathname } = read;
   const warnings: string[] = [];
-  let endpointPath = pathname;
-  if (pathname === '') endpointPath = '/v2';
-  else if (pathname !== '/v2' && pathname !== '/v3') {
+  if (pathname !== '' && pathname !== '/v2' && pathname !== '/v3') {
     warnings.push(`IMCO endpoint path ${pathname} is neither /v2 nor /v3; using it as given`);
   }
-  return { endpoint: `${url.protocol}//${url.host}${endpointPath}`, warnings };
+  return { endpoint, warnings };
+}
+
+function endpointFault(fault: 'not-url' | 'http' | 'scheme' | 'query' | 'credentials', given: string, where: string, httpsForm?: string): string {
+  switch (fault) {
+    case 'not-url':
+      return `IMCO endpoint '${given}'${where} is not a URL; expected https://clients.<domain>[:port][/v2]`;
+    case 'http':
+      return `IMCO endpoint ${given}${where} uses plain http://; the IMCO API is only reachable over https:// with your client certificate — use ${httpsForm}`;
+    case 'scheme':
+      return `IMCO endpoint ${given}${where} must start with https://`;
+    case 'query':
+      return `IMCO endpoint ${given}${where} must not carry a query or fragment`;
+    case 'credentials':
+      return `IMCO endpoint${where} must not carry a user name or password; IMCO authenticates with the client certificate`;
+  }
 }
 
 // ------------------------------------------------------------------ client.xml
 
-/** Values read from a `client.xml` (attributes of `<concerto>` and `<concerto><ssl>`). */
-export interface ClientXmlValues {
-  readonly server?: string;
-  readonly cert?: string;
-  readonly key?: string;
-  readonly serverCa?: string;
-}
-
-function decodeXmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, entity: string) => {
-    const lower = entity.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower];
-  });
-}
-
-function parseAttributes(text: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  const re = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) attrs[m[1]] = decodeXmlEntities(m[3] ?? m[4] ?? '');
-  return attrs;
-}
-
 /**
- * Parses the `client.xml` format `cio` reads: root `<concerto server="…">` with a child
- * `<ssl cert="…" key="…" server_ca="…"/>`. Throws (naming the file) when the root is not `concerto`.
+ * Parses the `client.xml` format `cio` reads (lib/core/client-xml.ts). Throws (naming the file)
+ * when the root is not `concerto`.
  */
 export function parseClientXml(xml: string, file = 'client.xml'): ClientXmlValues {
-  const withoutNoise = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, '').replace(/<!DOCTYPE[^>]*>/gi, '');
-  const tagRe = /<\s*([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
-  const first = tagRe.exec(withoutNoise);
-  if (!first || first[1] !== 'concerto' || withoutNoise.slice(0, first.index).trim() !== '') {
+  const values = readClientXml(xml);
+  if (!values) {
     throw new ImcoError(`IMCO configuration file ${file} does not have valid XML format: the root element must be <concerto>`, {
       code: 'config',
     });
   }
-  const root = parseAttributes(first[2]);
-  let ssl: Record<string, string> = {};
-  if (first[3] !== '/') {
-    let depth = 1;
-    let m: RegExpExecArray | null;
-    const anyTag = /<\s*(\/?)\s*([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
-    anyTag.lastIndex = tagRe.lastIndex;
-    while ((m = anyTag.exec(withoutNoise)) && depth > 0) {
-      const closing = m[1] === '/';
-      const selfClosing = m[4] === '/';
-      if (closing) depth -= 1;
-      else {
-        if (depth === 1 && m[2] === 'ssl') ssl = parseAttributes(m[3]);
-        if (!selfClosing) depth += 1;
-      }
-    }
-  }
-  const nonEmpty = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
-  return {
-    server: nonEmpty(root.server),
-    cert: nonEmpty(ssl.cert),
-    key: nonEmpty(ssl.key),
-    serverCa: nonEmpty(ssl.server_ca),
-  };
+  return values;
 }
 
 // ------------------------------------------------------------------ discovery
@@ -268,17 +214,21 @@ export function explicitConfig(options: ImcoCredentialOptions): DiscoveredConfig
   return resolveConfig(options, true);
 }
 
-function resolveConfig(options: ImcoDiscoveryOptions, explicitOnly: boolean): DiscoveredConfig {
-  const env = explicitOnly ? {} : options.env ?? process.env;
-  const home = options.homeDir ?? nonEmpty(env.HOME) ?? os.homedir();
-
+/** Which client.xml applies (option, CONCERTO_CONFIG, else the per-user default) and its values, if it exists. */
+function readConfigFile(
+  options: ImcoDiscoveryOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+  cwd: string,
+  explicitOnly: boolean,
+): { configFile: ConfigFileInfo; xml: ClientXmlValues } {
   // Which config file: option, CONCERTO_CONFIG, else the per-user default.
   let configFile: ConfigFileInfo;
   if (options.configPath) {
-    configFile = { path: path.resolve(options.configPath), source: { from: 'option', option: 'configPath' }, found: false };
+    configFile = { path: path.resolve(cwd, options.configPath), source: { from: 'option', option: 'configPath' }, found: false };
   } else if (nonEmpty(env[CONCERTO_ENV.config])) {
     configFile = {
-      path: path.resolve(env[CONCERTO_ENV.config] as string),
+      path: path.resolve(cwd, env[CONCERTO_ENV.config] as string),
       source: { from: 'env', variable: CONCERTO_ENV.config },
       found: false,
     };
@@ -303,6 +253,28 @@ function resolveConfig(options: ImcoDiscoveryOptions, explicitOnly: boolean): Di
     configFile = { ...configFile, found: true };
     xml = parseClientXml(xmlText, configFile.path);
   }
+  return { configFile, xml };
+}
+
+/** The error naming every missing value and where it was looked for. */
+function incompleteConfigError(missing: readonly ConfigValueName[], configFile: ConfigFileInfo): ImcoError {
+  const fileNote = configFile.found
+    ? `${configFile.path} (found, without ${missing.map((m) => XML_ATTRIBUTE[m]).join(', ')})`
+    : `${configFile.path} (not found${configFile.source.from === 'env' ? `, named by ${CONCERTO_ENV.config}` : ''})`;
+  return new ImcoError(
+    `IMCO configuration incomplete: no ${missing.map((m) => VALUE_TITLE[m]).join(', no ')}. ` +
+      `Looked in explicit options, the environment (${missing.map((m) => CONCERTO_ENV[m]).join(', ')}) and ${fileNote}. ` +
+      `Set ${missing.map((m) => CONCERTO_ENV[m]).join(' and ')}, or point CONCERTO_CONFIG at the client.xml of your IMCO API key.`,
+    { code: 'config' },
+  );
+}
+
+function resolveConfig(options: ImcoDiscoveryOptions, explicitOnly: boolean): DiscoveredConfig {
+  const env = explicitOnly ? {} : options.env ?? process.env;
+  const home = options.homeDir ?? nonEmpty(env.HOME) ?? os.homedir();
+  const cwd = (options as ImcoDiscoveryOptions).cwd ?? process.cwd();
+
+  const { configFile, xml } = readConfigFile(options, env, home, cwd, explicitOnly);
 
   const fileSource = (attribute: string): ConfigSource => ({ from: 'file', file: configFile.path, attribute });
   const pick = (
@@ -336,22 +308,12 @@ function resolveConfig(options: ImcoDiscoveryOptions, explicitOnly: boolean): Di
       { code: 'config' },
     );
   }
-  if (missing.length > 0) {
-    const fileNote = configFile.found
-      ? `${configFile.path} (found, without ${missing.map((m) => XML_ATTRIBUTE[m]).join(', ')})`
-      : `${configFile.path} (not found${configFile.source.from === 'env' ? `, named by ${CONCERTO_ENV.config}` : ''})`;
-    throw new ImcoError(
-      `IMCO configuration incomplete: no ${missing.map((m) => VALUE_TITLE[m]).join(', no ')}. ` +
-        `Looked in explicit options, the environment (${missing.map((m) => CONCERTO_ENV[m]).join(', ')}) and ${fileNote}. ` +
-        `Set ${missing.map((m) => CONCERTO_ENV[m]).join(' and ')}, or point CONCERTO_CONFIG at the client.xml of your IMCO API key.`,
-      { code: 'config' },
-    );
-  }
+  if (missing.length > 0) throw incompleteConfigError(missing, configFile);
 
   const { endpoint, warnings } = normaliseEndpoint(picked.endpoint.value as string, picked.endpoint.source);
   const reference = (name: 'caCert' | 'clientCert' | 'clientKey'): CredentialReference => {
     const p = picked[name];
-    return p.inline ? { source: p.source as ConfigSource } : { path: path.resolve(p.value as string), source: p.source as ConfigSource };
+    return p.inline ? { source: p.source as ConfigSource } : { path: path.resolve(cwd, p.value as string), source: p.source as ConfigSource };
   };
   const inline: InlinePem = {
     caCert: picked.caCert.inline ? picked.caCert.value : undefined,

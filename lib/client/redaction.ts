@@ -1,19 +1,14 @@
 // Secret redaction: finds the secret values inside request bodies (the catalog's `secretFields`
 // such as `private_key`, `psk`, `account_data`, and their input aliases) and scrubs them, and any
 // PEM private key, from every text the client emits (error messages, hook lines, wait events).
-import { KINDS } from '../catalog';
+import { SECRET_FIELD_NAMES } from '../core/secret-fields';
+
+export { SECRET_FIELD_NAMES };
 
 const REDACTED = '[redacted]';
 const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
 /** Shorter strings are too likely to appear innocently in messages to scrub reliably. */
 const MIN_SECRET_LENGTH = 4;
-
-/** Wire names of every secret field of every kind, with their input aliases. */
-export const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set(
-  KINDS.flatMap((kind) =>
-    kind.createFields.filter((f) => f.secret).flatMap((f) => [f.name, ...(f.aliases ?? [])]),
-  ),
-);
 
 function leafStrings(value: unknown, into: string[]): void {
   if (typeof value === 'string') into.push(value);

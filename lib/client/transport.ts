@@ -3,84 +3,17 @@
 // hook, and turning every failure into an `ImcoError` (HTTP, TLS, network, timeout, unknown outcome).
 // Bodies are JSON, except uploads, which stream raw bytes chunked without a Content-Type.
 import axios, { type AxiosResponse } from 'axios';
-import type * as https from 'node:https';
-import type { Readable } from 'node:stream';
-import type { HttpMethod } from '../catalog';
-import { CONCERTO_ENV, type ImcoResolvedConfig } from './config';
-import { describeReference, validityProblem, type CertificateFacts } from './credentials';
-import { handshakeCompleted, reusedSocket, type ProbeVerdict } from './agent';
+import { CONCERTO_ENV } from './config';
+import { describeReference, validityProblem } from './credentials';
+import { handshakeCompleted, reusedSocket } from './agent';
+import type { RequestInfo, SendOptions, SendResult, TransportOptions } from './request-options';
 import { ImcoError, ImcoOutcomeUnknownError, oneLine, parseErrorBody } from './errors';
 import { secretValuesIn, type SecretScrubber } from './redaction';
 import { decideRetry, isIdempotentMethod, parseRetryAfter, backoffDelayMs, type AttemptFailure, type RetryPolicy } from './retry';
 import { clientCertificateRefused, diagnoseTlsFailure, type TlsDiagnosisContext } from './tls-diagnosis';
 
-/** What the `onRequest` hook receives for every attempt. Never carries bodies or headers. */
-export interface RequestInfo {
-  readonly method: string;
-  /** Path relative to the endpoint (or an upload URL's origin and path), without the query. */
-  readonly path: string;
-  /** HTTP status, when IMCO answered. */
-  readonly status?: number;
-  readonly durationMs: number;
-  /** 1 for the first attempt. */
-  readonly attempt: number;
-  /** One-line error message of a failed attempt (secrets removed). */
-  readonly error?: string;
-  /** When the attempt failed and will be retried: the wait before the next attempt. */
-  readonly retryInMs?: number;
-}
+export type { QueryValue, RequestHook, RequestInfo, SendOptions, SendResult, TransportOptions } from './request-options';
 
-export type RequestHook = (info: RequestInfo) => void;
-
-export type QueryValue = string | number | boolean | undefined;
-
-export interface SendOptions {
-  readonly method: HttpMethod;
-  /** Path relative to the endpoint, starting with `/`. */
-  readonly path?: string;
-  /** Absolute https URL (uploads); used instead of `path`. */
-  readonly url?: string;
-  readonly query?: Readonly<Record<string, QueryValue>>;
-  /** JSON body. */
-  readonly body?: unknown;
-  /** Raw streamed body (uploads): a fresh stream per attempt. */
-  readonly stream?: () => Readable;
-  /** Whether repeating the request is harmless (default: every method but POST). */
-  readonly idempotent?: boolean;
-  /** `json` (default): parse the answer; `text`: return it as is; `bytes`: a Buffer (downloads). */
-  readonly responseType?: 'json' | 'text' | 'bytes';
-  /** Only this exact status counts as success (downloads require 200, as cio does). */
-  readonly expectStatus?: number;
-  /** Extra secret values to scrub from messages about this request. */
-  readonly secrets?: readonly string[];
-}
-
-export interface SendResult<T> {
-  readonly status: number;
-  readonly data: T;
-  readonly attempts: number;
-  /**
-   * An earlier attempt reached IMCO but its answer was lost. For a DELETE that later got 404, the
-   * object was most likely deleted by that earlier attempt.
-   */
-  readonly earlierAttemptMayHaveActed: boolean;
-}
-
-export interface TransportOptions {
-  readonly endpoint: string;
-  readonly agent: https.Agent;
-  readonly retry: RetryPolicy;
-  readonly timeoutMs: number;
-  readonly onRequest?: RequestHook;
-  readonly scrubber: SecretScrubber;
-  readonly config: ImcoResolvedConfig;
-  readonly clientCertificate: CertificateFacts;
-  readonly userAgent: string;
-  /** Checks with a fresh connection whether the server refuses our client certificate. */
-  readonly probe?: (host: string, port: number) => Promise<ProbeVerdict>;
-  /** Absolute time (ms since the epoch) no request may outlive, e.g. the end of a handler invocation. */
-  readonly deadline?: number;
-}
 
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 /** A retry is only started when at least this much of the deadline (or the whole timeout) is left. */
@@ -125,6 +58,28 @@ function sleep(ms: number): Promise<void> {
 
 function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10}s`;
+}
+
+/**
+ * How long to wait before attempt `attempt + 1` (the policy's back-off, or longer when IMCO asked
+ * with Retry-After), or why not to: the ` (gave up …)` suffix when the wait would pass the deadline.
+ */
+function nextAttemptDelay(
+  retry: RetryPolicy,
+  attempt: number,
+  retryAfterMs: number | undefined,
+  bounds: { readonly deadline: number; readonly minWindow: number; readonly deadlineWords: string },
+): number | string {
+  const now = Date.now();
+  let delay = backoffDelayMs(retry, attempt);
+  if (retryAfterMs !== undefined) {
+    delay = Math.max(delay, retryAfterMs);
+    if (now + retryAfterMs > bounds.deadline) {
+      return ` (gave up after ${attempt} attempts: IMCO asked to retry after ${seconds(retryAfterMs)}, past the retry deadline of ${seconds(retry.deadlineMs)})`;
+    }
+  }
+  if (now + delay + bounds.minWindow > bounds.deadline) return ` (gave up after ${attempt} attempts: ${bounds.deadlineWords})`;
+  return delay;
 }
 
 /** Sends requests for one client. Holds the agent; never expose it. */
@@ -210,19 +165,9 @@ export class Transport {
       if (decision === 'fail') throw giveUp();
       if (attempt >= retry.attempts) throw giveUp(` (gave up after ${attempt} attempts)`);
 
-      const now = Date.now();
-      let delay = backoffDelayMs(retry, attempt);
-      if (outcome.retryAfterMs !== undefined) {
-        delay = Math.max(delay, outcome.retryAfterMs);
-        if (now + outcome.retryAfterMs > deadline) {
-          throw giveUp(
-            ` (gave up after ${attempt} attempts: IMCO asked to retry after ${seconds(outcome.retryAfterMs)}, past the retry deadline of ${seconds(retry.deadlineMs)})`,
-          );
-        }
-      }
-      if (now + delay + minWindow > deadline) {
-        throw giveUp(` (gave up after ${attempt} attempts: ${deadlineWords})`);
-      }
+      const next = nextAttemptDelay(retry, attempt, outcome.retryAfterMs, { deadline, minWindow, deadlineWords });
+      if (typeof next === 'string') throw giveUp(next);
+      const delay = next;
       if (outcome.lostAnswer) earlierAttemptMayHaveActed = true;
       previous = outcome;
       report(scrubber.scrub(outcome.error.message), delay);

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serverOfClientXml } from '../core/client-xml';
+import { readEndpoint } from '../core/endpoint';
 
 /** Where the endpoint was found, for messages. */
 export type EndpointOrigin = 'settings' | 'CONCERTO_ENDPOINT' | { readonly file: string };
@@ -29,48 +31,28 @@ const HOW_TO_SET =
   'export CONCERTO_ENDPOINT, or put a server="…" attribute in the client.xml at CONCERTO_CONFIG or ~/.concerto/client.xml';
 
 /**
- * Normalises an endpoint like `cio`: trailing `/` stripped, `/v2` appended when the URL has no
- * path. Only `https://` is accepted. Returns the endpoint or a problem.
+ * Normalises an endpoint like `cio` (lib/core/endpoint.ts): trailing `/` stripped, `/v2` appended
+ * when the URL has no path. Only `https://` is accepted. Returns the endpoint or a problem.
  */
 export function normaliseEndpoint(raw: string, origin: string): { endpoint?: string; problem?: string } {
-  const given = raw.trim();
-  let url: URL;
-  try {
-    url = new URL(given);
-  } catch {
-    return { problem: `IMCO endpoint '${given}' (from ${origin}) is not a URL; expected https://clients.<domain>[:port][/v2]` };
+  const read = readEndpoint(raw);
+  switch (read.fault) {
+    case undefined:
+      return { endpoint: read.endpoint };
+    case 'not-url':
+      return { problem: `IMCO endpoint '${read.given}' (from ${origin}) is not a URL; expected https://clients.<domain>[:port][/v2]` };
+    case 'http':
+      return {
+        problem: `IMCO endpoint '${read.given}' (from ${origin}) uses plain http://; IMCO is only reachable over https:// with your client certificate — use ${read.httpsForm}`,
+      };
+    case 'scheme':
+      return { problem: `IMCO endpoint '${read.given}' (from ${origin}) must start with https://` };
+    default:
+      return { problem: `IMCO endpoint (from ${origin}) must be a plain https:// URL without user, password, query or fragment` };
   }
-  if (url.protocol === 'http:') {
-    return {
-      problem: `IMCO endpoint '${given}' (from ${origin}) uses plain http://; IMCO is only reachable over https:// with your client certificate — use https://${url.host}${url.pathname === '/' ? '' : url.pathname}`,
-    };
-  }
-  if (url.protocol !== 'https:') return { problem: `IMCO endpoint '${given}' (from ${origin}) must start with https://` };
-  if (url.username || url.password || url.search || url.hash) {
-    return { problem: `IMCO endpoint (from ${origin}) must be a plain https:// URL without user, password, query or fragment` };
-  }
-  const path = url.pathname.replace(/\/+$/, '');
-  return { endpoint: `https://${url.host}${path === '' ? '/v2' : path}` };
 }
 
-function decodeXmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, entity: string) => {
-    const lower = entity.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower];
-  });
-}
-
-/** The `server` attribute of the root `<concerto>` element of a client.xml, if any. */
-export function serverOfClientXml(xml: string): string | undefined {
-  const text = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, '');
-  const root = /<\s*concerto\b([^>]*)>/.exec(text);
-  if (!root) return undefined;
-  const attr = /(?:^|\s)server\s*=\s*("([^"]*)"|'([^']*)')/.exec(root[1]);
-  const value = attr ? decodeXmlEntities(attr[2] ?? attr[3] ?? '').trim() : '';
-  return value === '' ? undefined : value;
-}
+export { serverOfClientXml };
 
 /** Finds the endpoint a stack targets, the way `cio` does. Never throws. */
 export function discoverEndpoint(options: EndpointDiscoveryOptions = {}): EndpointDiscovery {

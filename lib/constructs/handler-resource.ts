@@ -1,4 +1,4 @@
-// The handler resource flavour switch (design §2): one function that creates either a built-in
+// The handler resource flavour switch (docs/architecture.md §2): one function that creates either a built-in
 // `terraform_data` (default; needs no provider download) or a `null_resource` from
 // @cdktf/provider-null (adding the null provider once per stack), with the same triggers and
 // provisioners. The `terraform_data` resources check the Terraform version once per stack, not once

@@ -1,4 +1,4 @@
-// ImcoObject: the base class of every IMCO construct. It owns the two-resource encoding of design §2b
+// ImcoObject: the base class of every IMCO construct. It owns the two-resource encoding of docs/architecture.md §2.2
 // (lifecycle resource with create/delete provisioners, `_sync` resource with the update provisioner,
 // optional action resources) — or, in the provider flavour (§2a), hands the same desired state to
 // ./provider/encode.ts for ONE `imco_<kind>` resource — the BridgeSpec handed to imco-bridge,

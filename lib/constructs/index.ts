@@ -1,5 +1,5 @@
 // The constructs layer: CDKTF constructs for every IMCO kind, the stack settings, secrets by
-// reference, and the shared encoding (design §2). The only part of imco-cdktf that imports cdktf.
+// reference, and the shared encoding (docs/architecture.md §2). The only part of imco-cdktf that imports cdktf.
 export { ImcoSettings, defaultBridgeCommand, type ImcoFlavour, type ImcoSettingsProps, type ImcoCredentialPaths, type ResolvedImcoSettings } from './settings';
 export { Secret, type SecretOptions, type SecretFormat } from './secret';
 export { ImcoObject, MAX_SPEC_BYTES, TF_ID_ENV, TRIGGERS_ENV, type ImcoObjectProps } from './imco-object';

@@ -7,7 +7,7 @@
 import { Lazy, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { TRIGGERS_ENV } from '../bridge/spec';
-import { chunkVariableBytes, declaredObjectsCache, declaredObjectsProblem, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-objects';
+import { chunkVariableBytes, declaredObjectsCache, declaredObjectsProblem, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-object';
 import { escapeTemplate } from './escape';
 import { createHandlerResource, type HandlerResource } from './handler-resource';
 import type { ImcoObject } from './imco-object';

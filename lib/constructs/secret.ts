@@ -1,4 +1,4 @@
-// Secrets given by reference (design §5): an environment variable or a file, read at synth ONLY to
+// Secrets given by reference (docs/architecture.md §4): an environment variable or a file, read at synth ONLY to
 // compute a salted fingerprint for the triggers. The value is never stored on a construct, never
 // written to cdk.tf.json and never put in an error message.
 import { resolve } from 'node:path';

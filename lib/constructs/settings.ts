@@ -15,7 +15,7 @@ import { ensureImcoProvider } from './provider/imco-provider';
 import { ensureMigrationBlocks } from './provider/migration';
 
 /**
- * How IMCO objects are encoded in Terraform (design §2): `provider` = one `imco_<kind>` resource
+ * How IMCO objects are encoded in Terraform (docs/architecture.md §2): `provider` = one `imco_<kind>` resource
  * of the native provider per object; `terraform_data` / `null_resource` = the provisioner bridge.
  */
 export type ImcoFlavour = HandlerFlavour | 'provider';

@@ -13,7 +13,7 @@ import { Lazy, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { TRIGGERS_ENV } from '../bridge/spec';
 import { MAX_OBJECT_CHUNKS, objectChunkEnv, objectChunkKey } from '../bridge/object-chunks';
-import { chunkVariableBytes, declaredObjectsCache, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-objects';
+import { chunkVariableBytes, declaredObjectsCache, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-object';
 import { escapeTemplate } from './escape';
 import { createHandlerResource, type HandlerResource } from './handler-resource';
 import type { ResolvedImcoSettings } from './settings';

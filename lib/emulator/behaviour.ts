@@ -1,7 +1,7 @@
 // Kind behaviours: the hooks through which a kind-specific module adds its rules (CIDR checks,
 // firewall rules, state-dependent deletes, member servers, …) to the catalog-driven handlers.
 import type { ActionSpec } from '../catalog';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 import type { ApiRequest, ApiResponse, Handler } from './exchange';
 import type { ErrorCollector } from './http-errors';
 import type { StoredObject } from './store';
@@ -16,7 +16,7 @@ export interface CreateInput {
 
 /** Custom part of an action; returning a response replaces the catalog-driven answer. */
 export type ActionHandler = (
-  ctx: EmulatorContext,
+  ctx: EmulatorServices,
   obj: StoredObject,
   input: Readonly<Record<string, unknown>>,
   action: ActionSpec,
@@ -28,30 +28,30 @@ export type RouteAdder = (method: string, template: string, handler: Handler) =>
 export interface KindBehaviour {
   readonly kind: string;
   /** Extra create checks; runs after the catalog's field checks passed. */
-  validateCreate?(ctx: EmulatorContext, input: CreateInput, errors: ErrorCollector): void;
+  validateCreate?(ctx: EmulatorServices, input: CreateInput, errors: ErrorCollector): void;
   /** Sets defaults and derived fields on the new object before it is stored. */
-  initialise?(ctx: EmulatorContext, obj: StoredObject, input: CreateInput): void;
+  initialise?(ctx: EmulatorServices, obj: StoredObject, input: CreateInput): void;
   /** After the object is stored and its create steps started (member servers, …). */
-  afterCreate?(ctx: EmulatorContext, obj: StoredObject, input: CreateInput): void;
+  afterCreate?(ctx: EmulatorServices, obj: StoredObject, input: CreateInput): void;
   /** Extra update checks; may return normalised values that replace the sent ones. */
   validateUpdate?(
-    ctx: EmulatorContext,
+    ctx: EmulatorServices,
     obj: StoredObject,
     fields: Readonly<Record<string, unknown>>,
     errors: ErrorCollector,
   ): Record<string, unknown> | void;
   /** Dependants that forbid a delete (non-empty VPC, profile in use, …). */
-  checkDelete?(ctx: EmulatorContext, obj: StoredObject, errors: ErrorCollector): void;
+  checkDelete?(ctx: EmulatorServices, obj: StoredObject, errors: ErrorCollector): void;
   /** Clean-up when the object leaves the platform (cascades, detaching, upload files). */
-  onGone?(ctx: EmulatorContext, obj: StoredObject): void;
+  onGone?(ctx: EmulatorServices, obj: StoredObject): void;
   /** After the object's state changed. */
-  onState?(ctx: EmulatorContext, obj: StoredObject, previous: unknown, next: string): void;
+  onState?(ctx: EmulatorServices, obj: StoredObject, previous: unknown, next: string): void;
   /** After a file was uploaded to the object's upload_url. */
-  onUpload?(ctx: EmulatorContext, obj: StoredObject, bytes: Buffer): void;
+  onUpload?(ctx: EmulatorServices, obj: StoredObject, bytes: Buffer): void;
   /** Adds computed fields to the rendered object (size, has_vpn, upload URLs). */
-  decorate?(ctx: EmulatorContext, obj: StoredObject, out: Record<string, unknown>): void;
+  decorate?(ctx: EmulatorServices, obj: StoredObject, out: Record<string, unknown>): void;
   /** Selects and orders the objects of a list answer (default: children of the parent, creation order). */
-  list?(ctx: EmulatorContext, req: ApiRequest, parent: StoredObject | undefined): StoredObject[];
+  list?(ctx: EmulatorServices, req: ApiRequest, parent: StoredObject | undefined): StoredObject[];
   /** Kind-specific parts of catalog actions, by action name. */
   readonly actions?: Readonly<Record<string, ActionHandler>>;
   /** Endpoints that are not plain catalog operations (sub-lists, reorder, execute, …). */

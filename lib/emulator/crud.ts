@@ -3,7 +3,7 @@
 // steps, action preconditions). Kind behaviours add their own rules through hooks.
 import type { ActionSpec, KindSpec } from '../catalog';
 import type { CreateInput, RouteAdder } from './behaviour';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 import { created, noContent, ok, type ApiRequest, type ApiResponse, type Handler } from './exchange';
 import { emptyValue, readFields } from './fields';
 import { ErrorCollector, notFound, unprocessable } from './http-errors';
@@ -15,7 +15,7 @@ import { META, secretsOf, type StoredObject } from './store';
 import { kindSpec } from '../catalog';
 
 /** The object of `kind` with `id`, or a 404 naming the kind and where to list it. */
-export function findObject(ctx: EmulatorContext, kind: string, id: string | undefined): StoredObject {
+export function findObject(ctx: EmulatorServices, kind: string, id: string | undefined): StoredObject {
   const obj = id === undefined ? undefined : ctx.store.get(kind, id);
   if (!obj) {
     const spec = kindSpec(kind);
@@ -25,13 +25,13 @@ export function findObject(ctx: EmulatorContext, kind: string, id: string | unde
 }
 
 /** The parent named in the path, or undefined for kinds without a parent. */
-export function findParent(ctx: EmulatorContext, spec: KindSpec, req: ApiRequest): StoredObject | undefined {
+export function findParent(ctx: EmulatorServices, spec: KindSpec, req: ApiRequest): StoredObject | undefined {
   if (!spec.parent) return undefined;
   return findObject(ctx, spec.parent.kind, req.params[spec.parent.param]);
 }
 
 /** The item addressed by the request: by id (checked against the parent when the path names one), or a singleton. */
-export function findItem(ctx: EmulatorContext, spec: KindSpec, req: ApiRequest): StoredObject {
+export function findItem(ctx: EmulatorServices, spec: KindSpec, req: ApiRequest): StoredObject {
   if (spec.singleton && spec.parent) {
     const parent = findParent(ctx, spec, req)!;
     const found = ctx.store.list(spec.kind).find((o) => o[spec.parent!.field] === parent.id);
@@ -66,7 +66,7 @@ export function showHandler(spec: KindSpec): Handler {
 }
 
 /** Checks that every label id names an existing label. */
-function checkLabelIds(ctx: EmulatorContext, ids: unknown, errors: ErrorCollector): void {
+function checkLabelIds(ctx: EmulatorServices, ids: unknown, errors: ErrorCollector): void {
   if (!Array.isArray(ids)) return;
   for (const id of ids) {
     if (!ctx.store.get('label', id as string)) {

@@ -1,7 +1,7 @@
 // What a route handler receives (a parsed API request) and returns (status + JSON or bytes).
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RouteParams } from './router';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 
 export interface ApiRequest {
   readonly method: string;
@@ -24,7 +24,7 @@ export interface ApiResponse {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export type Handler = (ctx: EmulatorContext, req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
+export type Handler = (ctx: EmulatorServices, req: ApiRequest) => ApiResponse | Promise<ApiResponse>;
 
 export const ok = (json: unknown): ApiResponse => ({ status: 200, json });
 export const created = (json: unknown): ApiResponse => ({ status: 201, json });

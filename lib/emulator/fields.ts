@@ -3,7 +3,7 @@
 // fields, JSON types, enumerations and references to other objects, and collects 422 messages.
 // Messages never quote the value of a secret field.
 import { kindSpec, type FieldSpec, type FieldType } from '../catalog';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 import type { ErrorCollector } from './http-errors';
 
 export type FieldMode = 'create' | 'update';
@@ -56,7 +56,7 @@ export function fieldValue(body: Readonly<Record<string, unknown>>, field: Field
  * blanked. References must name an existing object of the referenced kind.
  */
 export function readFields(
-  ctx: EmulatorContext,
+  ctx: EmulatorServices,
   body: Readonly<Record<string, unknown>>,
   fields: readonly FieldSpec[],
   errors: ErrorCollector,

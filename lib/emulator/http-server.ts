@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerCredentials } from './certs';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 import type { ApiResponse, Handler } from './exchange';
 import type { FaultDecision, FaultInjector } from './faults';
 import { ApiError, badRequest, methodNotAllowed, notFound } from './http-errors';
@@ -20,7 +20,7 @@ export const MAX_JSON_BYTES = 8 * 1024 * 1024;
 export const FAULT_EXEMPT_PATHS = ['/ping'];
 
 export interface Pipeline {
-  readonly ctx: EmulatorContext;
+  readonly ctx: EmulatorServices;
   readonly router: Router<Handler>;
   readonly journal: Journal;
   readonly faults: FaultInjector;

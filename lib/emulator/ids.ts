@@ -20,8 +20,6 @@ export function seedId(key: string): string {
   return createHash('sha256').update(`imco-emulator-seed:${key}`).digest('hex').slice(0, 24);
 }
 
-export const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/;
-
 /** Unguessable token for upload/download URLs. */
 export function newToken(): string {
   return randomBytes(16).toString('hex');

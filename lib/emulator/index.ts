@@ -10,7 +10,7 @@ import { AuditLog } from './audit';
 import type { KindBehaviour } from './behaviour';
 import { ensureCertificates } from './certs';
 import { writeClientXml } from './client-xml';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 import { FaultInjector } from './faults';
 import { createApiServer } from './http-server';
 import { Journal } from './journal';
@@ -122,12 +122,12 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
   let baseUrl = '';
   // The machine's hooks need the context and the context holds the machine: the hooks look the
   // context up when they run, which is only after both exist.
-  const hooks = { ctx: undefined as EmulatorContext | undefined };
+  const hooks = { ctx: undefined as EmulatorServices | undefined };
   const machine = new StateMachine(store, options.tickMs, {
     onState: (kind, obj, previous, next) => stateChanged(hooks.ctx!, kind, obj, previous, next),
     onGone: (kind, obj) => leaving(hooks.ctx!, kind, obj),
   });
-  const ctx: EmulatorContext = {
+  const ctx: EmulatorServices = {
     store,
     audit,
     machine,

@@ -2,7 +2,7 @@
 // when an object changes state, when it leaves the platform, and which events are recorded.
 import { kindSpec } from '../catalog';
 import type { EventLevel } from './audit';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 import { describe } from './render';
 import type { StoredObject } from './store';
 
@@ -15,12 +15,12 @@ function levelOf(kind: string, state: string): EventLevel {
 }
 
 /** Records an event about an object (servers' events are also served per server). */
-export function recordEvent(ctx: EmulatorContext, kind: string, obj: StoredObject, level: EventLevel, header: string, description: string): void {
+export function recordEvent(ctx: EmulatorServices, kind: string, obj: StoredObject, level: EventLevel, header: string, description: string): void {
   ctx.audit.record(level, header, description, { kind, id: obj.id });
 }
 
 /** State-machine hook: runs the kind's onState and records the change. */
-export function stateChanged(ctx: EmulatorContext, kind: string, obj: StoredObject, previous: unknown, next: string): void {
+export function stateChanged(ctx: EmulatorServices, kind: string, obj: StoredObject, previous: unknown, next: string): void {
   ctx.behaviour(kind)?.onState?.(ctx, obj, previous, next);
   const spec = kindSpec(kind);
   const from = typeof previous === 'string' && previous !== next ? ` (was ${previous})` : '';
@@ -29,14 +29,14 @@ export function stateChanged(ctx: EmulatorContext, kind: string, obj: StoredObje
 }
 
 /** Runs the kind's clean-up and records that the object is gone; the caller removes it. */
-export function leaving(ctx: EmulatorContext, kind: string, obj: StoredObject): void {
+export function leaving(ctx: EmulatorServices, kind: string, obj: StoredObject): void {
   ctx.behaviour(kind)?.onGone?.(ctx, obj);
   const spec = kindSpec(kind);
   recordEvent(ctx, kind, obj, 'info', `${spec.title} removed`, `${describe(spec, obj)} no longer exists`);
 }
 
 /** Removes an object at once (kinds without delete steps, discards, cascades). */
-export function removeNow(ctx: EmulatorContext, kind: string, obj: StoredObject): void {
+export function removeNow(ctx: EmulatorServices, kind: string, obj: StoredObject): void {
   ctx.machine.cancel(kind, obj.id);
   leaving(ctx, kind, obj);
   ctx.store.remove(kind, obj.id);

@@ -1,15 +1,11 @@
 // Secret redaction: every field the catalog marks secret (and its input aliases) is replaced by
 // "[REDACTED]" wherever it appears in a request body before the body reaches the journal.
-import { KINDS } from '../catalog';
+import { SECRET_FIELD_NAMES } from '../core/secret-fields';
 
 export const REDACTED = '[REDACTED]';
 
-/** Wire names (and aliases) of every secret field in the catalog: private_key, psk, account_data, … */
-export const SECRET_KEYS: ReadonlySet<string> = new Set(
-  KINDS.flatMap((k) => [...k.createFields, ...(k.actions ?? []).flatMap((a) => a.fields ?? [])])
-    .filter((f) => f.secret)
-    .flatMap((f) => [f.name, ...(f.aliases ?? [])]),
-);
+/** Wire names (and aliases) of every secret field in the catalog (lib/core/secret-fields.ts). */
+export const SECRET_KEYS: ReadonlySet<string> = SECRET_FIELD_NAMES;
 
 /** A deep copy of `value` with the values of secret keys replaced, at any depth. */
 export function redactSecrets(value: unknown): unknown {

@@ -2,12 +2,12 @@
 // kind's response fields, then any other public field, then `resource_type`; list answers use the
 // kind's slimmer list fields where it has them. Secret fields and `$` bookkeeping never leave.
 import { kindSpec, type KindSpec } from '../catalog';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 import type { StoredObject } from './store';
 
 export type RenderView = 'show' | 'list';
 
-export function render(ctx: EmulatorContext, spec: KindSpec, obj: StoredObject, view: RenderView = 'show'): Record<string, unknown> {
+export function render(ctx: EmulatorServices, spec: KindSpec, obj: StoredObject, view: RenderView = 'show'): Record<string, unknown> {
   const secret = new Set(spec.secretFields);
   const out: Record<string, unknown> = { id: obj.id };
   for (const field of spec.responseFields) if (field in obj) out[field] = obj[field];
@@ -22,7 +22,7 @@ export function render(ctx: EmulatorContext, spec: KindSpec, obj: StoredObject, 
   return structuredClone(picked);
 }
 
-export function renderKind(ctx: EmulatorContext, kind: string, obj: StoredObject, view: RenderView = 'show'): Record<string, unknown> {
+export function renderKind(ctx: EmulatorServices, kind: string, obj: StoredObject, view: RenderView = 'show'): Record<string, unknown> {
   return render(ctx, kindSpec(kind), obj, view);
 }
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorContext } from './context';
+import type { EmulatorServices } from './services';
 import { newToken } from './ids';
 import { ApiError, notFound } from './http-errors';
 import type { ApiResponse } from './exchange';
@@ -68,7 +68,7 @@ export class UploadStore {
   }
 }
 
-function owner(ctx: EmulatorContext, token: string): { kind: string; obj: StoredObject } | undefined {
+function owner(ctx: EmulatorServices, token: string): { kind: string; obj: StoredObject } | undefined {
   for (const kind of UPLOAD_KINDS) {
     const obj = ctx.store.list(kind).find((o) => uploadSlot(o)?.token === token);
     if (obj) return { kind, obj };
@@ -77,16 +77,16 @@ function owner(ctx: EmulatorContext, token: string): { kind: string; obj: Stored
 }
 
 /** Absolute upload and download URLs of an object with an upload slot. */
-export function uploadUrl(ctx: EmulatorContext, obj: StoredObject): string {
+export function uploadUrl(ctx: EmulatorServices, obj: StoredObject): string {
   return `${ctx.baseUrl()}${UPLOAD_PREFIX}${uploadSlot(obj)?.token ?? ''}`;
 }
 
-export function downloadUrl(ctx: EmulatorContext, obj: StoredObject): string {
+export function downloadUrl(ctx: EmulatorServices, obj: StoredObject): string {
   return `${ctx.baseUrl()}${DOWNLOAD_PREFIX}${uploadSlot(obj)?.token ?? ''}`;
 }
 
 /** PUT <upload_url>: stores the raw body as the object's file. */
-export async function receiveUpload(ctx: EmulatorContext, token: string, body: Buffer): Promise<ApiResponse> {
+export async function receiveUpload(ctx: EmulatorServices, token: string, body: Buffer): Promise<ApiResponse> {
   const found = owner(ctx, token);
   if (!found) throw notFound(`no upload slot with token '${token}'; create the cookbook version or attachment first and use its upload_url`);
   const { kind, obj } = found;
@@ -106,7 +106,7 @@ export async function receiveUpload(ctx: EmulatorContext, token: string, body: B
 }
 
 /** GET <download_url>: the attachment's bytes. */
-export async function sendDownload(ctx: EmulatorContext, token: string): Promise<ApiResponse> {
+export async function sendDownload(ctx: EmulatorServices, token: string): Promise<ApiResponse> {
   const found = owner(ctx, token);
   if (!found || found.kind !== 'attachment' || !isUploaded(found.obj)) {
     throw notFound(`no uploaded file with token '${token}'`);

@@ -4,12 +4,15 @@ import { ImcoClient } from '../client/client';
 import { ImcoError } from '../client/errors';
 import type { RequestInfo } from '../client/transport';
 import type { BridgeApi, LiveObject, ParentParams, WaitOptions } from './api';
+import { processInvocation, type Invocation } from './invocation';
 
 export interface ClientApiOptions {
   /** Print one line per request (method, path, status, duration) to stderr. */
   readonly verbose?: boolean;
   /** Absolute time (ms) no request may outlive: the invocation's deadline. */
   readonly deadline?: number;
+  /** Whose environment holds the credentials and where the request log goes (default: this process). */
+  readonly invocation?: Invocation;
 }
 
 /** The handlers' API over an existing client. */
@@ -55,11 +58,14 @@ export function apiOf(client: ImcoClient): BridgeApi {
 }
 
 export function clientApi(options: ClientApiOptions = {}): BridgeApi {
+  const inv = options.invocation ?? processInvocation();
   const client = ImcoClient.fromEnvironment({
+    env: inv.env,
+    cwd: inv.cwd,
     deadline: options.deadline,
     onRequest: options.verbose
       ? (i: RequestInfo) =>
-          process.stderr.write(`imco-bridge: ${i.method} ${i.path} -> ${i.status ?? 'error'} (${Math.round(i.durationMs)} ms, attempt ${i.attempt})\n`)
+          inv.stderr(`imco-bridge: ${i.method} ${i.path} -> ${i.status ?? 'error'} (${Math.round(i.durationMs)} ms, attempt ${i.attempt})\n`)
       : undefined,
   });
   return apiOf(client);

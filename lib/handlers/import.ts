@@ -1,12 +1,12 @@
 // `imco-bridge import <construct path> <imco id>`: adopts an existing IMCO object for a construct
 // by attaching the construct's ownership label to it.
 import type { LiveObject } from './api';
-import type { HandlerContext } from './context';
+import type { InvocationContext } from './invocation-context';
 import { BridgeError } from './errors';
 import { foreignOwners, ownerLabelsOn } from './name-taken';
 import { describeIdentity, describeOwner } from './ownership';
 
-export async function runImport(ctx: HandlerContext, id: string): Promise<LiveObject> {
+export async function runImport(ctx: InvocationContext, id: string): Promise<LiveObject> {
   const { spec, kind, resolver, api } = ctx;
   if (!kind.labelable || !spec.self.owner) {
     throw new BridgeError(
@@ -47,7 +47,7 @@ export async function runImport(ctx: HandlerContext, id: string): Promise<LiveOb
   return live;
 }
 
-function describeKey(ctx: HandlerContext): string {
+function describeKey(ctx: InvocationContext): string {
   const n = ctx.spec.self.natural;
   return n ? Object.keys(n).join(', ') : 'its parent';
 }

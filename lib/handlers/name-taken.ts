@@ -3,7 +3,7 @@
 // (never for another stack instance's object, which import refuses).
 import { OWNER_NAMESPACE } from '../bridge/spec';
 import type { LiveObject } from './api';
-import type { HandlerContext } from './context';
+import type { InvocationContext } from './invocation-context';
 import { BridgeError } from './errors';
 import { describeIdentity, describeOwner, relationOf } from './ownership';
 
@@ -14,11 +14,11 @@ export function ownerLabelsOn(obj: LiveObject, labels: readonly LiveObject[]): L
 }
 
 /** The labels among `owners` that belong to another stack, which `imco-bridge import` refuses to take. */
-export function foreignOwners(ctx: HandlerContext, owners: readonly LiveObject[]): LiveObject[] {
+export function foreignOwners(ctx: InvocationContext, owners: readonly LiveObject[]): LiveObject[] {
   return owners.filter((l) => ['other-instance', 'legacy-other-stack'].includes(relationOf(ctx.resolver.identity, l)));
 }
 
-export function nameTakenError(ctx: HandlerContext, name: string, twin: LiveObject, labels: readonly LiveObject[]): BridgeError {
+export function nameTakenError(ctx: InvocationContext, name: string, twin: LiveObject, labels: readonly LiveObject[]): BridgeError {
   const { kind, spec } = ctx;
   const head = `a ${kind.title} named '${name}' already exists in IMCO (id ${twin.id})`;
   const importIt = `'imco-bridge import ${spec.path} ${twin.id}'`;

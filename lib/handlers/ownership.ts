@@ -5,6 +5,7 @@
 import { OWNER_NAMESPACE, ownershipLabel, parseStackInstanceTag, stackInstanceTag, type OwnershipLabel } from '../bridge/identity';
 import { STACK_INSTANCE_ENV, type BridgeSpec, type ObjectRef } from '../bridge/spec';
 import type { LiveObject } from './api';
+import type { Environment } from './invocation';
 
 /** The stack instance an invocation acts for; `instance` is absent for specs of earlier versions. */
 export interface StackIdentity {
@@ -13,8 +14,8 @@ export interface StackIdentity {
 }
 
 /** The stack instance of a spec (a delete or prune has it from the provisioner's environment). */
-export function identityOf(spec: Pick<BridgeSpec, 'stack' | 'instance'>): StackIdentity {
-  const instance = spec.instance || process.env[STACK_INSTANCE_ENV] || undefined;
+export function identityOf(spec: Pick<BridgeSpec, 'stack' | 'instance'>, env: Environment = process.env): StackIdentity {
+  const instance = spec.instance || env[STACK_INSTANCE_ENV] || undefined;
   return { stack: spec.stack, instance };
 }
 

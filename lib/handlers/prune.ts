@@ -8,15 +8,16 @@ import { joinObjectChunks, parseDeclaredObjects } from '../bridge/object-chunks'
 import { pruneMarkerName, removedObjects, type DeclaredObject } from '../bridge/prune';
 import { OWNER_NAMESPACE, SPEC_VERSION } from '../bridge/spec';
 import type { BridgeApi } from './api';
-import { makeContext, type HandlerContext } from './context';
+import { makeInvocationContext, type InvocationContext } from './invocation-context';
 import { BridgeError } from './errors';
+import { processInvocation, type Invocation } from './invocation';
 import { identityOf, ownerLabelNamesOf } from './ownership';
 import { runDelete } from './reconcile';
 
 const MARKER_MAX_AGE_MS = 24 * 3600 * 1000;
 
-function markerPath(stack: string, endpoint: string): string {
-  const dir = markerDirectory();
+function markerPath(stack: string, endpoint: string, inv: Invocation): string {
+  const dir = markerDirectory(inv.env, inv.cwd);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return join(dir, pruneMarkerName(stack, endpoint));
 }
@@ -29,7 +30,7 @@ function parseObjects(text: string | undefined, what: string): DeclaredObject[] 
 }
 
 /** The declared ownership label an object of a removed construct carries now (after an import), if any. */
-async function declaredOwnerOf(ctx: HandlerContext, declaredOwners: ReadonlySet<string>): Promise<string | undefined> {
+async function declaredOwnerOf(ctx: InvocationContext, declaredOwners: ReadonlySet<string>): Promise<string | undefined> {
   if (!ctx.spec.self.owner) return undefined;
   const live = await ctx.resolver.find(ctx.spec.self);
   if (!live || !Array.isArray(live.label_ids)) return undefined;
@@ -63,15 +64,15 @@ export function parsePruneTriggers(triggersJson: string | undefined, env: Readon
 }
 
 /** Destroy-time: remember the declaration this prune instance was created with. */
-export function recordDeclaration(t: PruneTriggers): void {
-  writeFileSync(markerPath(t.stack, t.endpoint), JSON.stringify({ at: Date.now(), objects: t.objects }), { mode: 0o600 });
+export function recordDeclaration(t: PruneTriggers, inv: Invocation = processInvocation()): void {
+  writeFileSync(markerPath(t.stack, t.endpoint, inv), JSON.stringify({ at: Date.now(), objects: t.objects }), { mode: 0o600 });
 }
 
 /** Create-time: delete what the previous declaration had and this one lacks. */
-export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) => void): Promise<number> {
+export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) => void, inv: Invocation = processInvocation()): Promise<number> {
   const { stack, objects: current } = t;
   const endpoint = t.endpoint || api.endpoint;
-  const path = markerPath(stack, t.endpoint);
+  const path = markerPath(stack, t.endpoint, inv);
   let previous: DeclaredObject[] = [];
   try {
     const marker = JSON.parse(readFileSync(path, 'utf8')) as { at: number; objects: DeclaredObject[] };
@@ -80,17 +81,19 @@ export async function prune(api: BridgeApi, t: PruneTriggers, out: (l: string) =
     return 0; // first apply of the stack, or the previous list was recorded on another machine
   }
   const removed = removedObjects(previous, current);
-  const identity = identityOf({ stack, instance: undefined });
+  const identity = identityOf({ stack, instance: undefined }, inv.env);
   const declaredOwners = new Set(current.flatMap((o) => ownerLabelNamesOf(identity, o.self)));
   // A path still declared with another identity (a subnet whose VPC was replaced after a CIDR
   // change): its own resource replaces it; it is not a removed construct.
   const declaredPaths = new Set(current.map((o) => `${o.kind} ${o.path}`));
   let deleted = 0;
   for (const o of removed) {
-    const ctx = makeContext(
+    const ctx = makeInvocationContext(
       { version: SPEC_VERSION, kind: o.kind, stack, path: o.path, endpoint, self: o.self, fields: {}, extras: {}, timeoutSeconds: 0 },
       api,
       out,
+      undefined,
+      inv,
     );
     const stillDeclared = declaredPaths.has(`${o.kind} ${o.path}`);
     if (!(await ctx.resolver.find(o.self))) {

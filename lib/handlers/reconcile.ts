@@ -1,17 +1,18 @@
-// The provisioner flows of design §2: create (adopt or create, then converge), update (converge the
+// The provisioner flows of docs/architecture.md §2.2: create (adopt or create, then converge), update (converge the
 // mutable spec), delete (idempotent, waits until gone) and actions (reboot, execute a script).
 import { STACK_INSTANCE_ENV, isRef, type BridgeSpec } from '../bridge/spec';
 import { isHttpStatus, type LiveObject, type ParentParams } from './api';
-import { type HandlerContext, waitForState } from './context';
+import { type InvocationContext, waitForState } from './invocation-context';
 import { changedFields } from './compare';
 import { BridgeError } from './errors';
 import { behaviourOf } from './kinds';
-import { clearCreateFailure, earlierCreateFailure, markCreated, markCreateFailed, wasCreated } from './markers';
+import type { Environment } from './invocation';
+import { clearCreateFailure, earlierCreateFailure, markCreated, markCreateFailed, terraformRunId, wasCreated } from './run-marker';
 import { describeRef } from './resolver';
 import { nameTakenError } from './name-taken';
 
 /** Waits until a kind with a lifecycle is in one of its ready states. */
-async function untilReady(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+async function untilReady(ctx: InvocationContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   const lc = ctx.kind.lifecycle;
   if (!lc || lc.ready.includes(String(live.state))) return live;
   const id = ctx.kind.singleton ? '' : live.id;
@@ -19,14 +20,14 @@ async function untilReady(ctx: HandlerContext, live: LiveObject, parentParams?: 
 }
 
 /** Completes creation: kinds with an extra step (uploads) run it and wait themselves; others wait until ready. */
-async function finishCreation(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+async function finishCreation(ctx: InvocationContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   const behaviour = behaviourOf(ctx.kind.kind);
   if (behaviour.afterCreate) return behaviour.afterCreate(ctx, live);
   return untilReady(ctx, live, parentParams);
 }
 
 /** A labelable object with our name but not our label must never be adopted silently. */
-async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentParams): Promise<void> {
+async function refuseUnownedNameTwin(ctx: InvocationContext, parentParams?: ParentParams): Promise<void> {
   const nameField = ctx.kind.nameField;
   if (!ctx.kind.labelable || !nameField) return;
   const name = ctx.spec.fields[nameField];
@@ -35,14 +36,14 @@ async function refuseUnownedNameTwin(ctx: HandlerContext, parentParams?: ParentP
   if (twins.length > 0) throw nameTakenError(ctx, name, twins[0], await ctx.resolver.allLabels());
 }
 /** Reads the live object in full (list answers can be slim). */
-async function full(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+async function full(ctx: InvocationContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   if (ctx.kind.singleton || !ctx.kind.operations.includes('show')) return live;
   return ctx.api.show(ctx.kind.kind, live.id, parentParams);
 }
 
 /** PUTs the updatable fields that differ, then converges the kind's extras. */
 async function converge(
-  ctx: HandlerContext,
+  ctx: InvocationContext,
   live: LiveObject,
   opts: { fresh: boolean; withSecrets: boolean },
   parentParams?: ParentParams,
@@ -70,12 +71,12 @@ async function converge(
 }
 
 /** The ownership label a labelable kind's object carries, if the spec names one. */
-function ownerOf(ctx: HandlerContext): string | undefined {
+function ownerOf(ctx: InvocationContext): string | undefined {
   return ctx.kind.labelable ? ctx.spec.self.owner : undefined;
 }
 
 /** Finds the object by its identity, or creates it (exactly once), then converges it. */
-async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; created: boolean }> {
+async function adoptOrCreate(ctx: InvocationContext): Promise<{ live: LiveObject; created: boolean }> {
   const { spec, resolver } = ctx;
   const parentParams = await resolver.parentParams(spec.self);
   const owner = ownerOf(ctx);
@@ -115,19 +116,24 @@ async function adoptOrCreate(ctx: HandlerContext): Promise<{ live: LiveObject; c
   return { live, created: true };
 }
 
+/** The Terraform run an invocation belongs to (its run markers are that run's). */
+function runIdOf(ctx: InvocationContext): string | undefined {
+  return terraformRunId(undefined, ctx.invocation.env);
+}
+
 /** `imco-bridge create`: the lifecycle resource's create-time provisioner. */
-export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
+export async function runCreate(ctx: InvocationContext, tfId?: string): Promise<LiveObject> {
   let outcome: { live: LiveObject; created: boolean };
   try {
     outcome = await adoptOrCreate(ctx);
   } catch (err) {
     // The provisioner's failure does not taint the lifecycle resource (on_failure = continue): the
     // `_sync` resource's update of this same apply reads this marker and fails the apply.
-    markCreateFailed(tfId, err instanceof Error ? err.message : String(err));
+    markCreateFailed(tfId, err instanceof Error ? err.message : String(err), runIdOf(ctx), ctx.invocation);
     throw err;
   }
   const { live, created } = outcome;
-  markCreated(tfId);
+  markCreated(tfId, runIdOf(ctx), ctx.invocation);
   ctx.log(`${created ? 'created' : 'adopted'} ${ctx.kind.title} ${live.id}`);
   return live;
 }
@@ -137,7 +143,7 @@ export async function runCreate(ctx: HandlerContext, tfId?: string): Promise<Liv
  * hand-written provider configuration): a same-named object is still refused, but a create
  * interrupted after its POST cannot be adopted later.
  */
-export async function runCreateUnowned(ctx: HandlerContext): Promise<LiveObject> {
+export async function runCreateUnowned(ctx: InvocationContext): Promise<LiveObject> {
   const parentParams = await ctx.resolver.parentParams(ctx.spec.self);
   const body = await ctx.resolver.materializeFields(ctx.spec.fields, ctx.subject, true);
   await refuseUnownedNameTwin(ctx, parentParams);
@@ -151,19 +157,19 @@ export async function runCreateUnowned(ctx: HandlerContext): Promise<LiveObject>
 }
 
 /** `imco-bridge update`: the sync resource's provisioner; recreates an object deleted out of band. */
-export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<LiveObject> {
+export async function runUpdate(ctx: InvocationContext, tfId?: string): Promise<LiveObject> {
   const parentParams = await ctx.resolver.parentParams(ctx.spec.self);
   if (ownerOf(ctx)) ctx.resolver.prefetch(ctx.kind.kind, parentParams);
   const existing = await ctx.resolver.find(ctx.spec.self);
   if (!existing) {
-    const failed = earlierCreateFailure(tfId);
+    const failed = earlierCreateFailure(tfId, runIdOf(ctx), ctx.invocation);
     ctx.log(
       failed !== undefined
         ? `its create failed in an earlier apply${failed ? ` (${failed})` : ''}; creating the ${ctx.kind.title} now`
         : `${ctx.kind.title} not found in IMCO: deleted outside Terraform, or its create failed in an earlier apply; creating it now`,
     );
     const { live } = await adoptOrCreate(ctx);
-    clearCreateFailure(tfId);
+    clearCreateFailure(tfId, ctx.invocation);
     return live;
   }
   if (ownerOf(ctx)) {
@@ -174,14 +180,14 @@ export async function runUpdate(ctx: HandlerContext, tfId?: string): Promise<Liv
   // version never uploaded) while Terraform recorded the lifecycle resource: finish it here.
   const live = await finishCreation(ctx, existing, parentParams);
   // Just created by this apply: its create body carried the secrets already.
-  const withSecrets = !wasCreated(tfId);
+  const withSecrets = !wasCreated(tfId, runIdOf(ctx), ctx.invocation);
   const result = await converge(ctx, live, { fresh: false, withSecrets }, parentParams);
   ctx.log(`${ctx.kind.title} ${result.id} is up to date`);
   return result;
 }
 
 /** `imco-bridge delete`: the lifecycle resource's destroy-time provisioner. */
-export async function runDelete(ctx: HandlerContext): Promise<void> {
+export async function runDelete(ctx: InvocationContext): Promise<void> {
   const { spec, resolver } = ctx;
   if (spec.self.parent && !(await resolver.find(spec.self.parent))) {
     ctx.log(`${describeRef(spec.self.parent)} is already gone, and with it this ${ctx.kind.title}`);
@@ -213,10 +219,10 @@ export async function runDelete(ctx: HandlerContext): Promise<void> {
 }
 
 /** `imco-bridge action`: reboot a server or execute one of its operational scripts. */
-export async function runAction(ctx: HandlerContext, lifecycleTfId?: string): Promise<void> {
+export async function runAction(ctx: InvocationContext, lifecycleTfId?: string): Promise<void> {
   const action = ctx.spec.action;
   if (!action) throw new BridgeError(`${ctx.subject}: the spec names no action; re-synthesize the stack`);
-  if (wasCreated(lifecycleTfId)) {
+  if (wasCreated(lifecycleTfId, runIdOf(ctx), ctx.invocation)) {
     ctx.log(`skipping ${action.name}: the ${ctx.kind.title} was created by this apply`);
     return;
   }
@@ -246,7 +252,7 @@ export async function runAction(ctx: HandlerContext, lifecycleTfId?: string): Pr
 }
 
 /** Rebuilds the minimal spec a destroy provisioner has: only `self.triggers_replace`. */
-export function specFromTriggers(triggersJson: string | undefined, version: number): BridgeSpec {
+export function specFromTriggers(triggersJson: string | undefined, version: number, env: Environment = process.env): BridgeSpec {
   if (!triggersJson) throw new BridgeError('IMCO_BRIDGE_TRIGGERS is not set: imco-bridge delete is run by a destroy-time provisioner');
   let t: Record<string, string>;
   try {
@@ -259,7 +265,7 @@ export function specFromTriggers(triggersJson: string | undefined, version: numb
     version,
     kind: t.imco_kind,
     stack: t.imco_stack ?? '',
-    instance: process.env[STACK_INSTANCE_ENV] || undefined,
+    instance: env[STACK_INSTANCE_ENV] || undefined,
     path: t.imco_path ?? '',
     endpoint: t.imco_endpoint ?? '',
     self: JSON.parse(t.imco_self),

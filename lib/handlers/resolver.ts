@@ -9,6 +9,7 @@ import { isHttpStatus, type BridgeApi, type LiveObject, type ParentParams } from
 import { BridgeError } from './errors';
 import { describeIdentity, describeOwner, isLegacyOwnerLabel, ownLabelOf, type StackIdentity } from './ownership';
 import { runLabelsOf, type RunLabels } from './run-labels';
+import type { Invocation } from './invocation';
 import { readSecret } from './secret-reader';
 
 /** How `find` looks for a labelled object. */
@@ -55,6 +56,8 @@ export class Resolver {
     private readonly api: BridgeApi,
     private readonly ownOwner: string | undefined,
     readonly identity: StackIdentity,
+    /** Where secrets referenced by environment variable or relative file are read (default: this process). */
+    private readonly invocation?: Pick<Invocation, 'env' | 'cwd'>,
   ) {
     this.shared = runLabelsOf(api.account);
   }
@@ -285,7 +288,7 @@ export class Resolver {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return Promise.all(value.map((v) => this.materialize(v as SpecValue, usedBy, withSecrets)));
     if (isRef(value)) return (await this.require(value.$ref, usedBy)).id;
-    if (isSecret(value)) return withSecrets ? readSecret(value.$secret, usedBy) : undefined;
+    if (isSecret(value)) return withSecrets ? readSecret(value.$secret, usedBy, this.invocation) : undefined;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, SpecValue>)) {
       const m = await this.materialize(v, usedBy, withSecrets);

@@ -9,7 +9,7 @@
 // creates it. Terraform's state lock keeps those applies one at a time (should two race anyway,
 // the loser's POST is refused as taken and it looks the label up: lib/handlers/resolver.ts), a
 // new run first waits for the commands an interrupted run left in flight
-// (lib/cli/interrupted-runs.ts), and this run adds each label it creates. So a label of this stack
+// (lib/cli/interrupted-run.ts), and this run adds each label it creates. So a label of this stack
 // instance that is absent from the listing does not exist; nor does a label of an earlier version,
 // which nothing makes any more. Any other miss, and every lost answer, lists again. Nothing
 // removes labels. Off by default: a process of its own, and every test that does not ask for it,

@@ -5,6 +5,7 @@ import type { SecretFailure } from '../bridge/secret-source';
 import { readSecretSource } from '../bridge/secret-source';
 import type { SecretRef } from '../bridge/spec';
 import { BridgeError } from './errors';
+import type { Invocation } from './invocation';
 
 /** Why a secret cannot be used at apply, as the tail of a one-line error. */
 function secretFailureText(ref: SecretRef, failure: SecretFailure): string {
@@ -21,8 +22,8 @@ function secretFailureText(ref: SecretRef, failure: SecretFailure): string {
 }
 
 /** Reads a secret from its reference: the text, or the parsed object of a JSON secret. */
-export function readSecret(ref: SecretRef, usedBy: string): unknown {
-  const read = readSecretSource(ref);
+export function readSecret(ref: SecretRef, usedBy: string, from?: Pick<Invocation, 'env' | 'cwd'>): unknown {
+  const read = from ? readSecretSource(ref, from.env, from.cwd) : readSecretSource(ref);
   if (read.failure !== undefined) throw new BridgeError(`secret for ${usedBy}: ${secretFailureText(ref, read.failure)}`);
   const text = read.text;
   if (ref.format === 'json') {

@@ -9,8 +9,9 @@ import { removedObjects, type DeclaredObject } from '../bridge/prune';
 import { SPEC_VERSION } from '../bridge/spec';
 import { kindSpec } from '../catalog';
 import type { BridgeApi, LiveObject } from './api';
-import { makeContext } from './context';
+import { makeInvocationContext } from './invocation-context';
 import { BridgeError } from './errors';
+import { processInvocation, type Invocation } from './invocation';
 import type { PruneTriggers } from './prune';
 import { identityOf } from './ownership';
 import { runDelete } from './reconcile';
@@ -25,8 +26,8 @@ interface Leftover {
 }
 
 /** The declared objects that still exist in IMCO (one listing per kind and parent). */
-async function leftovers(api: BridgeApi, stack: string, objects: readonly DeclaredObject[]): Promise<Leftover[]> {
-  const resolver = new Resolver(api, undefined, identityOf({ stack }));
+async function leftovers(api: BridgeApi, stack: string, objects: readonly DeclaredObject[], inv: Invocation): Promise<Leftover[]> {
+  const resolver = new Resolver(api, undefined, identityOf({ stack }, inv.env), inv);
   const found: Leftover[] = [];
   for (const object of removedObjects(objects, [])) {
     const live = await resolver.find(object.self);
@@ -45,9 +46,9 @@ async function inBatches<T>(items: readonly T[], limit: number, fn: (item: T) =>
 }
 
 /** Deletes the declared objects that are still in IMCO; resolves to how many it deleted. */
-export async function sweep(api: BridgeApi, t: PruneTriggers, out: (line: string) => void): Promise<number> {
+export async function sweep(api: BridgeApi, t: PruneTriggers, out: (line: string) => void, inv: Invocation = processInvocation()): Promise<number> {
   const endpoint = t.endpoint || api.endpoint;
-  const left = await leftovers(api, t.stack, t.objects);
+  const left = await leftovers(api, t.stack, t.objects, inv);
   const failed: string[] = [];
   let deleted = 0;
   // Kinds in deletion order: one rank at a time (servers before their templates, subnets before VPCs).
@@ -58,7 +59,7 @@ export async function sweep(api: BridgeApi, t: PruneTriggers, out: (line: string
       CONCURRENT_DELETES,
       async ({ object, live }) => {
         const spec = { version: SPEC_VERSION, kind: object.kind, stack: t.stack, path: object.path, endpoint, self: object.self, fields: {}, extras: {}, timeoutSeconds: 0 };
-        const ctx = makeContext(spec, api, out);
+        const ctx = makeInvocationContext(spec, api, out, undefined, inv);
         ctx.log(`still in IMCO after its Terraform resources were destroyed (its resource was tainted by an interrupted apply, or lost from the state); deleting it`);
         try {
           await runDelete(ctx);

@@ -114,6 +114,31 @@ describe('bridge server', () => {
     expect(await until(() => readdirSync(runtime).length === 0, 20_000)).toBe(true);
   });
 
+  linuxOnly('two requests at once with different environments and directories: each sees only its own', async () => {
+    const root = scratch();
+    const runtime = join(root, 'run');
+    // The same relative IMCO_BRIDGE_MARKERS in two directories: each marker lands under its own
+    // request's directory, with its own stack's declaration (the server never changes directory).
+    const requests = ['a', 'b'].map((name) => {
+      const dir = join(root, `stack-${name}`);
+      mkdirSync(dir);
+      const { env } = pruneRecord('markers', `stack-${name}`);
+      return { command: `cd "${dir}" && sh "${CLIENT}" prune-record`, env: { ...env, IMCO_BRIDGE_MARKERS: 'markers' } };
+    });
+    const { outcomes, runs } = await fakeTerraform(runtime, [...requests, brokenCreate('between')], { holdMs: 300 });
+    expect(runs).toHaveLength(1);
+    expect(outcomes.slice(0, 2)).toEqual([{ code: 0, output: '' }, { code: 0, output: '' }]);
+    expect(outcomes[2].output.trim()).toBe('imco-bridge create between: IMCO_BRIDGE_SPEC lacks kind/self/path: re-synthesize the stack');
+    for (const name of ['a', 'b']) {
+      const files = readdirSync(join(root, `stack-${name}`, 'markers')).filter((n) => !n.startsWith('.'));
+      expect(files).toHaveLength(1);
+      const declared = readFileSync(join(root, `stack-${name}`, 'markers', files[0]), 'utf8');
+      expect(JSON.parse(declared)).toEqual({ at: expect.any(Number), objects: [] });
+    }
+    expect(readdirSync(join(root, 'stack-a', 'markers'))).not.toEqual(readdirSync(join(root, 'stack-b', 'markers')));
+    expect(existsSync(join(root, 'markers'))).toBe(false);
+  });
+
   linuxOnly('IMCO_BRIDGE_SERVER=0 runs each command in a process of its own (no server)', async () => {
     const root = scratch();
     const runtime = join(root, 'run');

@@ -11,7 +11,7 @@ import { ImcoClient } from '../../lib/client';
 import type { EmulatorInfo } from '../../lib/emulator';
 import { seedId } from '../../lib/emulator/ids';
 import { apiOf } from '../../lib/handlers/client-api';
-import { makeContext } from '../../lib/handlers/context';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runCreate } from '../../lib/handlers/reconcile';
 import { readSynthesizedObjects } from '../../lib/handlers/stack-reader';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
@@ -135,7 +135,7 @@ test('a drift check of a 200-object stack costs at most 2 × (kinds + parents) A
   const api = apiOf(client);
   const ordered = [...specs.filter((x) => x.kind !== 'subnet'), ...specs.filter((x) => x.kind === 'subnet')];
   for (let i = 0; i < ordered.length; i += 10) {
-    await Promise.all(ordered.slice(i, i + 10).map((spec) => runCreate(makeContext(spec, api, () => undefined))));
+    await Promise.all(ordered.slice(i, i + 10).map((spec) => runCreate(makeInvocationContext(spec, api, () => undefined))));
   }
   client.close();
 

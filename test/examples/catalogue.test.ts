@@ -16,7 +16,7 @@ import { dataResources, synthExample } from './support';
 
 jest.setTimeout(120_000);
 
-const EXAMPLE = join(__dirname, '..', '..', 'example');
+const EXAMPLE = join(__dirname, '..', '..', 'examples', 'estate');
 const secrets = mkdtempSync(join(tmpdir(), 'imco-catalogue-'));
 writeFileSync(join(secrets, 'ops'), fakeOpensshPrivateKey().pem, { mode: 0o600 });
 writeFileSync(join(secrets, 'newrelic.json'), '{"license_key":"0123456789abcdef"}', { mode: 0o600 });

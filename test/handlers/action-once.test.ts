@@ -1,7 +1,7 @@
 // Non-idempotent actions (POST process, POST enlarge) whose answer is lost: repeated only when the
 // re-read object shows they did not take effect.
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
-import { actionOnce, makeContext } from '../../lib/handlers/context';
+import { actionOnce, makeInvocationContext } from '../../lib/handlers/invocation-context';
 
 function lostAnswerApi(stateAfter: string): { api: BridgeApi; calls: string[] } {
   const calls: string[] = [];
@@ -28,14 +28,14 @@ const spec = {
 
 test('a lost answer of an action that took effect is not sent again', async () => {
   const { api, calls } = lostAnswerApi('processing');
-  await actionOnce(makeContext(spec, api, () => undefined), 'cookbook_version', 'process', 'c1', {}, (o) => o.state !== 'created');
+  await actionOnce(makeInvocationContext(spec, api, () => undefined), 'cookbook_version', 'process', 'c1', {}, (o) => o.state !== 'created');
   expect(calls).toEqual(['process']);
 });
 
 test('a lost answer of an action that did not take effect is sent again, once', async () => {
   const { api, calls } = lostAnswerApi('created');
   const lines: string[] = [];
-  await actionOnce(makeContext(spec, api, (l) => lines.push(l)), 'cookbook_version', 'process', 'c1', {}, (o) => o.state !== 'created');
+  await actionOnce(makeInvocationContext(spec, api, (l) => lines.push(l)), 'cookbook_version', 'process', 'c1', {}, (o) => o.state !== 'created');
   expect(calls).toEqual(['process', 'process']);
   expect(lines.join('\n')).toContain('the answer to process was lost and it did not take effect; sending it again');
 });

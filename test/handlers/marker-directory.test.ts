@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pruneMarkerName } from '../../lib/bridge/prune';
 import { describeFileSystemRefusal, isFileSystemRefusal, markerDirectory } from '../../lib/handlers/marker-directory';
-import { markCreated } from '../../lib/handlers/markers';
+import { markCreated } from '../../lib/handlers/run-marker';
 import { withEnv } from '../support/env';
 
 const BRIDGE = join(__dirname, '..', '..', 'bin', 'imco-bridge.js');

@@ -12,7 +12,7 @@ import type { ImcoClient } from '../../lib/client';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
 import { apiOf } from '../../lib/handlers/client-api';
-import { makeContext } from '../../lib/handlers/context';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { detectDrift } from '../../lib/handlers/drift';
 import { runImport } from '../../lib/handlers/import';
 import { runCreate, runDelete, runUpdate } from '../../lib/handlers/reconcile';
@@ -43,7 +43,7 @@ function profile(stack: string, path: string[], name: string, instance: string, 
 }
 
 const quiet = (lines: string[] = []) => (l: string) => lines.push(l);
-const ctx = (spec: BridgeSpec, lines?: string[], api: BridgeApi = apiOf(client)) => makeContext(spec, api, quiet(lines));
+const ctx = (spec: BridgeSpec, lines?: string[], api: BridgeApi = apiOf(client)) => makeInvocationContext(spec, api, quiet(lines));
 const profilesNamed = (name: string) => (emulator.snapshot().firewall_profile ?? []).filter((p) => p.name === name);
 const labelNamed = (name: string) => (emulator.snapshot().label ?? []).find((l) => l.name === name && l.namespace === OWNER_NAMESPACE);
 
@@ -76,7 +76,7 @@ test("a create whose name another stack instance's object has is refused, naming
 test("prod + web/fw and prod.web + fw get different labels and keep their own objects", async () => {
   const one = profile('prod', ['web', 'fw'], 'dot-one', A);
   const two = profile('prod.web', ['fw'], 'dot-two', A);
-  expect(makeContext(one, apiOf(client)).resolver.labelOf(one.self)!.name).not.toBe(makeContext(two, apiOf(client)).resolver.labelOf(two.self)!.name);
+  expect(makeInvocationContext(one, apiOf(client)).resolver.labelOf(one.self)!.name).not.toBe(makeInvocationContext(two, apiOf(client)).resolver.labelOf(two.self)!.name);
   const lines: string[] = [];
   const x = await runCreate(ctx(one));
   const y = await runCreate(ctx(two, lines));
@@ -118,7 +118,7 @@ test('an object labelled by the previous version is updated in place and moved t
   expect(lines.join('\n')).toContain("moved from the ownership label 'upgrade.net.fw'");
   const [live] = profilesNamed('upgrade-fw');
   expect(live.description).toBe('changed');
-  const newLabel = labelNamed(makeContext(old, apiOf(client)).resolver.labelOf(old.self)!.name)!;
+  const newLabel = labelNamed(makeInvocationContext(old, apiOf(client)).resolver.labelOf(old.self)!.name)!;
   expect(newLabel.value).toBe(`${A} upgrade`);
   expect(live.label_ids).toEqual([newLabel.id]);
   // From now on it is found by the new label; delete removes it.
@@ -143,7 +143,7 @@ test('a create never adopts a legacy-labelled object: same name is refused with 
   );
   await runImport(ctx(spec), made.id);
   const [live] = profilesNamed('legacy3-fw');
-  const label = labelNamed(makeContext(spec, apiOf(client)).resolver.labelOf(spec.self)!.name)!;
+  const label = labelNamed(makeInvocationContext(spec, apiOf(client)).resolver.labelOf(spec.self)!.name)!;
   expect(live.label_ids).toEqual([label.id]);
   expect((await runCreate(ctx(spec))).id).toBe(made.id);
 });
@@ -157,12 +157,12 @@ test("a legacy label is not followed to an object another stack instance has mov
   await emulator.request('POST', `/labels/${String(labelNamed('shared.fw')!.id)}/resources`, {
     body: { resources: [{ id: made.id, resource_type: 'firewall_profile' }] },
   });
-  expect(await makeContext(mine, apiOf(client)).resolver.find(mine.self)).toBeUndefined();
+  expect(await makeInvocationContext(mine, apiOf(client)).resolver.find(mine.self)).toBeUndefined();
 });
 
 test('a label another apply created between our listing and our POST is looked up and used (no 422)', async () => {
   const spec = profile('race', ['fw'], 'race-fw', A);
-  const own = makeContext(spec, apiOf(client)).resolver.labelOf(spec.self)!;
+  const own = makeInvocationContext(spec, apiOf(client)).resolver.labelOf(spec.self)!;
   const api = apiOf(client);
   let raced = 0;
   const racing: BridgeApi = {
@@ -191,7 +191,7 @@ test("in a shared run, a miss for another construct's label of this stack instan
     const api = apiOf(client);
     let listings = 0;
     const counting: BridgeApi = { ...api, account: api.account, list: (kind, p) => (kind === 'label' && listings++, api.list(kind, p)) };
-    const resolver = makeContext(mine, counting).resolver;
+    const resolver = makeInvocationContext(mine, counting).resolver;
     expect(await resolver.find(other.self)).toBeUndefined();
     expect(await resolver.find(other.self)).toBeUndefined();
     expect(listings).toBe(1);

@@ -8,7 +8,7 @@ import { OWNER_NAMESPACE } from '../../lib/bridge/spec';
 import { ImcoClient } from '../../lib/client';
 import { CookbookVersion, ImcoSettings } from '../../lib/constructs';
 import { apiOf } from '../../lib/handlers/client-api';
-import { makeContext } from '../../lib/handlers/context';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runUpdate } from '../../lib/handlers/reconcile';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 
@@ -46,7 +46,7 @@ test('update finishes a cookbook version whose creation was interrupted before t
   expect(created.json.state).toBe('created');
 
   const lines: string[] = [];
-  const live = await runUpdate(makeContext(spec, apiOf(client), (l) => lines.push(l)));
+  const live = await runUpdate(makeInvocationContext(spec, apiOf(client), (l) => lines.push(l)));
   expect(live.id).toBe(created.json.id);
   const after = await emulator.request('GET', `/blueprint/cookbook_versions/${String(created.json.id)}`);
   expect(after.json.state).toBe('ready');

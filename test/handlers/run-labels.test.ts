@@ -10,7 +10,7 @@ import type { ImcoClient } from '../../lib/client';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
 import { apiOf } from '../../lib/handlers/client-api';
-import { makeContext } from '../../lib/handlers/context';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runCreate, runDelete } from '../../lib/handlers/reconcile';
 import { RunLabels, shareRunLabels, stopSharingRunLabels } from '../../lib/handlers/run-labels';
 import { startClientHarness, type ClientHarness } from '../client/support/emulator-client';
@@ -79,7 +79,7 @@ const count = (what: string) => calls.filter((c) => c === what).length;
 test('one run lists the labels once; each create is its kind list, the label POST and the profile POST', async () => {
   shareRunLabels();
   const objects = profiles(3);
-  for (const o of objects) await runCreate(makeContext(o.spec, counted(), () => undefined));
+  for (const o of objects) await runCreate(makeInvocationContext(o.spec, counted(), () => undefined));
   expect(count('GET label')).toBe(1);
   expect(count('GET firewall_profile')).toBe(3);
   expect(count('POST label')).toBe(3);
@@ -92,7 +92,7 @@ test('one run lists the labels once; each create is its kind list, the label POS
 test("a create POSTs its label while its kind's list is still under way (one round trip less)", async () => {
   shareRunLabels();
   const [warm, o] = profiles(2);
-  await runCreate(makeContext(warm.spec, counted(), () => undefined)); // the run has listed its labels
+  await runCreate(makeInvocationContext(warm.spec, counted(), () => undefined)); // the run has listed its labels
   const api = counted();
   let labelPosted!: () => void;
   const posted = new Promise<void>((resolve) => (labelPosted = resolve));
@@ -113,14 +113,14 @@ test("a create POSTs its label while its kind's list is still under way (one rou
       return api.createOnce(kind, body, find, parentParams);
     },
   };
-  await runCreate(makeContext(o.spec, held, () => undefined));
+  await runCreate(makeInvocationContext(o.spec, held, () => undefined));
   expect(ownLabels([o.ownerLabel])).toHaveLength(1);
 });
 
 test('creates running at once make exactly one label and one profile each', async () => {
   shareRunLabels();
   const objects = profiles(6);
-  await Promise.all(objects.map((o) => runCreate(makeContext(o.spec, counted(), () => undefined))));
+  await Promise.all(objects.map((o) => runCreate(makeInvocationContext(o.spec, counted(), () => undefined))));
   expect(count('GET label')).toBe(1);
   const labels = ownLabels(objects.map((o) => o.ownerLabel));
   expect(labels).toHaveLength(6);
@@ -133,7 +133,7 @@ test('a label an interrupted earlier run left behind is taken, not made twice', 
   const [o] = profiles(1);
   await emulator.request('POST', '/labels', { body: { name: o.ownerLabel, namespace: OWNER_NAMESPACE } });
   shareRunLabels();
-  await runCreate(makeContext(o.spec, counted(), () => undefined));
+  await runCreate(makeInvocationContext(o.spec, counted(), () => undefined));
   expect(count('POST label')).toBe(0);
   const labels = ownLabels([o.ownerLabel]);
   expect(labels).toHaveLength(1);
@@ -143,10 +143,10 @@ test('a label an interrupted earlier run left behind is taken, not made twice', 
 test("the delete of an object created earlier in the run finds it through the run's labels", async () => {
   shareRunLabels();
   const [o] = profiles(1);
-  const live = await runCreate(makeContext(o.spec, counted(), () => undefined));
+  const live = await runCreate(makeInvocationContext(o.spec, counted(), () => undefined));
   calls = [];
   const lines: string[] = [];
-  await runDelete(makeContext(o.spec, counted(), (l) => lines.push(l)));
+  await runDelete(makeInvocationContext(o.spec, counted(), (l) => lines.push(l)));
   expect(count('GET label')).toBe(0);
   expect(lines.some((l) => l.includes(`deleted firewall profile ${live.id}`))).toBe(true);
 });
@@ -154,12 +154,12 @@ test("the delete of an object created earlier in the run finds it through the ru
 test("a miss for another construct's label lists the labels again", async () => {
   shareRunLabels();
   const [mine, theirs] = profiles(2);
-  const resolver = makeContext(mine.spec, counted(), () => undefined).resolver;
+  const resolver = makeInvocationContext(mine.spec, counted(), () => undefined).resolver;
   expect(await resolver.findOwnerLabel(mine.ownerLabel)).toBeUndefined();
   expect(count('GET label')).toBe(1);
   // Made after the run listed: by another stack's apply, say.
   const made = await emulator.request('POST', '/labels', { body: { name: theirs.ownerLabel, namespace: OWNER_NAMESPACE } });
-  const other = makeContext(mine.spec, counted(), () => undefined).resolver;
+  const other = makeInvocationContext(mine.spec, counted(), () => undefined).resolver;
   expect((await other.findOwnerLabel(theirs.ownerLabel))?.id).toBe(made.json.id);
   expect(count('GET label')).toBe(2);
   // Its own label's miss is trusted: no new listing.
@@ -169,7 +169,7 @@ test("a miss for another construct's label lists the labels again", async () => 
 
 test('without sharing, every invocation lists the labels itself', async () => {
   const objects = profiles(2);
-  for (const o of objects) await runCreate(makeContext(o.spec, counted(), () => undefined));
+  for (const o of objects) await runCreate(makeInvocationContext(o.spec, counted(), () => undefined));
   expect(count('GET label')).toBe(2);
   expect(ownLabels(objects.map((o) => o.ownerLabel))).toHaveLength(2);
 });

@@ -9,7 +9,7 @@ import { App, TerraformStack } from 'cdktf';
 import { ImcoSettings, Secret, SshProfile, Vpc, Vpn } from '../../lib/constructs';
 import type { BridgeSpec } from '../../lib/bridge/spec';
 import { apiOf } from '../../lib/handlers/client-api';
-import { makeContext } from '../../lib/handlers/context';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runCreate } from '../../lib/handlers/reconcile';
 import { readSecret } from '../../lib/handlers/secret-reader';
 import { startClientHarness, type ClientHarness } from '../client/support/emulator-client';
@@ -51,8 +51,8 @@ test('a psk file written by echo reaches IMCO without its trailing newline', asy
   const plain = apiOf(harness.client);
   const sent: Record<string, unknown>[] = [];
   const api = { ...plain, createOnce: ((kind, body, ...rest) => (sent.push({ kind, ...body }), plain.createOnce(kind, body, ...rest))) as typeof plain.createOnce };
-  await runCreate(makeContext(timed(vpc.spec), api, () => undefined));
-  await runCreate(makeContext(timed(vpn.spec), api, () => undefined));
+  await runCreate(makeInvocationContext(timed(vpc.spec), api, () => undefined));
+  await runCreate(makeInvocationContext(timed(vpn.spec), api, () => undefined));
   expect(sent.filter((b) => b.kind === 'vpn').map((b) => b.psk)).toEqual(['swordfish-70']);
   expect((harness.emu.snapshot().vpn ?? []).filter((v) => v.public_ip === '198.51.100.70')).toHaveLength(1);
 });
@@ -76,11 +76,11 @@ test('an SSH key that became world-readable, or got a passphrase, after synth is
   const spec = timed(ssh.spec);
   chmodSync(path, 0o644);
   const api = apiOf(harness.client);
-  await expect(runCreate(makeContext(spec, api, () => undefined))).rejects.toThrow(
+  await expect(runCreate(makeInvocationContext(spec, api, () => undefined))).rejects.toThrow(
     `secret for SSH profile 'ops': file ${path} holds a private key readable by every user on this machine (mode 0644); refusing to upload it — run: chmod 600 ${path}`,
   );
   chmodSync(path, 0o600);
   writeFileSync(path, fakeOpensshKeyWithCipher('aes256-ctr').pem);
-  await expect(runCreate(makeContext(spec, api, () => undefined))).rejects.toThrow(/holds a private key protected by a passphrase, which IMCO cannot use/);
+  await expect(runCreate(makeInvocationContext(spec, api, () => undefined))).rejects.toThrow(/holds a private key protected by a passphrase, which IMCO cannot use/);
   expect((harness.emu.snapshot().ssh_profile ?? []).filter((p) => p.name === 'ops-apply')).toEqual([]);
 });

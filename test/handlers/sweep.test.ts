@@ -3,7 +3,7 @@
 // each one it could not delete.
 import type { DeclaredObject } from '../../lib/bridge/prune';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
-import { makeContext } from '../../lib/handlers/context';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runDelete } from '../../lib/handlers/reconcile';
 import { sweep } from '../../lib/handlers/sweep';
 
@@ -78,7 +78,7 @@ test('an object that cannot be deleted fails the sweep, naming it, why, and the 
 test("a delete IMCO refuses because something uses it says how to recover when that user's resource was tainted", async () => {
   const { api } = fakeApi([{ id: 'tpl-1', kind: 'template', path: 'tpl' }], ['tpl-1']);
   const spec = { version: 1, kind: 'template', stack: 's', path: 'tpl', endpoint: ENDPOINT, self: owned('template', 'tpl').self, fields: {}, extras: {}, timeoutSeconds: 0 };
-  await expect(runDelete(makeContext(spec, api, () => undefined))).rejects.toThrow(
+  await expect(runDelete(makeInvocationContext(spec, api, () => undefined))).rejects.toThrow(
     'IMCO DELETE failed (422): template is used by server srv-1. If what uses it belongs to this stack but its Terraform resource was tainted by an interrupted apply ' +
       "(or is missing from the state), run 'terraform apply' (it adopts that object again), then 'terraform destroy'",
   );

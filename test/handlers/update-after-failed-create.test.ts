@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import { apiOf } from '../../lib/handlers/client-api';
-import { makeContext } from '../../lib/handlers/context';
-import { earlierCreateFailure, markCreateFailed } from '../../lib/handlers/markers';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
+import { earlierCreateFailure, markCreateFailed } from '../../lib/handlers/run-marker';
 import { runUpdate } from '../../lib/handlers/reconcile';
 import { startClientHarness, type ClientHarness } from '../client/support/emulator-client';
 
@@ -35,7 +35,7 @@ test('the update after a failed create says so and creates the object; a later o
     // Apply 1 (another Terraform run): the create failed before making anything.
     markCreateFailed('tf-web', "IMCO POST /network/firewall_profiles failed (422): name: can't be blank", '1:1');
     const lines: string[] = [];
-    const made = await runUpdate(makeContext(fw.spec, api, (l) => lines.push(l)), 'tf-web');
+    const made = await runUpdate(makeInvocationContext(fw.spec, api, (l) => lines.push(l)), 'tf-web');
     expect(lines[0]).toBe(
       "imco-bridge: web: its create failed in an earlier apply (IMCO POST /network/firewall_profiles failed (422): name: can't be blank); creating the firewall profile now",
     );
@@ -46,7 +46,7 @@ test('the update after a failed create says so and creates the object; a later o
     // Later, someone deletes it in IMCO: that is what the next update says.
     await api.remove('firewall_profile', made.id);
     const later: string[] = [];
-    await runUpdate(makeContext(fw.spec, api, (l) => later.push(l)), 'tf-web');
+    await runUpdate(makeInvocationContext(fw.spec, api, (l) => later.push(l)), 'tf-web');
     expect(later[0]).toBe(
       'imco-bridge: web: firewall profile not found in IMCO: deleted outside Terraform, or its create failed in an earlier apply; creating it now',
     );

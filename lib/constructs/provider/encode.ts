@@ -1,4 +1,4 @@
-// The provider flavour's encoding of one IMCO object (design §2a): ONE `imco_<kind>` resource with
+// The provider flavour's encoding of one IMCO object (docs/architecture.md §2.1): ONE `imco_<kind>` resource with
 // the object's attributes, its `owner` label, its parent's id and its timeouts; the parts IMCO keeps
 // as objects of their own (a template's scripts → `imco_template_script`, a script's attachments →
 // `imco_attachment`); and the actions (`imco_server_reboot`, `imco_script_execution`) that run once

@@ -65,7 +65,7 @@ async function remove(model: KindModel, prior: TfObject, api: BridgeApi, session
   await runDelete(context(model, api, call, spec));
 }
 
-/** The endpoint check of design §3: an object is updated and deleted only on the endpoint it lives on. */
+/** The endpoint check of docs/architecture.md §3: an object is updated and deleted only on the endpoint it lives on. */
 function refuseOtherEndpoint(model: KindModel, prior: TfObject, endpoint: string): void {
   const was = prior.endpoint;
   if (typeof was === 'string' && was !== '' && was !== endpoint) {

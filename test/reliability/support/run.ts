@@ -98,7 +98,7 @@ export function forbidden(): string[] {
 export { withEnv } from '../../support/env';
 
 /**
- * A private copy of the compiled package (dist/, bin/, example/, package.json; node_modules linked)
+ * A private copy of the compiled package (dist/, bin/, examples/, package.json; node_modules linked)
  * made once per run: every handler, synth and CLI call of the run uses the same build, even while
  * something else rebuilds dist/ in the working tree. Returns its root.
  */
@@ -106,7 +106,7 @@ export function packageCopy(): string {
   const root = join(runDir(), 'pkg');
   if (existsSync(join(root, 'package.json'))) return root;
   const staging = mkdtempSync(join(runDir(), 'pkg-staging-'));
-  for (const part of ['dist', 'bin', 'example']) cpSync(join(ROOT, part), join(staging, part), { recursive: true });
+  for (const part of ['dist', 'bin', 'examples']) cpSync(join(ROOT, part), join(staging, part), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(staging, 'node_modules'), 'dir');
   // The copy must load: a build caught half-written would fail here, not in the middle of a suite.
   execFileSync(process.execPath, [join(staging, 'bin', 'imco-bridge.js'), '--help'], { stdio: 'ignore', timeout: 60_000 });

@@ -12,7 +12,7 @@ import { seedsOf, type ProviderSeeds } from '../../support/seeds';
 import { declaredObjects, type Declared } from './estate';
 import { bridgeCommand, runSecrets, withEnv } from './run';
 
-const EXAMPLE = join(__dirname, '..', '..', '..', 'example');
+const EXAMPLE = join(__dirname, '..', '..', '..', 'examples', 'estate');
 
 export type Revision = 1 | 2;
 

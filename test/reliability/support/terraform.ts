@@ -128,7 +128,7 @@ export function tf(dir: string, args: readonly string[], opts: TfOptions): Promi
       const finish = async () => {
         // A kill of the whole group must leave nothing running. After a kill of terraform alone, the
         // run's bridge server finishes the commands in flight; the next run is not held back for
-        // them: its own bridge server must wait for them (lib/cli/interrupted-runs.ts).
+        // them: its own bridge server must wait for them (lib/cli/interrupted-run.ts).
         const left = killed && killedMode === 'group' ? await waitForGroup(pgid) : 0;
         if (left > 0) killGroup(pgid);
         const ms = Date.now() - started;

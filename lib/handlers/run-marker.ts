@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_ID_ENV } from '../bridge/spec';
+import { processInvocation, type Invocation } from './invocation';
 import { describeFileSystemRefusal, isFileSystemRefusal, markerDirectory } from './marker-directory';
 
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
@@ -18,18 +19,18 @@ const SWEEP_EVERY_MS = 3600 * 1000;
 /** Its mtime is the time of the last sweep; its name cannot be a marker (not a Terraform id). */
 const SWEPT_STAMP = '.swept';
 
-function markerDir(): string {
-  return markerDirectory();
+function markerDir(inv: Invocation): string {
+  return markerDirectory(inv.env, inv.cwd);
 }
 
 let refusalReported = false;
 
 /** Says once per process that markers cannot be written, and why (they only save work). */
-function reportRefusal(err: unknown, path: string): void {
+function reportRefusal(err: unknown, path: string, inv: Invocation): void {
   if (refusalReported || !isFileSystemRefusal(err)) return;
   refusalReported = true;
-  process.stderr.write(
-    `imco-bridge: warning: ${describeFileSystemRefusal(err, path)}. The apply goes on without run markers (an extra update, and a failed create retried by its _sync)\n`,
+  inv.stderr(
+    `imco-bridge: warning: ${describeFileSystemRefusal(err, path, inv.env, inv.cwd)}. The apply goes on without run markers (an extra update, and a failed create retried by its _sync)\n`,
   );
 }
 
@@ -56,8 +57,8 @@ function procStat(pid: number): { comm: string; ppid: number } | undefined {
  * the provisioner's shell (terraform → sh → node, or terraform → node when the shell execs).
  * Undefined where /proc is not available: markers then never match, which is the safe side.
  */
-export function terraformRunId(parentPid: number = process.ppid): string | undefined {
-  const served = process.env[RUN_ID_ENV];
+export function terraformRunId(parentPid: number = process.ppid, env: Invocation['env'] = process.env): string | undefined {
+  const served = env[RUN_ID_ENV];
   if (served && /^\d+:\d+$/.test(served)) return served; // run by the bridge server, which knows its Terraform run
   const parent = procStat(parentPid);
   if (!parent) return undefined;
@@ -72,16 +73,16 @@ export function terraformRunId(parentPid: number = process.ppid): string | undef
 }
 
 /** Records that the object of Terraform resource `tfId` was created by this run of Terraform. */
-export function markCreated(tfId: string | undefined, runId: string | undefined = terraformRunId()): void {
+export function markCreated(tfId: string | undefined, runId: string | undefined = terraformRunId(), inv: Invocation = processInvocation()): void {
   const id = tfId && safe(tfId);
   if (!id || !runId) return;
-  const path = join(markerDir(), id);
+  const path = join(markerDir(inv), id);
   try {
-    mkdirSync(markerDir(), { recursive: true, mode: 0o700 });
+    mkdirSync(markerDir(inv), { recursive: true, mode: 0o700 });
     writeFileSync(path, runId);
-    prune();
+    prune(inv);
   } catch (err) {
-    reportRefusal(err, path); // best effort
+    reportRefusal(err, path, inv); // best effort
   }
 }
 
@@ -89,13 +90,13 @@ export function markCreated(tfId: string | undefined, runId: string | undefined 
  * Records that the create of Terraform resource `tfId` failed in this run of Terraform, and why
  * (the handler's one-line error, which never holds a secret).
  */
-export function markCreateFailed(tfId: string | undefined, reason: string, runId: string | undefined = terraformRunId()): void {
-  markCreated(tfId, runId && `${runId} failed\n${reason.split('\n')[0]}`);
+export function markCreateFailed(tfId: string | undefined, reason: string, runId: string | undefined = terraformRunId(), inv: Invocation = processInvocation()): void {
+  markCreated(tfId, runId && `${runId} failed\n${reason.split('\n')[0]}`, inv);
 }
 
 /** Why the create of `tfId` failed in this same run of Terraform, if it did ('' when not recorded). */
-export function createFailure(tfId: string | undefined, runId: string | undefined = terraformRunId()): string | undefined {
-  const text = runId ? readMarker(tfId) : undefined;
+export function createFailure(tfId: string | undefined, runId: string | undefined = terraformRunId(), inv: Invocation = processInvocation()): string | undefined {
+  const text = runId ? readMarker(tfId, inv) : undefined;
   if (text === undefined) return undefined;
   const [first, ...rest] = text.split('\n');
   return first === `${runId} failed` ? rest.join(' ') : undefined;
@@ -105,8 +106,8 @@ export function createFailure(tfId: string | undefined, runId: string | undefine
  * Why the create of `tfId` failed in an EARLIER run of Terraform, when its marker still says so ('' when
  * the reason was not recorded): the `_sync` update of a later apply then makes the object.
  */
-export function earlierCreateFailure(tfId: string | undefined, runId: string | undefined = terraformRunId()): string | undefined {
-  const text = readMarker(tfId);
+export function earlierCreateFailure(tfId: string | undefined, runId: string | undefined = terraformRunId(), inv: Invocation = processInvocation()): string | undefined {
+  const text = readMarker(tfId, inv);
   if (text === undefined) return undefined;
   const [first, ...rest] = text.split('\n');
   const m = /^(\S+) failed$/.exec(first);
@@ -114,33 +115,33 @@ export function earlierCreateFailure(tfId: string | undefined, runId: string | u
 }
 
 /** Forgets a failed create's marker once the object has been made after all. */
-export function clearCreateFailure(tfId: string | undefined): void {
+export function clearCreateFailure(tfId: string | undefined, inv: Invocation = processInvocation()): void {
   const id = tfId && safe(tfId);
-  if (!id || earlierCreateFailure(id, undefined) === undefined) return;
+  if (!id || earlierCreateFailure(id, undefined, inv) === undefined) return;
   try {
-    rmSync(join(markerDir(), id), { force: true });
+    rmSync(join(markerDir(inv), id), { force: true });
   } catch {
     // best effort: a stale failure only colours the message of a later recreate
   }
 }
 
 /** True when `tfId` was created by this same run of Terraform (not by an earlier apply). */
-export function wasCreated(tfId: string | undefined, runId: string | undefined = terraformRunId()): boolean {
-  return !!runId && readMarker(tfId) === runId;
+export function wasCreated(tfId: string | undefined, runId: string | undefined = terraformRunId(), inv: Invocation = processInvocation()): boolean {
+  return !!runId && readMarker(tfId, inv) === runId;
 }
 
-function readMarker(tfId: string | undefined): string | undefined {
+function readMarker(tfId: string | undefined, inv: Invocation): string | undefined {
   const id = tfId && safe(tfId);
   if (!id) return undefined;
   try {
-    return readFileSync(join(markerDir(), id), 'utf8');
+    return readFileSync(join(markerDir(inv), id), 'utf8');
   } catch {
     return undefined;
   }
 }
 
-function prune(): void {
-  const dir = markerDir();
+function prune(inv: Invocation): void {
+  const dir = markerDir(inv);
   const now = Date.now();
   const stamp = join(dir, SWEPT_STAMP);
   try {

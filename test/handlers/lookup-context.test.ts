@@ -3,7 +3,7 @@
 // instead of repeating it as a "failed" line for every lookup, with nothing on stderr.
 import { ImcoError } from '../../lib/client';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
-import { fetchQueries } from '../../lib/handlers/context-command';
+import { fetchQueries } from '../../lib/handlers/lookup-context';
 
 function apiListing(list: (kind: string) => Promise<LiveObject[]>): BridgeApi {
   return { endpoint: 'https://imco.test/v2', list } as unknown as BridgeApi;

@@ -1,4 +1,5 @@
-// `imco-bridge context fetch|refresh`: resolves synth-time lookups against IMCO. `fetch` answers
+// The lookup context (imco.context.json) against IMCO, for `imco-bridge context fetch|refresh`
+// (lib/cli/verbs/context.ts): resolves synth-time lookups. `fetch` answers
 // queries on stdin (used by synth); `refresh` re-resolves a context file's entries (plus given keys).
 import { contextFilePath, readContextFile, sameLookupValue, writeContextFile } from '../synth/context-file';
 import { lookupKey, parseLookupKey, type LookupQuery, type LookupValue } from '../synth/lookup-query';

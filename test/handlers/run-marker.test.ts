@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFailure, markCreated, markCreateFailed, terraformRunId, wasCreated } from '../../lib/handlers/markers';
+import { createFailure, markCreated, markCreateFailed, terraformRunId, wasCreated } from '../../lib/handlers/run-marker';
 
 beforeEach(() => {
   process.env.IMCO_BRIDGE_MARKERS = mkdtempSync(join(tmpdir(), 'imco-markers-'));

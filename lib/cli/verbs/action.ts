@@ -1,0 +1,11 @@
+// `imco-bridge action`: an action resource's provisioner (reboot a server, run an operational script).
+import { deadlineOf, invocationContext, withApi } from './open-api';
+import { reconcile, specOfProvisioner, terraformIdOf } from './object-spec';
+import type { VerbCall } from './verb';
+
+export async function run(call: VerbCall): Promise<number> {
+  const spec = specOfProvisioner(call);
+  const deadline = deadlineOf(spec);
+  await withApi(call, spec, (api) => reconcile().runAction(invocationContext(call, spec, api, deadline), terraformIdOf(call)), deadline);
+  return 0;
+}
