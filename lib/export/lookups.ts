@@ -3,7 +3,7 @@
 // only when its query resolves to the very id the object uses (else the id, with a comment). The
 // resolved values become the app's imco.context.json, so its first synth needs no lookup fetch.
 import type { BridgeApi, LiveObject } from '../handlers/api';
-import { fetchQueries } from '../handlers/context-command';
+import { fetchQueries } from '../handlers/lookup-context';
 import { lookupKey, type LookupQuery, type LookupValue } from '../synth/lookup-query';
 
 export interface LookupCode {
