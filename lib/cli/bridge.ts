@@ -22,6 +22,8 @@ const USAGE = `usage: imco-bridge <command>
   context fetch                         resolve lookup queries read as JSON from stdin (used by synth)
   provider mirror DIR                   lay out DIR as a filesystem mirror of terraform-provider-imco
                                         (then: terraform init -plugin-dir=DIR)
+  init DIR [--force] [--imco-cdktf=SPEC]
+                                        scaffold a new CDKTF app using imco-cdktf (one VPC, one firewall profile)
 options: --verbose (print the request log to stderr), --help`;
 
 interface Parsed {
@@ -261,6 +263,9 @@ async function run(p: Parsed): Promise<number> {
       process.stdout.write(`imco-bridge: imco/imco ${version} laid out in ${dir} (${providerFile}); run terraform init -plugin-dir=${dir}\n`);
       return 0;
     }
+    case 'init':
+      // Scaffolds a new app (lib/cli/init.ts).
+      return (require('./init') as typeof import('./init')).runInit(p.args, p.flags);
     case 'serve': {
       // Started by bin/imco-bridge.sh; not for users (see lib/cli/bridge-server.ts).
       const dir = p.args[0];
