@@ -108,6 +108,15 @@ describe('imco-cdktf from another repository, with the cdktf CLI', () => {
     expect(await names('/network/firewall_profiles')).not.toContain('shop-web');
   });
 
+  it("the package's commands run from the app's node_modules/.bin, not through npm's npx cache", async () => {
+    const cache = mkdtempSync(join(work, 'npm-cache-'));
+    const out = await ok('npx', ['imco-emulator', '--help'], app, userEnv({ npm_config_cache: cache, npm_config_offline: 'true' }));
+    expect(out).toMatch(/^usage: imco-emulator/);
+    expect(readdirSync(cache)).not.toContain('_npx');
+    expect(await ok('npx', ['imco-bridge', 'help'], app, userEnv({ npm_config_cache: cache, npm_config_offline: 'true' }))).toMatch(/init DIR/);
+    expect(readdirSync(cache)).not.toContain('_npx');
+  });
+
   it('init refuses the app directory now that it has files, naming --force', async () => {
     writeFileSync(join(app, 'notes.txt'), 'mine');
     const r = await run('node', [join(ROOT, 'bin', 'imco-bridge.js'), 'init', app], work);

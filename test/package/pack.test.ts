@@ -65,5 +65,8 @@ describe('package.json', () => {
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[hook]).toBeUndefined();
     // A clone has no prepare step: npm start builds what it runs.
     expect(pkg.scripts.start).toMatch(/scripts\/build\.js.*&&/);
+    // npx runs a bin of the project's own package.json from npm's npx cache, whatever node_modules/.bin
+    // holds (npm's libnpmexec); in a checkout the emulator is `npm run emulator -- …`, built first.
+    expect(pkg.scripts.emulator).toBe('node scripts/build.js && node bin/imco-emulator.js');
   });
 });
