@@ -27,7 +27,8 @@ export function runInit(args: readonly string[], flags: ReadonlyMap<string, stri
     process.stderr.write(`imco-bridge init: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
-  const shown = relative(process.cwd(), dir) || '.';
+  const rel = relative(process.cwd(), dir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
   process.stdout.write(
     `imco-bridge init: wrote ${written.map((f) => relative(dir, f)).join(', ')} into ${shown}\n` +
       `next:\n  cd ${shown}\n  npm install\n  npx cdktf-cli@${CDKTF_CLI_VERSION} deploy\n`,

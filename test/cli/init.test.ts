@@ -39,6 +39,10 @@ describe('imco-bridge init', () => {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.dependencies['imco-cdktf']).toMatch(/^\^/);
     for (const f of ['cdktf.json', 'tsconfig.json', '.gitignore']) expect(existsSync(join(dir, f))).toBe(true);
+    // The emulator's state is ignored; the lookups and the stack identity are committed.
+    const ignored = readFileSync(join(dir, '.gitignore'), 'utf8').split('\n');
+    expect(ignored).toContain('.imco-emulator/');
+    expect(ignored.filter((l) => /imco\.(context|identity)\.json/.test(l) && !l.startsWith('#'))).toEqual([]);
   });
 
   it('depends on the spec given with --imco-cdktf (a tarball)', async () => {
