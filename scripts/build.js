@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Builds dist/ (tsc -p tsconfig.build.json) unless it is already newer than every source, like make.
-// Used by `npm run build` / `npm install` (prepare) and by the test set-up; `--force` always builds.
+// Used by `npm run build`, `npm start`, `npm run bench` and the test set-up; `--force` always builds;
+// `--clean` (npm pack's prepack) empties dist/ first, so the package holds no file of a removed source.
 // tsc still emits JavaScript on type errors; the exit code reports them. The provider's protocol
 // descriptor is compiled first (tsc imports it) and its one-file bundle is written after tsc.
 const { execFileSync } = require('node:child_process');
-const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const { compileDescriptors, compileCodecs, bundleProvider } = require('./provider-build');
@@ -45,7 +46,9 @@ async function bundle() {
   }
 }
 
-const force = process.argv.includes('--force');
+const clean = process.argv.includes('--clean');
+if (clean) rmSync(join(root, 'dist'), { recursive: true, force: true });
+const force = clean || process.argv.includes('--force');
 const descriptorsChanged = compileDescriptors(force);
 const codecsChanged = compileCodecs(force || descriptorsChanged);
 if (force || descriptorsChanged || codecsChanged || stale()) {

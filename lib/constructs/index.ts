@@ -26,6 +26,6 @@ export {
   type LookupResult, type PlanQuery, type VpnPlanName,
 } from './lookups';
 export { PRUNE_RESOURCE_NAME } from './prune';
-export { ImcoResource } from './provider/imco-resource';
+export { ImcoResource, type ImcoResourceOptions } from './provider/imco-resource';
 export { PROVIDER_SOURCE, PLUGINS_DIR } from './provider/imco-provider';
 export { SWEEP_RESOURCE_NAME } from './sweep';

@@ -36,6 +36,7 @@ const GITIGNORE = [
   '*.tfstate',
   '*.tfstate.backup',
   '.terraform.lock.hcl',
+  '.imco-emulator/',
   '# imco.identity.json is the stack instance id of the ownership labels: commit it.',
   '',
 ].join('\n');

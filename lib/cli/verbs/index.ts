@@ -71,6 +71,13 @@ export const VERBS: readonly VerbRow[] = [
       '                                        (then: terraform init -plugin-dir=DIR)',
     load: () => require('./provider'),
   },
+  {
+    verb: 'init',
+    help:
+      'init DIR [--force] [--imco-cdktf=SPEC]\n' +
+      '                                        scaffold a new CDKTF app using imco-cdktf (one VPC, one firewall profile)',
+    load: () => require('./init'),
+  },
   { verb: 'serve', load: () => require('./serve') },
 ];
 

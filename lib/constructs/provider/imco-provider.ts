@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Annotations, TerraformProvider, TerraformStack, type ISynthesisSession } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import type { Construct, IConstruct } from 'constructs';
+import { lockProvider } from '../../provider/lock-file';
 import { layoutMirror } from '../../provider/mirror';
 import { driftPlanMode } from '../../synth/drift-fingerprints';
 import { escapeTemplate } from '../escape';
@@ -50,11 +51,16 @@ class ImcoProvider extends TerraformProvider {
   }
 }
 
-/** Puts the provider into `<stackDir>/terraform.d/plugins/` (our own earlier versions removed first). */
+/**
+ * Puts the provider into `<stackDir>/terraform.d/plugins/` (our own earlier versions removed first)
+ * and records it in the stack's `.terraform.lock.hcl` (so cdktf-cli never asks a registry for it).
+ */
 export function installStackPlugins(stackDir: string): { providerFile: string; version: string } {
   const plugins = join(stackDir, PLUGINS_DIR);
   rmSync(join(plugins, 'registry.terraform.io', 'imco', 'imco'), { recursive: true, force: true });
-  return layoutMirror(plugins);
+  const installed = layoutMirror(plugins);
+  lockProvider(stackDir, installed.providerFile, installed.version);
+  return installed;
 }
 
 const providers = new WeakMap<TerraformStack, ImcoProvider>();
