@@ -9,6 +9,7 @@ import type { HttpMethod } from '../catalog';
 import { CONCERTO_ENV, type ImcoResolvedConfig } from './config';
 import { describeReference, validityProblem, type CertificateFacts } from './credentials';
 import { handshakeCompleted, reusedSocket, type ProbeVerdict } from './agent';
+import { currentDeadline } from './deadline-scope';
 import { ImcoError, ImcoOutcomeUnknownError, oneLine, parseErrorBody } from './errors';
 import { secretValuesIn, type SecretScrubber } from './redaction';
 import { decideRetry, isIdempotentMethod, parseRetryAfter, backoffDelayMs, type AttemptFailure, type RetryPolicy } from './retry';
@@ -149,7 +150,7 @@ export class Transport {
     const { url, displayPath, host } = this.#target(request);
     const scrubber = this.#options.scrubber.with([...secretValuesIn(request.body), ...(request.secrets ?? [])]);
     const ownDeadline = Date.now() + retry.deadlineMs;
-    const deadline = Math.min(ownDeadline, this.#options.deadline ?? Infinity);
+    const deadline = Math.min(ownDeadline, this.#options.deadline ?? Infinity, currentDeadline() ?? Infinity);
     const deadlineWords = deadline < ownDeadline ? 'deadline reached' : `retry deadline of ${seconds(retry.deadlineMs)} reached`;
     const minWindow = Math.min(MIN_ATTEMPT_WINDOW_MS, this.#options.timeoutMs);
     let earlierAttemptMayHaveActed = false;
