@@ -44,6 +44,8 @@ export class Resolver {
   private readonly shared: RunLabels | undefined;
   /** The next label listing must be a new one, even when shared. */
   private relistLabels = false;
+  /** Ownership labels `ensureOwnerLabel` found only by looking again: made since the listing, not by this invocation. */
+  private readonly lateLabels = new Set<string>();
 
   /**
    * @param ownOwner the ownership label name of the invocation's own object: with a shared listing,
@@ -162,11 +164,21 @@ export class Resolver {
       if (!isNameTaken(err)) throw err;
       const made = await lookAgain();
       if (!made) throw err;
+      this.refuseForeignLabel(want, made);
+      this.lateLabels.add(made.id);
       label = made;
     }
     this.shared?.add(label);
     this.invalidate();
     return label;
+  }
+
+  /**
+   * Whether `ensureOwnerLabel` found this label only after its listing said it did not exist (another
+   * writer made it since: an interrupted create of this object, say), so an object may carry it.
+   */
+  labelFoundLate(labelId: string): boolean {
+    return this.lateLabels.has(labelId);
   }
 
   /**
