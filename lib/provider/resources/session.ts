@@ -3,11 +3,13 @@
 // One client (one keep-alive agent: TLS sessions reused) serves every operation of the process;
 // each apply operation gets a view of it bounded by the operation's deadline. Apply operations that
 // overlap in time share one label listing, as the bridge server's invocations of one run do
-// (lib/handlers/run-labels.ts: why a miss in it for this stack instance's label is final); once
-// none is running, the listing is forgotten, so knowledge is never carried across an idle gap in
-// which someone else may have written (a long-lived process, a test).
+// (lib/handlers/run-labels.ts: why a miss in it for this stack instance's label is final), and one
+// list per kind and parent (lib/handlers/run-lists.ts); once none is running, they are forgotten,
+// so knowledge is never carried across an idle gap in which someone else may have written (a
+// long-lived process, a test).
 import type { BridgeApi } from '../../handlers/api';
 import { forgetRunLabels, shareRunLabels, stopSharingRunLabels } from '../../handlers/run-labels';
+import { RunLists, withRunLists } from '../../handlers/run-lists';
 import { ListCache } from './read-cache';
 
 /** Provider block settings: paths only, never key material. */
@@ -71,6 +73,8 @@ export class Session {
   private current?: Promise<BridgeApi>;
   /** Apply operations running now (between apiUntil and the close of its API). */
   private running = 0;
+  /** The kinds' lists the running apply operations share. */
+  private runLists = new RunLists();
   readonly lists = new ListCache();
 
   constructor(private readonly factory: ApiFactory = clientApiFactory) {}
@@ -98,9 +102,12 @@ export class Session {
   async apiUntil(deadline: number): Promise<BridgeApi> {
     const api = await this.api();
     this.running++;
-    return boundedBy(api, deadline, () => {
-      if (--this.running === 0) forgetRunLabels();
+    const bounded = await boundedBy(api, deadline, () => {
+      if (--this.running > 0) return;
+      forgetRunLabels();
+      this.runLists = new RunLists();
     });
+    return withRunLists(bounded, this.runLists);
   }
 
   /** The API, made on first use (a failure is retried on the next call). */
