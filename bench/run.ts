@@ -5,7 +5,8 @@
 // baseline and the load generator run in child processes so that each measures only itself.
 // The provider section measures terraform-provider-imco beside them in the same run (apply, no-op
 // plan, start-up, memory) against the provisioner apply and Terraform's bare floor.
-// Options: --only=synth,handler,apply,provider,drift,rps (a subset, for development), --keep (keep temp dirs).
+// Options: --only=synth,handler,apply,provider,drift,rps (a subset, for development), --keep (keep temp dirs);
+// --only=provider-apply [--provider-bundles=before=FILE,after]: the provider apply and its floor alone.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,7 +20,7 @@ import type { LoadJob, LoadReport } from './load-child';
 import { machineInfo, machineLine, type MachineInfo } from './machine';
 import { postgresBinDir, startPostgres } from './postgres';
 import { watchProviderRss, type ProviderRss } from './provider-rss';
-import { kindsPlusParents } from './provider-stack';
+import { kindsPlusParents, replacePluginBundle } from './provider-stack';
 import { measureProviderStartup, measureSchemaStarts, type SchemaStart } from './provider-startup';
 import { expectExit, median, percentile, removeTerraformEnv, round, terraform, timedRun } from './proc';
 import type { StackJob } from './stacks';
@@ -52,7 +53,7 @@ const PROVIDER_START_RUNS = 21;
 /** Whole schema-only provider starts timed for `provider_schema_start_ms`. */
 const SCHEMA_START_RUNS = 7;
 
-type Section = 'synth' | 'handler' | 'apply' | 'provider' | 'drift' | 'rps';
+type Section = 'synth' | 'handler' | 'apply' | 'provider' | 'provider-apply' | 'drift' | 'rps';
 const SECTIONS: readonly Section[] = ['synth', 'handler', 'apply', 'provider', 'drift', 'rps'];
 
 interface Figure {
@@ -278,6 +279,10 @@ interface ApplyOptions {
   readonly watchProvider?: boolean;
   /** Runs after the apply, before the emulator stops (e.g. a no-op plan of the applied stack). */
   readonly after?: (dir: string, emulator: BenchEmulator) => Promise<void>;
+  /** Provider flavour: this bundle instead of dist/'s, copied over the stack's plugin before init (A/B runs). */
+  readonly bundle?: string;
+  /** Extra environment of terraform and so of its provider (e.g. NODE_OPTIONS=--cpu-prof). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 interface AppliedStack {
@@ -302,10 +307,11 @@ async function timedApply(work: string, name: string, opts: ApplyOptions): Promi
     };
     await synthStack(job, work);
     const dir = stackDirOf(job);
+    if (opts.bundle) replacePluginBundle(dir, opts.bundle);
     await terraform(dir, ['init', '-input=false', '-no-color']);
     const mark = await journalMark(emulator);
     let watch: ReturnType<typeof watchProviderRss> | undefined;
-    const apply = await terraform(dir, APPLY_ARGS, {}, 400_000, opts.watchProvider ? (pid) => (watch = watchProviderRss(pid)) : undefined);
+    const apply = await terraform(dir, APPLY_ARGS, opts.env ?? {}, 400_000, opts.watchProvider ? (pid) => (watch = watchProviderRss(pid)) : undefined);
     const rss = watch?.stop();
     const lines = await journalSince(emulator, mark);
     const profiles = emulator.userObjects().filter((o) => o.kind === 'firewall_profile').length;
@@ -368,10 +374,10 @@ function terraformResourceCount(dir: string): number {
 }
 
 /** Applies of a stack of `count` bare `terraform_data` resources (no provisioners, local state): seconds of each and their median. */
-async function bareApplies(work: string, count: number): Promise<{ runs: number[]; median: number }> {
+async function bareApplies(work: string, count: number, times = APPLY_RUNS, tag = ''): Promise<{ runs: number[]; median: number }> {
   const runs: number[] = [];
-  for (let i = 1; i <= APPLY_RUNS; i++) {
-    const dir = join(work, `bare${count}-${i}`);
+  for (let i = 1; i <= times; i++) {
+    const dir = join(work, `bare${count}${tag}-${i}`);
     mkdirSync(dir, { recursive: true });
     const resources = Object.fromEntries(Array.from({ length: count }, (_, n) => [`r${n}`, { input: `bare-${n}` }]));
     const config = { terraform: { backend: { local: { path: join(dir, 'terraform.tfstate') } } }, resource: { terraform_data: resources } };
@@ -488,6 +494,41 @@ async function bareFloorHere(work: string): Promise<number> {
   const r = await bareApplies(work, APPLY_OBJECTS);
   figure('apply_bare_one_per_object_s', r.median, 's', `\`terraform apply -parallelism=${PARALLELISM}\` of ${APPLY_OBJECTS} bare \`terraform_data\` resources, no provisioners, local state; median of ${APPLY_RUNS} (${r.runs.join(', ')} s)`);
   return r.median;
+}
+
+/**
+ * `--only=provider-apply`: only the provider apply and its floor (100 bare `terraform_data`), for
+ * comparing changes to the provider on a shared machine. `--provider-bundles=before=FILE,after`
+ * compares bundles (a bare name is dist/'s) in the same run: each repetition applies the floor
+ * once, then each bundle once, so load changes hit all alike. `BENCH_PROVIDER_NODE_OPTIONS` is
+ * handed to the providers (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
+ */
+async function benchProviderApplyOnly(work: string, bundleArg: string | undefined): Promise<void> {
+  const bundles = (bundleArg ?? 'dist').split(',').map((b) => {
+    const [label, file] = b.includes('=') ? b.split('=', 2) : [b, PROVIDER_BUNDLE];
+    return { label, file: resolve(file) };
+  });
+  const nodeOptions = process.env.BENCH_PROVIDER_NODE_OPTIONS;
+  const env = nodeOptions ? { NODE_OPTIONS: nodeOptions } : undefined;
+  const floor: number[] = [];
+  const applies = new Map<string, AppliedStack[]>(bundles.map((b) => [b.label, []]));
+  for (let i = 1; i <= APPLY_RUNS; i++) {
+    floor.push((await bareApplies(work, APPLY_OBJECTS, 1, `-${i}`)).runs[0]);
+    for (const b of bundles) {
+      const applied = await timedApply(work, `provider-${b.label}-${i}`, { latencyMs: APPLY_LATENCY_MS, flavour: 'provider', watchProvider: true, bundle: b.file, env });
+      applies.get(b.label)!.push(applied);
+      say(`${b.label} run ${i}: ${applied.s} s, ${applied.calls} API calls, provider CPU ${applied.rss?.cpuS ?? '?'} s`);
+    }
+  }
+  const base = round(median(floor));
+  figure('apply_bare_one_per_object_s', base, 's', `${APPLY_OBJECTS} bare \`terraform_data\`, local state; median of ${APPLY_RUNS} (${floor.join(', ')} s), interleaved with the provider applies`);
+  for (const b of bundles) {
+    const runs = applies.get(b.label)!;
+    const s = round(median(runs.map((r) => r.s)));
+    const suffix = bundles.length > 1 ? `_${b.label}` : '';
+    figure(`apply_provider_100_s${suffix}`, s, 's', `${b.file}: ${runs.map((r) => r.s).join(', ')} s; ${runs[0].calls} API calls (${JSON.stringify(runs[0].byRequest)}); provider CPU ${runs.map((r) => r.rss?.cpuS).join(', ')} s`);
+    figure(`apply_provider_ratio_floor${suffix}`, round(s / base), '×', `apply_provider_100_s${suffix} / apply_bare_one_per_object_s`, { op: '<=', limit: 2.5 });
+  }
 }
 
 interface NoopPlan {
@@ -635,6 +676,7 @@ async function main(): Promise<void> {
     if (run('handler')) await benchHandlerStartup(work);
     if (run('apply')) await benchApply(work, run('handler'));
     if (run('provider')) await benchProvider(work);
+    if (only?.includes('provider-apply')) await benchProviderApplyOnly(work, process.argv.find((a) => a.startsWith('--provider-bundles='))?.split('=').slice(1).join('='));
     if (run('drift')) await benchDrift(work);
     if (run('rps')) await benchRps(work);
   } finally {

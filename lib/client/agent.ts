@@ -79,7 +79,9 @@ function buildAgent(credentials: LoadedCredentials, maxSockets: number): https.A
     keepAlive: true,
     keepAliveMsecs: 1000,
     maxSockets,
-    maxFreeSockets: 4,
+    // As many idle connections as may be busy at once (at most 16): a process running concurrent
+    // requests (the provider, the bridge server) then reuses them instead of a TLS handshake each.
+    maxFreeSockets: Math.min(maxSockets, 16),
     scheduling: 'lifo',
   });
 }

@@ -6,6 +6,7 @@ import axios, { type AxiosResponse } from 'axios';
 import { CONCERTO_ENV } from './config';
 import { describeReference, validityProblem } from './credentials';
 import { handshakeCompleted, reusedSocket } from './agent';
+import { currentDeadline } from './deadline-scope';
 import type { RequestInfo, SendOptions, SendResult, TransportOptions } from './request-options';
 import { ImcoError, ImcoOutcomeUnknownError, oneLine, parseErrorBody } from './errors';
 import { secretValuesIn, type SecretScrubber } from './redaction';
@@ -104,7 +105,7 @@ export class Transport {
     const { url, displayPath, host } = this.#target(request);
     const scrubber = this.#options.scrubber.with([...secretValuesIn(request.body), ...(request.secrets ?? [])]);
     const ownDeadline = Date.now() + retry.deadlineMs;
-    const deadline = Math.min(ownDeadline, this.#options.deadline ?? Infinity);
+    const deadline = Math.min(ownDeadline, this.#options.deadline ?? Infinity, currentDeadline() ?? Infinity);
     const deadlineWords = deadline < ownDeadline ? 'deadline reached' : `retry deadline of ${seconds(retry.deadlineMs)} reached`;
     const minWindow = Math.min(MIN_ATTEMPT_WINDOW_MS, this.#options.timeoutMs);
     let earlierAttemptMayHaveActed = false;

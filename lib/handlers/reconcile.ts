@@ -75,6 +75,13 @@ function ownerOf(ctx: InvocationContext): string | undefined {
   return ctx.kind.labelable ? ctx.spec.self.owner : undefined;
 }
 
+async function adopt(ctx: InvocationContext, existing: LiveObject, parentParams?: ParentParams): Promise<{ live: LiveObject; created: boolean }> {
+  ctx.log(`found existing ${ctx.kind.title} ${existing.id}; adopting it`);
+  let live = await finishCreation(ctx, existing, parentParams);
+  live = await converge(ctx, live, { fresh: false, withSecrets: true }, parentParams);
+  return { live, created: false };
+}
+
 /** Finds the object by its identity, or creates it (exactly once), then converges it. */
 async function adoptOrCreate(ctx: InvocationContext): Promise<{ live: LiveObject; created: boolean }> {
   const { spec, resolver } = ctx;
@@ -84,12 +91,7 @@ async function adoptOrCreate(ctx: InvocationContext): Promise<{ live: LiveObject
   // Adopts only what this stack instance's own label proves is its own (never a legacy label: a
   // create is a new object in the state, and a legacy label does not say which stack made it).
   const existing = await resolver.find(spec.self, { legacy: false });
-  if (existing) {
-    ctx.log(`found existing ${ctx.kind.title} ${existing.id}; adopting it`);
-    let live = await finishCreation(ctx, existing, parentParams);
-    live = await converge(ctx, live, { fresh: false, withSecrets: true }, parentParams);
-    return { live, created: false };
-  }
+  if (existing) return adopt(ctx, existing, parentParams);
   const body = await resolver.materializeFields(spec.fields, ctx.subject, true);
   // The same-name check and the ownership label at once (one round trip). Should a twin refuse the
   // create, the label stays unused until this construct's next create or its import takes it.
@@ -97,6 +99,12 @@ async function adoptOrCreate(ctx: InvocationContext): Promise<{ live: LiveObject
     refuseUnownedNameTwin(ctx, parentParams),
     owner ? resolver.ensureOwnerLabel(resolver.labelOf(spec.self)!) : Promise.resolve(undefined),
   ]);
+  if (labelled.status === 'fulfilled' && labelled.value && resolver.labelFoundLate(labelled.value.id)) {
+    // The label was made since the (shared) listing: an interrupted create of this object may have made it, and the object too.
+    resolver.invalidate();
+    const made = await resolver.find(spec.self, { legacy: false });
+    if (made) return adopt(ctx, made, parentParams);
+  }
   if (twinCheck.status === 'rejected') throw twinCheck.reason;
   if (labelled.status === 'rejected') throw labelled.reason;
   if (labelled.value) body.label_ids = [labelled.value.id];

@@ -1,7 +1,8 @@
 // Finds IMCO objects from ObjectRefs (ownership label, natural key in a parent, singleton, fixed
 // id) and turns spec values into wire bodies (references to ids, secret references to values).
 // One Resolver lives for one handler invocation and caches what it listed; in the bridge server the
-// labels come from the run's shared listing (lib/handlers/run-labels.ts).
+// labels come from the run's shared listing (lib/handlers/run-labels.ts); in the provider process,
+// the kinds' lists of the operations running together are shared too (lib/handlers/run-lists.ts).
 import { kindSpec } from '../catalog';
 import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SpecValue } from '../bridge/spec';
 import { parseStackInstanceTag, type OwnershipLabel } from '../bridge/identity';
@@ -10,6 +11,7 @@ import { BridgeError } from './errors';
 import { describeIdentity, describeOwner, isLegacyOwnerLabel, ownLabelOf, type StackIdentity } from './ownership';
 import { runLabelsOf, type RunLabels } from './run-labels';
 import type { Invocation } from './invocation';
+import { runListsOf, type RunLists } from './run-lists';
 import { readSecret } from './secret-reader';
 
 /** How `find` looks for a labelled object. */
@@ -45,6 +47,12 @@ export class Resolver {
   private readonly shared: RunLabels | undefined;
   /** The next label listing must be a new one, even when shared. */
   private relistLabels = false;
+  /** The shared lists of kinds (provider process), else undefined: this invocation lists its own. */
+  private readonly sharedLists: RunLists | undefined;
+  /** Since `invalidate`, this invocation's listings are new ones (they replace the shared ones). */
+  private listAnew = false;
+  /** Ownership labels `ensureOwnerLabel` found only by looking again: made since the listing, not by this invocation. */
+  private readonly lateLabels = new Set<string>();
 
   /**
    * @param ownOwner the ownership label name of the invocation's own object: with a shared listing,
@@ -60,6 +68,7 @@ export class Resolver {
     private readonly invocation?: Pick<Invocation, 'env' | 'cwd'>,
   ) {
     this.shared = runLabelsOf(api.account);
+    this.sharedLists = runListsOf(api);
   }
 
   /** The ownership label a ref's object carries (this stack instance's), if the ref is labelled. */
@@ -83,6 +92,7 @@ export class Resolver {
   invalidate(): void {
     this.labels = undefined;
     this.lists.clear();
+    this.listAnew = true;
   }
 
   /** Forgets cached lists and lists the labels anew, shared or not: when looking again after an unknown outcome. */
@@ -100,12 +110,14 @@ export class Resolver {
     void this.listCached(kind, parentParams).catch(() => undefined);
   }
 
-  /** The objects of `kind` (in a parent), listed once per invocation until `invalidate`. */
+  /** The objects of `kind` (in a parent), listed once per invocation until `invalidate` (or shared: run-lists.ts). */
   listCached(kind: string, parentParams?: ParentParams): Promise<LiveObject[]> {
     const key = `${kind}?${JSON.stringify(parentParams ?? {})}`;
     let p = this.lists.get(key);
     if (!p) {
-      p = this.api.list(kind, parentParams);
+      const fetch = () => this.api.list(kind, parentParams);
+      const shared = this.sharedLists;
+      p = !shared ? fetch() : this.listAnew ? shared.refresh(kind, parentParams, fetch) : shared.list(kind, parentParams, fetch);
       this.lists.set(key, p);
       p.catch(() => this.lists.delete(key));
     }
@@ -165,11 +177,21 @@ export class Resolver {
       if (!isNameTaken(err)) throw err;
       const made = await lookAgain();
       if (!made) throw err;
+      this.refuseForeignLabel(want, made);
+      this.lateLabels.add(made.id);
       label = made;
     }
     this.shared?.add(label);
     this.invalidate();
     return label;
+  }
+
+  /**
+   * Whether `ensureOwnerLabel` found this label only after its listing said it did not exist (another
+   * writer made it since: an interrupted create of this object, say), so an object may carry it.
+   */
+  labelFoundLate(labelId: string): boolean {
+    return this.lateLabels.has(labelId);
   }
 
   /**
@@ -193,8 +215,13 @@ export class Resolver {
   /** The objects of a ref's kind that carry `label` (at most one, else an error that says what to do). */
   private async carrying(ref: ObjectRef, label: LiveObject, exclude?: (o: LiveObject) => boolean): Promise<LiveObject | undefined> {
     const spec = kindSpec(ref.kind);
-    const all = await this.listCached(ref.kind, ref.parent ? await this.parentParams(ref) : undefined);
-    const owned = all.filter((o) => carries(o, label.id) && !exclude?.(o));
+    const parentParams = ref.parent ? await this.parentParams(ref) : undefined;
+    let owned = (await this.listCached(ref.kind, parentParams)).filter((o) => carries(o, label.id) && !exclude?.(o));
+    if (owned.length === 0 && this.sharedLists && !this.listAnew) {
+      // The label exists but the shared list may predate its object (made by an interrupted run since): look again.
+      this.invalidate();
+      owned = (await this.listCached(ref.kind, parentParams)).filter((o) => carries(o, label.id) && !exclude?.(o));
+    }
     if (owned.length > 1) {
       throw new BridgeError(
         `${owned.length} ${spec.title}s carry the ownership label '${String(label.name)}' (${owned.map((o) => o.id).join(', ')}): ` +

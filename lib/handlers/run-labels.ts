@@ -30,6 +30,11 @@ export function stopSharingRunLabels(): void {
   runs.clear();
 }
 
+/** Forgets every shared listing; sharing goes on (the next invocation lists anew). */
+export function forgetRunLabels(): void {
+  runs.clear();
+}
+
 /** The shared labels of `account` (endpoint and client identity), or undefined when not sharing. */
 export function runLabelsOf(account: string | undefined): RunLabels | undefined {
   if (!sharing || !account) return undefined;
@@ -46,16 +51,27 @@ export class RunLabels {
   private listing?: Promise<LiveObject[]>;
   private readonly created = new Map<string, LiveObject>();
 
-  /** The labels: listed with `fetch` on first use (a failed listing is tried again next time). */
+  /**
+   * The labels: listed with `fetch` on first use (a failed listing is tried again next time). A
+   * caller whose wait ends in another caller's failed listing (that caller's deadline, say) lists
+   * with its own `fetch`; only a failure of its own is its error.
+   */
   async all(fetch: () => Promise<LiveObject[]>): Promise<LiveObject[]> {
-    if (!this.listing) {
-      const listing = fetch();
-      this.listing = listing;
-      listing.catch(() => {
-        if (this.listing === listing) this.listing = undefined;
-      });
+    for (;;) {
+      const own = !this.listing;
+      if (!this.listing) {
+        const listing = fetch();
+        this.listing = listing;
+        listing.catch(() => {
+          if (this.listing === listing) this.listing = undefined;
+        });
+      }
+      try {
+        return this.merged(await this.listing);
+      } catch (err) {
+        if (own) throw err;
+      }
     }
-    return this.merged(await this.listing);
   }
 
   /** Lists again with `fetch` (after an unknown outcome, or a miss that must be checked). */

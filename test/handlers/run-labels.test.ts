@@ -140,6 +140,23 @@ test('a label an interrupted earlier run left behind is taken, not made twice', 
   expect(ownedProfiles([labels[0].id])).toHaveLength(1);
 });
 
+test('a label made after the run listed (a create still running from an interrupted run) is followed to its object, which is adopted', async () => {
+  shareRunLabels();
+  const [first, late] = profiles(2);
+  await runCreate(makeInvocationContext(first.spec, counted(), () => undefined));
+  // After the run's listing: the interrupted run's create made the label and the profile carrying it.
+  const label = await emulator.request('POST', '/labels', { body: { name: late.ownerLabel, namespace: OWNER_NAMESPACE } });
+  const orphan = await emulator.request('POST', '/network/firewall_profiles', {
+    body: { name: late.spec.fields.name, rules: [{ ip_protocol: 'tcp', min_port: 443, max_port: 443, source: '0.0.0.0/0' }], label_ids: [label.json.id] },
+  });
+  calls = [];
+  const live = await runCreate(makeInvocationContext(late.spec, counted(), () => undefined));
+  expect(live.id).toBe(orphan.json.id);
+  expect(count('POST firewall_profile')).toBe(0);
+  expect(ownedProfiles([String(label.json.id)])).toHaveLength(1);
+  expect(ownLabels([late.ownerLabel])).toHaveLength(1);
+});
+
 test("the delete of an object created earlier in the run finds it through the run's labels", async () => {
   shareRunLabels();
   const [o] = profiles(1);

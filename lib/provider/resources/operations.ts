@@ -6,6 +6,7 @@ import type { BridgeApi, LiveObject, ParentParams } from '../../handlers/api';
 import { isHttpStatus } from '../../handlers/api';
 import { type HandlerContext, makeContext } from '../../handlers/context';
 import { BridgeError } from '../../handlers/errors';
+import { behaviourOf } from '../../handlers/kinds';
 import { runCreate, runCreateUnowned, runDelete, runUpdate } from '../../handlers/reconcile';
 import type { ApplyRequest, ApplyResponse, CallContext, ImportResponse, ReadResponse, TfObject } from '../resource-type';
 import { encodeAdoption, parseImportId } from './adoption';
@@ -21,11 +22,22 @@ function context(model: KindModel, api: BridgeApi, call: CallContext, spec: Retu
   return makeContext(spec, api, (line) => call.log(line));
 }
 
-/** The object as IMCO has it now (the create/update answer can predate a compile or a boot). */
+/**
+ * The object as IMCO has it now. The create/update answer can predate a compile, a boot or an
+ * upload, so kinds with a lifecycle or steps after the write are read back; for the others the
+ * answer is the object, when it carries every field the catalog says an answer has.
+ */
 async function fresh(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   const { kind } = ctx;
-  if (!kind.operations.includes('show')) return live;
+  if (!kind.operations.includes('show') || answerIsCurrent(ctx, live)) return live;
   return ctx.api.show(kind.kind, kind.singleton ? '' : live.id, parentParams).catch(() => live);
+}
+
+function answerIsCurrent(ctx: HandlerContext, live: LiveObject): boolean {
+  const { kind } = ctx;
+  const behaviour = behaviourOf(kind.kind);
+  if (kind.lifecycle || behaviour.afterCreate || behaviour.converge) return false;
+  return kind.responseFields.every((f) => f in live);
 }
 
 function parentParamsOf(model: KindModel, values: TfObject): ParentParams | undefined {
