@@ -99,7 +99,13 @@ test('provider flavour: the provider killed mid-apply gives a clear Terraform er
   });
   const cycles: Record<string, unknown>[] = [];
 
-  for (const [i, point] of points.entries()) {
+  // A kill that lands between two operations (none in flight: every create answered, the next not
+  // yet called) cannot show the in-flight diagnostics; the cycle still must converge, and its
+  // point is tried again, at most MISSES_ALLOWED times in all.
+  const MISSES_ALLOWED = 3;
+  let misses = 0;
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i];
     const { run, killedProviders } = await applyKillingProvider(apply, point);
     const output = run.stdout + run.stderr;
     const printed = diagnostics(output);
@@ -113,11 +119,17 @@ test('provider flavour: the provider killed mid-apply gives a clear Terraform er
     // A clear error: Terraform says its provider stopped answering the apply, once for each resource
     // that was in flight (Terraform's own diagnostic carries no address: its progress lines name them).
     const inFlight = inFlightResources(run.stdout);
-    expect(inFlight.length).toBeGreaterThan(0);
-    // ("Request cancelled" when the call's connection broke before the call was answered.)
-    expect(printed.map((d) => /^(Plugin did not respond|Request cancelled)$/.test(d.summary) && /ApplyResourceChange (call|request)/.test(d.lines.join(' ')))).toEqual(
-      inFlight.map(() => true),
-    );
+    const missed = inFlight.length === 0;
+    if (missed) {
+      misses++;
+      expect({ cycle: i, misses, printed: printed.length > 0 }).toEqual({ cycle: i, misses: Math.min(misses, MISSES_ALLOWED), printed: true });
+      points.push(point);
+    } else {
+      // ("Request cancelled" when the call's connection broke before the call was answered.)
+      expect(printed.map((d) => /^(Plugin did not respond|Request cancelled)$/.test(d.summary) && /ApplyResourceChange (call|request)/.test(d.lines.join(' ')))).toEqual(
+        inFlight.map(() => true),
+      );
+    }
     expect(output).not.toMatch(/TypeError|ReferenceError|^\s+at .*\.js:\d+/m);
     const objectsAtKill = emulator.userObjects().length;
     const stateLost = restoreLostLocalState(estate.statePath);
@@ -137,6 +149,7 @@ test('provider flavour: the provider killed mid-apply gives a clear Terraform er
       stateLost,
       killedRunSeconds: Math.round(run.ms / 1000),
       inFlight,
+      missed,
       error: printed[0]?.lines.join(' '),
       reapplySeconds: Math.round(reapply.ms / 1000),
     });
