@@ -6,20 +6,20 @@ export { ImcoObject, MAX_SPEC_BYTES, TF_ID_ENV, TRIGGERS_ENV, type ImcoObjectPro
 export { type HandlerFlavour, type HandlerResource } from './handler-resource';
 export { discoverEndpoint, normaliseEndpoint } from './endpoint';
 export { type IdLike } from './validation';
-export { Template, normaliseConstraint, type TemplateProps, type TemplateScript, type TemplateScriptType } from './blueprint/template';
-export { Script, type ScriptProps } from './blueprint/script';
-export { CookbookVersion, type CookbookVersionProps } from './blueprint/cookbook-version';
-export { FirewallProfile, type FirewallProfileProps, type FirewallRule, type FirewallProtocol, type WireFirewallRule } from './network/firewall-profile';
-export { Vpc, type VpcProps } from './network/vpc';
-export { Subnet, type SubnetProps, type SubnetType } from './network/subnet';
-export { Vpn, type VpnProps } from './network/vpn';
-export { FloatingIp, type FloatingIpProps } from './network/floating-ip';
-export { Volume, type VolumeProps, type StoragePlanLike } from './storage/volume';
-export { SshProfile, type SshProfileProps } from './cloud/ssh-profile';
-export { Server, type ServerProps, type ScriptExecution } from './cloud/server';
-export { ServerArray, type ServerArrayProps } from './cloud/server-array';
+export { Template, normaliseConstraint, type TemplateProps, type TemplateScript, type TemplateScriptType } from '../kinds/template/construct';
+export { Script, type ScriptProps } from '../kinds/script/construct';
+export { CookbookVersion, type CookbookVersionProps } from '../kinds/cookbook-version/construct';
+export { FirewallProfile, type FirewallProfileProps, type FirewallRule, type FirewallProtocol, type WireFirewallRule } from '../kinds/firewall-profile/construct';
+export { Vpc, type VpcProps } from '../kinds/vpc/construct';
+export { Subnet, type SubnetProps, type SubnetType } from '../kinds/subnet/construct';
+export { Vpn, type VpnProps } from '../kinds/vpn/construct';
+export { FloatingIp, type FloatingIpProps } from '../kinds/floating-ip/construct';
+export { Volume, type VolumeProps, type StoragePlanLike } from '../kinds/volume/construct';
+export { SshProfile, type SshProfileProps } from '../kinds/ssh-profile/construct';
+export { Server, type ServerProps, type ScriptExecution } from '../kinds/server/construct';
+export { ServerArray, type ServerArrayProps } from '../kinds/server-array/construct';
 export { type PowerState } from './cloud/power';
-export { SaasAccount, type SaasAccountProps } from './settings/saas-account';
+export { SaasAccount, type SaasAccountProps } from '../kinds/saas-account/construct';
 export { RemovedImcoObject, type RemovedImcoObjectProps } from './removed';
 export {
   AuditEvents, CloudAccount, CloudProvider, GenericImage, Location, Realm, SaasProvider, ServerPlan, StoragePlan, VpnPlan,

@@ -6,21 +6,21 @@ import { registerKindRoutes } from './crud';
 import type { Handler } from './exchange';
 import { Router } from './router';
 import { events, platform } from './kinds/catalogues';
-import { cookbookVersions } from './kinds/cookbook-versions';
-import { firewallProfiles } from './kinds/firewall-profiles';
-import { floatingIps } from './kinds/floating-ips';
-import { labels } from './kinds/labels';
-import { saasAccounts } from './kinds/saas-accounts';
-import { attachments, scripts } from './kinds/scripts';
-import { serverArrays } from './kinds/server-arrays';
-import { servers } from './kinds/servers';
-import { sshProfiles } from './kinds/ssh-profiles';
-import { subnets } from './kinds/subnets';
-import { templateScripts } from './kinds/template-scripts';
-import { templates } from './kinds/templates';
-import { volumes } from './kinds/volumes';
-import { vpcs } from './kinds/vpcs';
-import { vpnPlans, vpns } from './kinds/vpns';
+import { cookbookVersions } from '../kinds/cookbook-version/emulator';
+import { firewallProfiles } from '../kinds/firewall-profile/emulator';
+import { floatingIps } from '../kinds/floating-ip/emulator';
+import { labels } from '../kinds/label/emulator';
+import { saasAccounts } from '../kinds/saas-account/emulator';
+import { attachments, scripts } from '../kinds/script/emulator';
+import { serverArrays } from '../kinds/server-array/emulator';
+import { servers } from '../kinds/server/emulator';
+import { sshProfiles } from '../kinds/ssh-profile/emulator';
+import { subnets } from '../kinds/subnet/emulator';
+import { templateScripts } from '../kinds/template-script/emulator';
+import { templates } from '../kinds/template/emulator';
+import { volumes } from '../kinds/volume/emulator';
+import { vpcs } from '../kinds/vpc/emulator';
+import { vpnPlans, vpns } from '../kinds/vpn/emulator';
 
 export const BEHAVIOURS: readonly KindBehaviour[] = [
   templates,

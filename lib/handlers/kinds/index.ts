@@ -1,11 +1,11 @@
 // Kind behaviours by catalog kind; kinds without one use only the generic flows.
 import type { KindBehaviour } from './behaviour';
 import { attachableBehaviour } from './attachable';
-import { cookbookVersionBehaviour } from './cookbook-version';
-import { scriptBehaviour } from './script';
-import { serverBehaviour } from './server';
-import { serverArrayBehaviour } from './server-array';
-import { templateBehaviour } from './template';
+import { cookbookVersionBehaviour } from '../../kinds/cookbook-version/handler';
+import { scriptBehaviour } from '../../kinds/script/handler';
+import { serverBehaviour } from '../../kinds/server/handler';
+import { serverArrayBehaviour } from '../../kinds/server-array/handler';
+import { templateBehaviour } from '../../kinds/template/handler';
 
 const BEHAVIOURS: Readonly<Record<string, KindBehaviour>> = {
   template: templateBehaviour,

@@ -2,8 +2,8 @@
 // answer is lost), its file uploaded and the upload confirmed. Used by the script handler (the
 // provisioner flavours' attachments) and by the provider's imco_attachment, through the catalog's
 // attachment operations.
-import type { LiveObject } from '../api';
-import type { HandlerContext } from '../context';
+import type { LiveObject } from '../../handlers/api';
+import type { HandlerContext } from '../../handlers/context';
 
 export interface AttachmentUploadOptions {
   /**

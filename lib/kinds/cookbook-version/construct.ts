@@ -5,8 +5,8 @@ import { basename, join } from 'node:path';
 import type { Construct } from 'constructs';
 import { contentDigest } from '../../bridge/archive';
 import { metadataName } from '../../bridge/cookbook-name';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { absolutePath, pathKind } from '../files';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { absolutePath, pathKind } from '../../constructs/files';
 
 export interface CookbookVersionProps extends ImcoObjectProps {
   /**

@@ -2,10 +2,10 @@
 // (name, version, description, recipes from its metadata); process moves created → processing →
 // ready, or → processing_error (unreadable archive) or → duplicated (same name and version already
 // ready), with error_message saying why. A version used by a template cannot be deleted.
-import type { KindBehaviour } from '../behaviour';
-import { readCookbookArchive, type ArchiveReading } from '../cookbook-archive';
-import { unprocessable } from '../http-errors';
-import { isUploaded, uploadUrl } from '../uploads';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import { readCookbookArchive, type ArchiveReading } from '../../emulator/cookbook-archive';
+import { unprocessable } from '../../emulator/http-errors';
+import { isUploaded, uploadUrl } from '../../emulator/uploads';
 
 const READING = '$archive';
 

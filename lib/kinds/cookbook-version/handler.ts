@@ -1,10 +1,10 @@
 // Cookbook versions: after the POST, upload the archive and process it until ready. They cannot be
 // updated: a content change replaces them (the digest is an immutable trigger).
 import { cookbookArchive } from '../../bridge/archive';
-import { actionOnce, type HandlerContext, waitForState } from '../context';
-import { BridgeError } from '../errors';
-import type { LiveObject } from '../api';
-import type { KindBehaviour } from './behaviour';
+import { actionOnce, type HandlerContext, waitForState } from '../../handlers/context';
+import { BridgeError } from '../../handlers/errors';
+import type { LiveObject } from '../../handlers/api';
+import type { KindBehaviour } from '../../handlers/kinds/behaviour';
 
 async function uploadAndProcess(ctx: HandlerContext, live: LiveObject): Promise<LiveObject> {
   const archive = ctx.spec.extras.archive;

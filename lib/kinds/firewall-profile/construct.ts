@@ -2,8 +2,8 @@
 // and `{ ip_protocol, min_port, max_port, source }` on the wire; the whole set is mutable (one PUT).
 import { isIPv6 } from 'node:net';
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { parseIpv4, parseIpv4Cidr } from '../cidr';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { parseIpv4, parseIpv4Cidr } from '../../constructs/cidr';
 
 export type FirewallProtocol = 'tcp' | 'udp';
 

@@ -3,12 +3,12 @@
 // rules normalised to the CLI's shape, the default profile cannot be deleted, and a profile in use
 // by servers or server arrays cannot be deleted.
 import { FIREWALL_PROTOCOLS, PORT_RANGE } from '../../catalog';
-import { parseCidr, parseIpv4 } from '../cidr';
-import type { KindBehaviour } from '../behaviour';
-import type { EmulatorContext } from '../context';
-import { ErrorCollector } from '../http-errors';
-import { isPlainObject } from '../fields';
-import type { StoredObject } from '../store';
+import { parseCidr, parseIpv4 } from '../../emulator/cidr';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import type { EmulatorContext } from '../../emulator/context';
+import { ErrorCollector } from '../../emulator/http-errors';
+import { isPlainObject } from '../../emulator/fields';
+import type { StoredObject } from '../../emulator/store';
 
 export interface FirewallRule {
   ip_protocol: 'tcp' | 'udp';

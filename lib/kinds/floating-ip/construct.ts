@@ -1,9 +1,9 @@
 // FloatingIp: a labelable public address (API reference §5.5), optionally attached to a managed
 // server. Name and attachment are mutable; cloud account and realm are immutable.
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import type { IdLike } from '../validation';
-import { Server } from '../cloud/server';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import type { IdLike } from '../../constructs/validation';
+import { Server } from '../server/construct';
 
 export interface FloatingIpProps extends ImcoObjectProps {
   readonly name: string;

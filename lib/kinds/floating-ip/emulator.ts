@@ -2,11 +2,11 @@
 // emulator's public pool; attach (POST …/attached_server) to an available server of the same cloud
 // account, answering the Server; detach (DELETE …/attached_server); an attached floating IP cannot
 // be deleted. Lists accept the `server_id` filter.
-import type { KindBehaviour } from '../behaviour';
-import { unprocessable } from '../http-errors';
-import { allocatePublicAddress } from './addresses';
-import { providerOfAccount } from './providers';
-import { checkAttachableServer, filterByServer } from './server-attachments';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import { unprocessable } from '../../emulator/http-errors';
+import { allocatePublicAddress } from '../../emulator/kinds/addresses';
+import { providerOfAccount } from '../../emulator/kinds/providers';
+import { checkAttachableServer, filterByServer } from '../../emulator/kinds/server-attachments';
 
 export const floatingIps: KindBehaviour = {
   kind: 'floating_ip',

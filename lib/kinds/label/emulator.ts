@@ -3,13 +3,13 @@
 // labelable resource's label_ids and answers every resource now carrying it; unassign
 // (DELETE /labels/{id}/resources/{type}/{resource_id}) removes it (204, also when it was not there).
 import { kindSpec, labelableResourceTypes } from '../../catalog';
-import type { KindBehaviour } from '../behaviour';
-import type { EmulatorContext } from '../context';
-import { findObject } from '../crud';
-import { noContent, ok } from '../exchange';
-import { ErrorCollector, notFound } from '../http-errors';
-import { isPlainObject } from '../fields';
-import type { StoredObject } from '../store';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import type { EmulatorContext } from '../../emulator/context';
+import { findObject } from '../../emulator/crud';
+import { noContent, ok } from '../../emulator/exchange';
+import { ErrorCollector, notFound } from '../../emulator/http-errors';
+import { isPlainObject } from '../../emulator/fields';
+import type { StoredObject } from '../../emulator/store';
 
 export const LABEL_NAME = /^[A-Za-z0-9 ._-]+$/;
 

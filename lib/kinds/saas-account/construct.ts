@@ -2,9 +2,9 @@
 // by its provider (one account per provider). The account data is a JSON secret, by reference,
 // fingerprinted in the sync triggers (IMCO can update it in place).
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { Secret } from '../secret';
-import { idOf, type IdLike } from '../validation';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { Secret } from '../../constructs/secret';
+import { idOf, type IdLike } from '../../constructs/validation';
 
 export interface SaasAccountProps extends ImcoObjectProps {
   /** The SaaS provider (immutable: a change replaces the account). */

@@ -1,9 +1,9 @@
 // SaaS accounts: `account_data` (write-only, never returned or quoted) must be a JSON object with
 // exactly the SaaS provider's required_account_data keys, each a non-empty string.
-import type { KindBehaviour } from '../behaviour';
-import type { EmulatorContext } from '../context';
-import type { ErrorCollector } from '../http-errors';
-import { isPlainObject } from '../fields';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import type { EmulatorContext } from '../../emulator/context';
+import type { ErrorCollector } from '../../emulator/http-errors';
+import { isPlainObject } from '../../emulator/fields';
 
 function checkAccountData(ctx: EmulatorContext, providerId: unknown, data: unknown, errors: ErrorCollector): void {
   const provider = ctx.store.get('saas_provider', String(providerId));

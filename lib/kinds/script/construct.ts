@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import type { Construct } from 'constructs';
 import type { FileSpec } from '../../bridge/spec';
 import { readTextFile } from '../../bridge/text-encoding';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { absolutePath, pathKind, sha256OfFile } from '../files';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { absolutePath, pathKind, sha256OfFile } from '../../constructs/files';
 
 export interface ScriptProps extends ImcoObjectProps {
   readonly name: string;

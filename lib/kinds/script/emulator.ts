@@ -1,10 +1,10 @@
 // Scripts and their attachments: script parameters are unique non-empty names; a script used by a
 // template cannot be deleted and its attachments go with it. Attachments get upload/download URLs
 // served by the emulator; `PUT /blueprint/attachments/{id}/uploaded` needs the file uploaded first.
-import type { KindBehaviour } from '../behaviour';
-import { removeNow } from '../lifecycle';
-import { downloadUrl, isUploaded, uploadUrl } from '../uploads';
-import { unprocessable } from '../http-errors';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import { removeNow } from '../../emulator/lifecycle';
+import { downloadUrl, isUploaded, uploadUrl } from '../../emulator/uploads';
+import { unprocessable } from '../../emulator/http-errors';
 
 function checkParameters(value: unknown, add: (message: string) => void): void {
   if (!Array.isArray(value)) return;

@@ -2,9 +2,9 @@
 // current content) is replaced, a removed one deleted.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { BridgeError } from '../errors';
-import { uploadAttachment } from './attachment-upload';
-import type { KindBehaviour } from './behaviour';
+import { BridgeError } from '../../handlers/errors';
+import { uploadAttachment } from '../attachment/upload';
+import type { KindBehaviour } from '../../handlers/kinds/behaviour';
 
 export const scriptBehaviour: KindBehaviour = {
   async converge(ctx, live) {

@@ -3,14 +3,14 @@
 // it; the handler refuses another shrink with the -replace command that rebuilds the array); the
 // power state is reached with boot/shutdown.
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { integerProblem, type IdLike } from '../validation';
-import { Template } from '../blueprint/template';
-import { FirewallProfile } from '../network/firewall-profile';
-import { Subnet } from '../network/subnet';
-import { SshProfile } from './ssh-profile';
-import { powerStateProblem, type PowerState } from './power';
-import { subnetAccountProblem } from './server';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { integerProblem, type IdLike } from '../../constructs/validation';
+import { Template } from '../template/construct';
+import { FirewallProfile } from '../firewall-profile/construct';
+import { Subnet } from '../subnet/construct';
+import { SshProfile } from '../ssh-profile/construct';
+import { powerStateProblem, type PowerState } from '../../constructs/cloud/power';
+import { subnetAccountProblem } from '../server/construct';
 
 export interface ServerArrayProps extends ImcoObjectProps {
   readonly name: string;

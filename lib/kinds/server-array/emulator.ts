@@ -4,15 +4,15 @@
 // operational); empty decommissions every member; delete needs an empty array. `size` is the
 // number of members that still exist. Members default to the default firewall and SSH profiles.
 import { kindSpec } from '../../catalog';
-import type { KindBehaviour } from '../behaviour';
-import type { EmulatorContext } from '../context';
-import { findObject } from '../crud';
-import { ok } from '../exchange';
-import { unprocessable } from '../http-errors';
-import { GONE } from '../machine';
-import { renderKind } from '../render';
-import { isSeed, type StoredObject } from '../store';
-import { checkPlacement, commissionServer } from './servers';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import type { EmulatorContext } from '../../emulator/context';
+import { findObject } from '../../emulator/crud';
+import { ok } from '../../emulator/exchange';
+import { unprocessable } from '../../emulator/http-errors';
+import { GONE } from '../../emulator/machine';
+import { renderKind } from '../../emulator/render';
+import { isSeed, type StoredObject } from '../../emulator/store';
+import { checkPlacement, commissionServer } from '../server/emulator';
 
 export const MAX_ARRAY_SIZE = 100;
 const serverSpec = kindSpec('server');

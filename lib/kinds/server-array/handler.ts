@@ -1,12 +1,12 @@
 // Server arrays: grow with enlarge, empty in place for `size: 0` (v2 cannot shrink an array except
 // by emptying it; another smaller size is refused with the -replace command that rebuilds it), reach
 // the declared power state; before delete, shut down and empty.
-import type { LiveObject } from '../api';
-import { actionOnce, type HandlerContext } from '../context';
-import { BridgeError } from '../errors';
-import { lifecycleAddressOf } from '../resource-address';
-import type { KindBehaviour } from './behaviour';
-import { powerDownForDelete, reachPower, settle } from './power';
+import type { LiveObject } from '../../handlers/api';
+import { actionOnce, type HandlerContext } from '../../handlers/context';
+import { BridgeError } from '../../handlers/errors';
+import { lifecycleAddressOf } from '../../handlers/resource-address';
+import type { KindBehaviour } from '../../handlers/kinds/behaviour';
+import { powerDownForDelete, reachPower, settle } from '../../handlers/kinds/power';
 
 async function waitForSize(ctx: HandlerContext, id: string, size: number): Promise<LiveObject> {
   let delay = 100;

@@ -2,15 +2,15 @@
 // declared power state is reached by boot/shutdown in the sync handler; a reboot trigger and
 // operational-script executions become action resources that run when their trigger changes.
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { resourceNameOf } from '../registry';
-import type { IdLike } from '../validation';
-import { Script } from '../blueprint/script';
-import { Template } from '../blueprint/template';
-import { FirewallProfile } from '../network/firewall-profile';
-import { Subnet } from '../network/subnet';
-import { SshProfile } from './ssh-profile';
-import { powerStateProblem, type PowerState } from './power';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { resourceNameOf } from '../../constructs/registry';
+import type { IdLike } from '../../constructs/validation';
+import { Script } from '../script/construct';
+import { Template } from '../template/construct';
+import { FirewallProfile } from '../firewall-profile/construct';
+import { Subnet } from '../subnet/construct';
+import { SshProfile } from '../ssh-profile/construct';
+import { powerStateProblem, type PowerState } from '../../constructs/cloud/power';
 
 /** Executes an operational script of the server's template whenever `trigger` changes. */
 export interface ScriptExecution {

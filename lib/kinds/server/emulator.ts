@@ -4,17 +4,17 @@
 // volumes and floating IPs released when the server is gone, and the server sub-resources: events,
 // operational scripts (+ execute), floating IPs and volumes.
 import { kindSpec } from '../../catalog';
-import type { KindBehaviour } from '../behaviour';
-import type { EmulatorContext } from '../context';
-import { findObject } from '../crud';
-import { ok } from '../exchange';
-import { notFound, unprocessable, type ErrorCollector } from '../http-errors';
-import { newObjectId } from '../ids';
-import { describe, renderKind } from '../render';
-import { META, type StoredObject } from '../store';
-import { allocatePrivateAddress, allocatePublicAddress } from './addresses';
-import { providerOfAccount } from './providers';
-import { releaseVolumesOf } from './volumes';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import type { EmulatorContext } from '../../emulator/context';
+import { findObject } from '../../emulator/crud';
+import { ok } from '../../emulator/exchange';
+import { notFound, unprocessable, type ErrorCollector } from '../../emulator/http-errors';
+import { newObjectId } from '../../emulator/ids';
+import { describe, renderKind } from '../../emulator/render';
+import { META, type StoredObject } from '../../emulator/store';
+import { allocatePrivateAddress, allocatePublicAddress } from '../../emulator/kinds/addresses';
+import { providerOfAccount } from '../../emulator/kinds/providers';
+import { releaseVolumesOf } from '../volume/emulator';
 
 export const SERVER_KIND = 'server';
 

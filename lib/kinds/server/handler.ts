@@ -1,8 +1,8 @@
 // Servers: declared power state; before delete, detach volumes and floating IPs and shut down.
-import type { LiveObject } from '../api';
-import { type HandlerContext, waitForState } from '../context';
-import type { KindBehaviour } from './behaviour';
-import { powerDownForDelete, reachPower } from './power';
+import type { LiveObject } from '../../handlers/api';
+import { type HandlerContext, waitForState } from '../../handlers/context';
+import type { KindBehaviour } from '../../handlers/kinds/behaviour';
+import { powerDownForDelete, reachPower } from '../../handlers/kinds/power';
 
 async function detachAll(ctx: HandlerContext, server: LiveObject): Promise<void> {
   for (const kind of ['volume', 'floating_ip'] as const) {

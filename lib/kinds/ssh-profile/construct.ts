@@ -2,9 +2,9 @@
 // from a file at synth; the private key only by reference (a Secret), fingerprinted in the triggers.
 import type { Construct } from 'constructs';
 import { readTextFile } from '../../bridge/text-encoding';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { absolutePath, pathKind } from '../files';
-import type { Secret } from '../secret';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { absolutePath, pathKind } from '../../constructs/files';
+import type { Secret } from '../../constructs/secret';
 
 export interface SshProfileProps extends ImcoObjectProps {
   readonly name: string;

@@ -2,8 +2,8 @@
 // (write-only, accepted as `private_key` or `private-key`) must be a PEM/OpenSSH private key and is
 // never returned; a profile used by servers or server arrays cannot be deleted. Messages never
 // quote key material.
-import type { KindBehaviour } from '../behaviour';
-import type { ErrorCollector } from '../http-errors';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import type { ErrorCollector } from '../../emulator/http-errors';
 
 const PUBLIC_KEY = /^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( .*)?$/;
 const PRIVATE_KEY = /^-----BEGIN ([A-Z0-9 ]+ )?PRIVATE KEY-----[\s\S]+-----END ([A-Z0-9 ]+ )?PRIVATE KEY-----\s*$/;

@@ -2,10 +2,10 @@
 // CIDR. Only its name is mutable; replacing the VPC replaces the subnet.
 import type { Construct } from 'constructs';
 import { SUBNET_TYPES } from '../../catalog';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { cidrContains, cidrsOverlap, parseIpv4Cidr, type Ipv4Network } from '../cidr';
-import { registryOf } from '../registry';
-import { Vpc } from './vpc';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { cidrContains, cidrsOverlap, parseIpv4Cidr, type Ipv4Network } from '../../constructs/cidr';
+import { registryOf } from '../../constructs/registry';
+import { Vpc } from '../vpc/construct';
 
 export type SubnetType = (typeof SUBNET_TYPES)[number];
 

@@ -1,11 +1,11 @@
 // Subnets: created only in an available VPC, with a network-block CIDR inside the VPC's CIDR that
 // overlaps no other subnet of the VPC; a subnet with servers or server arrays cannot be deleted.
 // Also serves the subnet's servers and server arrays.
-import type { KindBehaviour } from '../behaviour';
-import { parseCidr, contains, overlaps } from '../cidr';
-import { findObject } from '../crud';
-import { ok } from '../exchange';
-import { renderKind } from '../render';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import { parseCidr, contains, overlaps } from '../../emulator/cidr';
+import { findObject } from '../../emulator/crud';
+import { ok } from '../../emulator/exchange';
+import { renderKind } from '../../emulator/render';
 
 export const SUBNET_MAX_PREFIX = 29;
 

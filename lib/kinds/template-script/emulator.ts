@@ -3,14 +3,14 @@
 // the script declares, lists filtered by `?type=`, reorder with the complete list of ids of a type
 // (received order honoured), and renumbering when one is deleted.
 import { TEMPLATE_SCRIPT_TYPES } from '../../catalog';
-import type { KindBehaviour } from '../behaviour';
-import type { EmulatorContext } from '../context';
-import { findObject } from '../crud';
-import { ok } from '../exchange';
-import { ErrorCollector, unprocessable } from '../http-errors';
-import { renderKind } from '../render';
-import type { StoredObject } from '../store';
-import { isPlainObject } from '../fields';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import type { EmulatorContext } from '../../emulator/context';
+import { findObject } from '../../emulator/crud';
+import { ok } from '../../emulator/exchange';
+import { ErrorCollector, unprocessable } from '../../emulator/http-errors';
+import { renderKind } from '../../emulator/render';
+import type { StoredObject } from '../../emulator/store';
+import { isPlainObject } from '../../emulator/fields';
 
 function scriptsOfType(ctx: EmulatorContext, templateId: string, type: string): StoredObject[] {
   return ctx.store

@@ -3,10 +3,10 @@
 // attributes, and boot/operational/shutdown scripts in order; compiled after each change.
 import type { Construct } from 'constructs';
 import type { SpecValue, TemplateScriptSpec } from '../../bridge/spec';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { jsonProblem, type IdLike } from '../validation';
-import { COOKBOOK_NAME, CookbookVersion } from './cookbook-version';
-import { Script } from './script';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { jsonProblem, type IdLike } from '../../constructs/validation';
+import { COOKBOOK_NAME, CookbookVersion } from '../cookbook-version/construct';
+import { Script } from '../script/construct';
 
 /** A script in one of the template's lists, with the values of its parameters. */
 export interface TemplateScript {

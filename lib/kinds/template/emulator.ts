@@ -4,15 +4,15 @@
 // error_message when a referenced cookbook version is missing or not ready; a template used by
 // servers or server arrays cannot be deleted; its template scripts go with it. Also serves the
 // template's servers.
-import type { KindBehaviour } from '../behaviour';
-import type { EmulatorContext } from '../context';
-import { findObject } from '../crud';
-import { ok } from '../exchange';
-import type { ErrorCollector } from '../http-errors';
-import { removeNow } from '../lifecycle';
-import { renderKind } from '../render';
-import type { StoredObject } from '../store';
-import { isPlainObject } from '../fields';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import type { EmulatorContext } from '../../emulator/context';
+import { findObject } from '../../emulator/crud';
+import { ok } from '../../emulator/exchange';
+import type { ErrorCollector } from '../../emulator/http-errors';
+import { removeNow } from '../../emulator/lifecycle';
+import { renderKind } from '../../emulator/render';
+import type { StoredObject } from '../../emulator/store';
+import { isPlainObject } from '../../emulator/fields';
 
 const COOKBOOK_NAME = /^[a-zA-Z0-9_-]+$/;
 const VERSION_CONSTRAINT = /^(~>|=|>=|<=|>|<) \d+(\.\d+){0,2}$/;

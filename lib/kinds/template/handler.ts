@@ -2,10 +2,10 @@
 // reorder) and compile until ready.
 import type { TemplateScriptSpec } from '../../bridge/spec';
 import { TEMPLATE_SCRIPT_TYPES } from '../../catalog';
-import type { LiveObject } from '../api';
-import { type HandlerContext, waitForState } from '../context';
-import { sameValue } from '../compare';
-import type { KindBehaviour } from './behaviour';
+import type { LiveObject } from '../../handlers/api';
+import { type HandlerContext, waitForState } from '../../handlers/context';
+import { sameValue } from '../../handlers/compare';
+import type { KindBehaviour } from '../../handlers/kinds/behaviour';
 
 interface Desired {
   readonly scriptId: string;

@@ -1,9 +1,9 @@
 // Volume: a labelable block storage volume (API reference §6.1), optionally attached to a managed
 // server. Name and attachment are mutable; size, cloud account and storage plan are immutable.
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { idOf, integerProblem, type IdLike } from '../validation';
-import { Server } from '../cloud/server';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { idOf, integerProblem, type IdLike } from '../../constructs/validation';
+import { Server } from '../server/construct';
 
 /**
  * A storage plan: its id, optionally with the size bounds (GB) synth checks `size` against —

@@ -3,11 +3,11 @@
 // the plan. Attach (available → attaching → attached) to a server of the same cloud account gets
 // the next free device name; detach (attached → detaching → available) clears it. Only an
 // unattached volume can be deleted (catalog deleteFrom). Lists accept `server_id`.
-import type { KindBehaviour } from '../behaviour';
+import type { KindBehaviour } from '../../emulator/behaviour';
 import { randomBytes } from 'node:crypto';
-import type { EmulatorContext } from '../context';
-import { providerOfAccount } from './providers';
-import { checkAttachableServer, filterByServer } from './server-attachments';
+import type { EmulatorContext } from '../../emulator/context';
+import { providerOfAccount } from '../../emulator/kinds/providers';
+import { checkAttachableServer, filterByServer } from '../../emulator/kinds/server-attachments';
 
 const DEVICE_LETTERS = 'fghijklmnop';
 

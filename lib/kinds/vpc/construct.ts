@@ -1,9 +1,9 @@
 // Vpc: a labelable VPC (API reference §5.2). Only its name is mutable; CIDR, cloud account and
 // realm are immutable (a change replaces it, and with it its subnets and VPN).
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { parseIpv4Cidr, type Ipv4Network } from '../cidr';
-import type { IdLike } from '../validation';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { parseIpv4Cidr, type Ipv4Network } from '../../constructs/cidr';
+import type { IdLike } from '../../constructs/validation';
 
 export interface VpcProps extends ImcoObjectProps {
   readonly name: string;

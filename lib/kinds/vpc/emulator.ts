@@ -2,9 +2,9 @@
 // of the cloud account's provider's realms (by provider name), `has_vpn` follows the VPC's VPN,
 // and a VPC with subnets or a VPN cannot be deleted.
 import { SUBNET_TYPES } from '../../catalog';
-import type { KindBehaviour } from '../behaviour';
-import { parseCidr } from '../cidr';
-import { providerOfAccount, realmsOf } from './providers';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import { parseCidr } from '../../emulator/cidr';
+import { providerOfAccount, realmsOf } from '../../emulator/kinds/providers';
 
 export const VPC_MIN_PREFIX = 8;
 export const VPC_MAX_PREFIX = 28;

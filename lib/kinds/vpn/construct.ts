@@ -1,12 +1,12 @@
 // Vpn: the one VPN of a managed VPC (API reference §5.4). IMCO cannot update a VPN, so every
 // property — including the pre-shared key's fingerprint — is immutable: a change replaces it.
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../imco-object';
-import { parseIpv4, parseIpv4Cidr } from '../cidr';
-import type { Secret } from '../secret';
-import type { IdLike } from '../validation';
-import { isVpnPlanName, type VpnPlanName } from '../lookups';
-import { Vpc } from './vpc';
+import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
+import { parseIpv4, parseIpv4Cidr } from '../../constructs/cidr';
+import type { Secret } from '../../constructs/secret';
+import type { IdLike } from '../../constructs/validation';
+import { isVpnPlanName, type VpnPlanName } from '../../constructs/lookups';
+import { Vpc } from '../vpc/construct';
 
 export interface VpnProps extends ImcoObjectProps {
   /** The VPC whose VPN this is (one per VPC). */

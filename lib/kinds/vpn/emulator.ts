@@ -1,9 +1,9 @@
 // VPNs (one per VPC) and VPN plans: a VPN needs an available VPC, a public IPv4 address, exposed
 // CIDR blocks, a pre-shared key of 8-64 characters (never returned or quoted) and a VPN plan of
 // the VPC's cloud provider. VPN plans are listed per VPC: the plans of its provider.
-import type { KindBehaviour } from '../behaviour';
-import { parseCidr, parseIpv4 } from '../cidr';
-import { providerOfAccount } from './providers';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import { parseCidr, parseIpv4 } from '../../emulator/cidr';
+import { providerOfAccount } from '../../emulator/kinds/providers';
 
 export const PSK_MIN_LENGTH = 8;
 export const PSK_MAX_LENGTH = 64;
