@@ -91,6 +91,21 @@ export interface ActionSpec {
   readonly returns: 'self' | 'server' | 'event' | 'server[]' | 'none';
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * An endpoint of a kind that is neither its CRUD nor one of its actions (a server's events, a
+ * template's servers, label assignment). Its operation id is `<kind>.<name>`.
+ */
+export interface ExtraEndpointSpec {
+  readonly name: string;
+  readonly method: HttpMethod;
+  /** Path relative to `/v2`, `{name}` placeholders, no trailing slash. */
+  readonly path: string;
+  /** Whether a body is sent. */
+  readonly body?: boolean;
+}
+
 /** A read-only or writable IMCO kind. */
 export interface KindSpec {
   /** Our name for the kind; equals IMCO's `resource_type` where IMCO has one. */
@@ -143,6 +158,8 @@ export interface KindSpec {
   readonly nameField?: string;
   readonly lifecycle?: LifecycleSpec;
   readonly actions?: readonly ActionSpec[];
+  /** Endpoints beyond CRUD and actions (client operations `<kind>.<name>`). */
+  readonly endpoints?: readonly ExtraEndpointSpec[];
   /** Default seconds a handler waits for this kind to settle. */
   readonly waitTimeoutSeconds: number;
 }

@@ -3,4 +3,5 @@ import { readOnlyKind } from '../../catalog/define';
 
 export const eventKind = readOnlyKind('event', 'audit event', 'audit', '/audit/events', ['timestamp', 'level', 'header', 'description'], {
   itemPath: '/audit/events/{id}',
+  endpoints: [{ name: 'system', method: 'GET', path: '/audit/system_events' }],
 });

@@ -16,5 +16,9 @@ export const labelKind = defineKind({
   createFields: [req('name'), str('namespace'), str('value')],
   updateFields: [],
   responseFields: ['name', 'namespace', 'value'],
+  endpoints: [
+    { name: 'assign', method: 'POST', path: '/labels/{label_id}/resources', body: true },
+    { name: 'unassign', method: 'DELETE', path: '/labels/{label_id}/resources/{resource_type}/{resource_id}' },
+  ],
   waitTimeoutSeconds: 60,
 });

@@ -56,5 +56,8 @@ export const serverArrayKind = defineKind({
       returns: 'self',
     },
   ],
+  endpoints: [
+    { name: 'servers', method: 'GET', path: '/cloud/server_arrays/{id}/servers' },
+  ],
   waitTimeoutSeconds: 1800,
 });

@@ -46,5 +46,12 @@ export const serverKind = defineKind({
     },
     { name: 'override', method: 'PUT', suffix: '/override', from: ['stalled'], steps: ['operational'], returns: 'self' },
   ],
+  endpoints: [
+    { name: 'events', method: 'GET', path: '/cloud/servers/{id}/events' },
+    { name: 'operational_scripts', method: 'GET', path: '/cloud/servers/{id}/operational_scripts' },
+    { name: 'execute_script', method: 'PUT', path: '/cloud/servers/{id}/operational_scripts/{script_id}/execute', body: true },
+    { name: 'floating_ips', method: 'GET', path: '/cloud/servers/{id}/floating_ips' },
+    { name: 'volumes', method: 'GET', path: '/cloud/servers/{id}/volumes' },
+  ],
   waitTimeoutSeconds: 1800,
 });

@@ -22,5 +22,9 @@ export const subnetKind = defineKind({
   responseFields: ['name', 'cidr', 'state', 'type', 'vpc_id', 'server_creation_disabled', 'brownfield'],
   computedFields: [state],
   lifecycle: provisionedLifecycle,
+  endpoints: [
+    { name: 'servers', method: 'GET', path: '/network/subnets/{id}/servers' },
+    { name: 'server_arrays', method: 'GET', path: '/network/subnets/{id}/server_arrays' },
+  ],
   waitTimeoutSeconds: 600,
 });

@@ -22,5 +22,8 @@ export const templateScriptKind = defineKind({
   updateFields: ['parameter_values'],
   responseFields: ['type', 'execution_order', 'template_id', 'script_id', 'parameter_values'],
   computedFields: [computed('execution_order', 'integer')],
+  endpoints: [
+    { name: 'reorder', method: 'PUT', path: '/blueprint/templates/{template_id}/scripts/reorder', body: true },
+  ],
   waitTimeoutSeconds: 60,
 });

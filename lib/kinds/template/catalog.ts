@@ -45,5 +45,8 @@ export const templateKind = defineKind({
       returns: 'self',
     },
   ],
+  endpoints: [
+    { name: 'servers', method: 'GET', path: '/blueprint/templates/{id}/servers' },
+  ],
   waitTimeoutSeconds: 600,
 });
