@@ -16,6 +16,8 @@ export interface EndpointSpec {
   readonly kind: string;
   /** Whether a body is sent. */
   readonly body?: boolean;
+  /** A POST the client may safely repeat when its answer is lost (IMCO ignores a repeat). */
+  readonly idempotent?: boolean;
 }
 
 const e = (op: string, method: HttpMethod, path: string, body = false): EndpointSpec => ({
@@ -44,7 +46,7 @@ export function kindEndpoints(spec: KindSpec): EndpointSpec[] {
   if (has('show')) out.push(e(op('show'), 'GET', item));
   if (has('update')) out.push(e(op('update'), 'PUT', item, true));
   for (const a of spec.actions ?? []) out.push(e(op(a.name), a.method, `${item}${a.suffix}`, a.method !== 'DELETE'));
-  for (const x of spec.endpoints ?? []) out.push(e(op(x.name), x.method, x.path, x.body ?? false));
+  for (const x of spec.endpoints ?? []) out.push({ ...e(op(x.name), x.method, x.path, x.body ?? false), ...(x.idempotent ? { idempotent: true } : {}) });
   if (has('delete')) out.push(e(op('delete'), 'DELETE', item));
   if (has('discard')) out.push(e(op('discard'), 'DELETE', `${item}/discard`));
   return out;
@@ -61,6 +63,14 @@ onKindRegistered((spec) => {
 
 /** Every operation of the API reference §3 in scope, in catalog (dependency) order. */
 export const ENDPOINTS: readonly EndpointSpec[] = endpoints;
+
+/** The endpoint of an operation id, or undefined when the catalog has none (`server.events` yes, `vpc.events` no). */
+export function findEndpoint(op: string): EndpointSpec | undefined {
+  return byOp.get(op);
+}
+
+/** The operation id of the audit event list (where the events of kinds without their own are found). */
+export const AUDIT_EVENTS_OP = 'event.list';
 
 /** Looks an endpoint up by its operation id; throws on a typo so callers fail loudly. */
 export function endpoint(op: string): EndpointSpec {

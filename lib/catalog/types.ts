@@ -104,6 +104,8 @@ export interface ExtraEndpointSpec {
   readonly path: string;
   /** Whether a body is sent. */
   readonly body?: boolean;
+  /** A POST the client may safely repeat when its answer is lost (IMCO ignores a repeat). */
+  readonly idempotent?: boolean;
 }
 
 /** A read-only or writable IMCO kind. */

@@ -4,7 +4,7 @@
 // `createOnce`, `waitFor`, `waitForGone`, `uploadTo`, `ping`) with the typed facades on top.
 import type * as https from 'node:https';
 import * as util from 'node:util';
-import { ENDPOINTS, endpoint as endpointSpec, fillPath, kindSpec, type EndpointSpec, type HttpMethod, type KindSpec } from '../catalog';
+import { AUDIT_EVENTS_OP, endpoint as endpointSpec, findEndpoint, fillPath, kindSpec, type EndpointSpec, type HttpMethod, type KindSpec } from '../catalog';
 import { createMutualTlsAgent, isSharedAgent, probeClientCertificate } from './agent';
 import {
   CONCERTO_ENV,
@@ -108,9 +108,7 @@ function answerShapeProblem(data: unknown, shape: 'list' | 'object'): { text: st
   return undefined;
 }
 /** POSTs that may safely be repeated. */
-const IDEMPOTENT_POSTS = new Set(['label.assign']);
 const EVENTS_ON_FAILURE = 5;
-const OPS = new Set(ENDPOINTS.map((e) => e.op));
 
 export class ImcoClient {
   /** Discovery result handed from `fromEnvironment` to the constructor (synchronously). */
@@ -277,7 +275,7 @@ export class ImcoClient {
    */
   async show<T = ImcoObject>(kind: string, id: string, parentParams: PathParams = {}): Promise<T> {
     const showOp = `${kind}.show`;
-    if (OPS.has(showOp)) return this.#shaped<T>(showOp, { ...parentParams, id }, undefined, 'object');
+    if (findEndpoint(showOp)) return this.#shaped<T>(showOp, { ...parentParams, id }, undefined, 'object');
     const listOp = this.#op(kind, 'list');
     const all = await this.#shaped<ImcoObject[]>(listOp, parentParams, undefined, 'list');
     const found = all.find((o) => o.id === id);
@@ -409,7 +407,7 @@ export class ImcoClient {
 
   #op(kind: string, operation: string): string {
     const op = `${kind}.${operation}`;
-    if (!OPS.has(op)) {
+    if (!findEndpoint(op)) {
       const title = this.#kind(kind).title;
       throw new ImcoError(`IMCO ${title} has no '${operation}' operation (no endpoint ${op} in the catalog)`, { code: 'config' });
     }
@@ -417,7 +415,7 @@ export class ImcoClient {
   }
 
   #spec(op: string): EndpointSpec {
-    if (!OPS.has(op)) {
+    if (!findEndpoint(op)) {
       throw new ImcoError(`unknown IMCO operation '${op}' (see ENDPOINTS in lib/catalog for the op ids)`, { code: 'config' });
     }
     return endpointSpec(op);
@@ -438,7 +436,7 @@ export class ImcoClient {
       path,
       body: payload,
       query,
-      idempotent: spec.method === 'POST' ? IDEMPOTENT_POSTS.has(op) : undefined,
+      idempotent: spec.method === 'POST' ? spec.idempotent === true : undefined,
     });
   }
 
@@ -495,11 +493,12 @@ export class ImcoClient {
   async #recentEvents(kind: string, id: string, object?: ImcoObject): Promise<WaitFailureEvent[]> {
     try {
       let events: AuditEvent[];
-      if (kind === 'server') {
-        events = await this.call<AuditEvent[]>('server.events', { id });
+      const ownEvents = `${kind}.events`;
+      if (findEndpoint(ownEvents)) {
+        events = await this.call<AuditEvent[]>(ownEvents, { id });
       } else {
         const name = typeof object?.name === 'string' && object.name.length >= 3 ? object.name : undefined;
-        const all = await this.call<AuditEvent[]>('event.list');
+        const all = await this.call<AuditEvent[]>(AUDIT_EVENTS_OP);
         events = all.filter((e) => {
           const text = `${e.header ?? ''} ${e.description ?? ''}`;
           return text.includes(id) || (name !== undefined && text.includes(name));

@@ -1,4 +1,6 @@
-// `imco-bridge events <construct path>`: the object's recent audit events, newest first.
+// `imco-bridge events <construct path>`: the object's recent audit events, newest first (its kind's
+// own `events` endpoint when the catalog has one, else the audit events that mention it).
+import { AUDIT_EVENTS_OP, findEndpoint } from '../catalog';
 import type { LiveObject } from './api';
 import type { HandlerContext } from './context';
 import { BridgeError } from './errors';
@@ -6,10 +8,9 @@ import { BridgeError } from './errors';
 export async function recentEvents(ctx: HandlerContext, limit: number): Promise<LiveObject[]> {
   const live = await ctx.resolver.find(ctx.spec.self);
   if (!live) throw new BridgeError(`${ctx.subject} does not exist in IMCO (not applied yet, or deleted)`);
-  if (ctx.kind.kind === 'server') {
-    return (await ctx.api.request<LiveObject[]>('GET', `/cloud/servers/${live.id}/events`)).slice(0, limit);
-  }
-  const all = await ctx.api.request<LiveObject[]>('GET', '/audit/events');
+  const ownEvents = `${ctx.kind.kind}.events`;
+  if (findEndpoint(ownEvents)) return (await ctx.api.call<LiveObject[]>(ownEvents, { id: live.id })).slice(0, limit);
+  const all = await ctx.api.call<LiveObject[]>(AUDIT_EVENTS_OP);
   const name = typeof live.name === 'string' ? live.name : undefined;
   return all
     .filter((e) => JSON.stringify(e).includes(live.id) || (name !== undefined && `${String(e.header)} ${String(e.description)}`.includes(name)))

@@ -2,6 +2,7 @@
 // id) and turns spec values into wire bodies (references to ids, secret references to values).
 // One Resolver lives for one handler invocation and caches what it listed; in the bridge server the
 // labels come from the run's shared listing (lib/handlers/run-labels.ts).
+import { assignLabel, unassignLabel } from '../kinds/label/assignment';
 import { kindSpec } from '../catalog';
 import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SpecValue } from '../bridge/spec';
 import { parseStackInstanceTag, type OwnershipLabel } from '../bridge/identity';
@@ -178,10 +179,10 @@ export class Resolver {
     if (!own || !own.value || !ref.owner) return undefined;
     const label = await this.ensureOwnerLabel(own);
     if (carries(live, label.id)) return undefined;
-    await this.api.request('POST', `/labels/${label.id}/resources`, { resources: [{ id: live.id, resource_type: resourceType }] });
+    await assignLabel(this.api, label.id, resourceType, live.id);
     const legacy = await this.findOwnerLabel(ref.owner, true);
     if (legacy && carries(live, legacy.id)) {
-      await this.api.request('DELETE', `/labels/${legacy.id}/resources/${resourceType}/${live.id}`);
+      await unassignLabel(this.api, legacy.id, resourceType, live.id);
     }
     this.invalidate();
     return `moved from the ownership label '${ref.owner}' of an earlier imco-cdktf version to '${label.name as string}'`;

@@ -1,6 +1,7 @@
 // What a kind adds to the generic create / converge / delete flows.
 import type { LiveObject } from '../api';
 import type { HandlerContext } from '../context';
+import type { BridgeSpec } from '../../bridge/spec';
 
 export interface ConvergeOptions {
   /** The object was created by this invocation: its create body already had every field. */
@@ -16,4 +17,6 @@ export interface KindBehaviour {
   converge?(ctx: HandlerContext, live: LiveObject, opts: ConvergeOptions): Promise<void>;
   /** Brings the object into a state in which IMCO accepts its deletion. */
   beforeDelete?(ctx: HandlerContext, live: LiveObject): Promise<LiveObject>;
+  /** `imco-bridge action`: runs the spec's one-off action (a server's reboot, a script execution). */
+  runAction?(ctx: HandlerContext, action: NonNullable<BridgeSpec['action']>): Promise<void>;
 }

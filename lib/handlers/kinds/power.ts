@@ -4,12 +4,17 @@ import type { LiveObject } from '../api';
 import { type HandlerContext, waitForState } from '../context';
 import { BridgeError } from '../errors';
 
-const SETTLED = ['inactive', 'operational', 'stalled', 'commission_stalled'];
+/** Settled states of the kind's lifecycle: usable or failed. */
+function settledStates(ctx: HandlerContext): string[] {
+  const lifecycle = ctx.kind.lifecycle;
+  return lifecycle ? [...lifecycle.ready, ...lifecycle.failed] : [];
+}
 
 /** Waits until the object is out of a transitional state. */
 export async function settle(ctx: HandlerContext, live: LiveObject): Promise<LiveObject> {
-  if (SETTLED.includes(String(live.state))) return live;
-  return waitForState(ctx, ctx.kind.kind, live.id, SETTLED, `${ctx.kind.title} to settle`);
+  const settled = settledStates(ctx);
+  if (settled.includes(String(live.state))) return live;
+  return waitForState(ctx, ctx.kind.kind, live.id, settled, `${ctx.kind.title} to settle`);
 }
 
 /** Boots or shuts down until the object is `power` (operational or inactive). */
@@ -38,7 +43,8 @@ export async function reachPower(ctx: HandlerContext, live: LiveObject, power: '
 /** Before a delete: shut down anything that is running. */
 export async function powerDownForDelete(ctx: HandlerContext, live: LiveObject): Promise<LiveObject> {
   const obj = await settle(ctx, live);
-  if (['operational', 'bootstrapping', 'stalled'].includes(String(obj.state))) {
+  const shutdownFrom = ctx.kind.actions?.find((a) => a.name === 'shutdown')?.from ?? [];
+  if (shutdownFrom.includes(String(obj.state))) {
     ctx.log(`shutting down ${ctx.kind.title} before deleting it`);
     await ctx.api.action(ctx.kind.kind, 'shutdown', obj.id, { id: obj.id });
     return waitForState(ctx, ctx.kind.kind, obj.id, ['inactive'], `${ctx.kind.title} to become inactive`);

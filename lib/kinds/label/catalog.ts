@@ -17,7 +17,7 @@ export const labelKind = defineKind({
   updateFields: [],
   responseFields: ['name', 'namespace', 'value'],
   endpoints: [
-    { name: 'assign', method: 'POST', path: '/labels/{label_id}/resources', body: true },
+    { name: 'assign', method: 'POST', path: '/labels/{label_id}/resources', body: true, idempotent: true },
     { name: 'unassign', method: 'DELETE', path: '/labels/{label_id}/resources/{resource_type}/{resource_id}' },
   ],
   waitTimeoutSeconds: 60,

@@ -14,8 +14,9 @@ interface Desired {
 
 /** Converges one script type's list; returns true when anything changed. */
 async function convergeScripts(ctx: HandlerContext, templateId: string, type: string, desired: Desired[]): Promise<boolean> {
-  const base = `/blueprint/templates/${templateId}/scripts`;
-  const live = (await ctx.api.request<LiveObject[]>('GET', `${base}?type=${type}`))
+  const parent = { template_id: templateId };
+  const listOfType = () => ctx.api.call<LiveObject[]>('template_script.list', parent, undefined, { type });
+  const live = (await listOfType())
     .filter((s) => s.type === type)
     .sort((a, b) => Number(a.execution_order) - Number(b.execution_order));
   const used = new Set<string>();
@@ -31,7 +32,7 @@ async function convergeScripts(ctx: HandlerContext, templateId: string, type: st
   for (const l of live) {
     if (!used.has(l.id)) {
       ctx.log(`removing ${type} script ${String(l.script_id)} from the template`);
-      await ctx.api.request('DELETE', `${base}/${l.id}`);
+      await ctx.api.call('template_script.delete', { ...parent, id: l.id });
       changed = true;
     }
   }
@@ -40,7 +41,7 @@ async function convergeScripts(ctx: HandlerContext, templateId: string, type: st
     const m = matches[i];
     if (m) {
       if (!sameValue('template_script', 'parameter_values', d.parameterValues, m.parameter_values)) {
-        await ctx.api.request('PUT', `${base}/${m.id}`, { parameter_values: d.parameterValues });
+        await ctx.api.call('template_script.update', { ...parent, id: m.id }, { parameter_values: d.parameterValues });
         changed = true;
       }
       order.push(m.id);
@@ -49,14 +50,14 @@ async function convergeScripts(ctx: HandlerContext, templateId: string, type: st
       const known = new Set([...live.map((l) => l.id), ...order]);
       // When the POST's answer is lost, the new entry is the one with this script that was not there before.
       const find = async (): Promise<LiveObject | undefined> =>
-        (await ctx.api.request<LiveObject[]>('GET', `${base}?type=${type}`)).find(
+        (await listOfType()).find(
           (s) => s.type === type && s.script_id === d.scriptId && !known.has(s.id),
         );
       const created = await ctx.api.createOnce(
         'template_script',
         { type, script_id: d.scriptId, parameter_values: d.parameterValues },
         find,
-        { template_id: templateId },
+        parent,
       );
       order.push(created.id);
       changed = true;
@@ -66,10 +67,10 @@ async function convergeScripts(ctx: HandlerContext, templateId: string, type: st
   const keptInOrder = order.filter((id) => liveOrder.includes(id));
   const needsReorder = changed ? order.length > 1 : JSON.stringify(keptInOrder) !== JSON.stringify(liveOrder);
   if (needsReorder && order.length > 1) {
-    const after = await ctx.api.request<LiveObject[]>('GET', `${base}?type=${type}`);
+    const after = await listOfType();
     const current = after.filter((s) => s.type === type).sort((a, b) => Number(a.execution_order) - Number(b.execution_order)).map((s) => s.id);
     if (JSON.stringify(current) !== JSON.stringify(order)) {
-      await ctx.api.request('PUT', `${base}/reorder`, { type, script_ids: order });
+      await ctx.api.call('template_script.reorder', parent, { type, script_ids: order });
       changed = true;
     }
   }

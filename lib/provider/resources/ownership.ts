@@ -2,6 +2,7 @@
 // object and the old one taken off. This is also how an imported object becomes owned (its state
 // has no owner until the configuration's owner is applied), which makes its later re-creates
 // crash-safe like any other.
+import { assignLabel, unassignLabel } from '../../kinds/label/assignment';
 import type { LiveObject } from '../../handlers/api';
 import type { HandlerContext } from '../../handlers/context';
 import { identityOf, ownLabelOf } from '../../handlers/ownership';
@@ -18,14 +19,14 @@ export async function moveOwnership(ctx: HandlerContext, live: LiveObject, from:
     const label = await ctx.resolver.ensureOwnerLabel(ownLabelOf(identityOf(ctx.spec), { kind: ctx.kind.kind, label: to })!);
     if (!labelsOf(live).includes(label.id)) {
       ctx.log(`assigning ownership label '${to}'`);
-      await ctx.api.request('POST', `/labels/${label.id}/resources`, { resources: [resource] });
+      await assignLabel(ctx.api, label.id, resource.resource_type, resource.id);
     }
   }
   if (from) {
     const old = await ctx.resolver.findOwnerLabel(from);
     if (old && labelsOf(live).includes(old.id)) {
       ctx.log(`removing ownership label '${from}'`);
-      await ctx.api.request('DELETE', `/labels/${old.id}/resources/${ctx.kind.resourceType}/${live.id}`);
+      await unassignLabel(ctx.api, old.id, ctx.kind.resourceType, live.id);
     }
   }
 }
