@@ -29,3 +29,10 @@ export function managedKinds(): KindSpec[] {
 export function labelableResourceTypes(): string[] {
   return KINDS.filter((k) => k.labelable).map((k) => k.resourceType);
 }
+
+export { constructKinds, deleteOrder, growsInPlace, hasPowerState, uploadKinds } from './order';
+
+/** The label kind: ownership and run labels are objects of it. */
+export const LABEL_KIND = 'label';
+/** The audit event kind (the emulator's audit log, not a store). */
+export const AUDIT_EVENT_KIND = 'event';

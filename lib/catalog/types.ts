@@ -32,6 +32,11 @@ export interface FieldSpec {
    */
   readonly items?: readonly FieldSpec[];
   /**
+   * An `object[]` whose order means nothing (a firewall profile's rules): compared as a set of its
+   * `items` fields (input aliases read, enumerations case-insensitive, numbers as numbers).
+   */
+  readonly unordered?: boolean;
+  /**
    * What a free-form `object` field holds: `json` = any JSON object (Terraform: JSON text, compared
    * semantically), `string-map` = string values by name (Terraform: `map(string)`).
    */
@@ -87,8 +92,8 @@ export interface ActionSpec {
   readonly steps?: readonly string[];
   /** Body fields the action reads (extra keys are ignored, per the CLI's quirks). */
   readonly fields?: readonly FieldSpec[];
-  /** What the answer body is. */
-  readonly returns: 'self' | 'server' | 'event' | 'server[]' | 'none';
+  /** What the answer body is: the object, the object its reference field names (attach answers the server), or nothing. */
+  readonly returns: 'self' | 'referenced' | 'none';
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -116,6 +121,8 @@ export interface KindSpec {
   readonly resourceType: string;
   /** Human name for messages ("firewall profile"). */
   readonly title: string;
+  /** Users declare objects of the kind with a construct of its own (template scripts and attachments are parts of others). */
+  readonly construct?: boolean;
   readonly namespace: 'blueprint' | 'network' | 'storage' | 'cloud' | 'settings' | 'audit' | 'labels' | 'wizard';
   /**
    * Collection path relative to `/v2`, with `{param}` placeholders for the parent

@@ -3,7 +3,7 @@
 // One Resolver lives for one handler invocation and caches what it listed; in the bridge server the
 // labels come from the run's shared listing (lib/handlers/run-labels.ts).
 import { assignLabel, unassignLabel } from '../kinds/label/assignment';
-import { kindSpec } from '../catalog';
+import { LABEL_KIND, kindSpec } from '../catalog';
 import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SpecValue } from '../bridge/spec';
 import { parseStackInstanceTag, type OwnershipLabel } from '../bridge/identity';
 import { isHttpStatus, type BridgeApi, type LiveObject, type ParentParams } from './api';
@@ -113,7 +113,7 @@ export class Resolver {
   /** All labels, listed once per invocation (or once per run and account, when shared). */
   allLabels(): Promise<LiveObject[]> {
     if (!this.labels) {
-      const fetch = () => this.api.list('label');
+      const fetch = () => this.api.list(LABEL_KIND);
       const { shared, relistLabels } = this;
       this.relistLabels = false;
       const labels = shared ? (relistLabels ? shared.refresh(fetch) : shared.all(fetch)) : fetch();
@@ -158,7 +158,7 @@ export class Resolver {
     };
     let label: LiveObject;
     try {
-      label = await this.api.createOnce('label', body, lookAgain);
+      label = await this.api.createOnce(LABEL_KIND, body, lookAgain);
     } catch (err) {
       if (!isNameTaken(err)) throw err;
       const made = await lookAgain();

@@ -5,6 +5,7 @@ export const cookbookVersionKind = defineKind({
   kind: 'cookbook_version',
   resourceType: 'cookbook_version',
   title: 'cookbook version',
+  construct: true,
   namespace: 'blueprint',
   collectionPath: '/blueprint/cookbook_versions',
   itemPath: '/blueprint/cookbook_versions/{id}',

@@ -4,7 +4,7 @@
 // ready), with error_message saying why. A version used by a template cannot be deleted.
 import type { KindBehaviour } from '../../emulator/behaviour';
 import { readCookbookArchive, type ArchiveReading } from '../../emulator/cookbook-archive';
-import { unprocessable } from '../../emulator/http-errors';
+import { ApiError, unprocessable } from '../../emulator/http-errors';
 import { isUploaded, uploadUrl } from '../../emulator/uploads';
 
 const READING = '$archive';
@@ -26,6 +26,11 @@ export const cookbookVersions: KindBehaviour = {
   },
   decorate(ctx, obj, out) {
     out.upload_url = uploadUrl(ctx, obj);
+  },
+  checkUpload(_ctx, obj) {
+    if (obj.state !== 'created') {
+      throw new ApiError(422, { errors: { upload: [`cookbook version ${obj.id} is ${String(obj.state)}; archives can be uploaded only before processing`] } });
+    }
   },
   onUpload(_ctx, obj, bytes) {
     obj[READING] = readCookbookArchive(bytes);

@@ -18,7 +18,7 @@ export interface WireFirewallRule {
 
 /** The wire fields of one rule: the catalog's `rules` items. */
 export const FIREWALL_RULE_FIELDS: readonly FieldSpec[] = [
-  { name: 'ip_protocol', type: 'string', required: true, enum: FIREWALL_PROTOCOLS, description: 'tcp or udp' },
+  { name: 'ip_protocol', type: 'string', required: true, enum: FIREWALL_PROTOCOLS, aliases: ['protocol'], description: 'tcp or udp' },
   { name: 'min_port', type: 'integer', required: true, ...PORT_RANGE },
   { name: 'max_port', type: 'integer', required: true, ...PORT_RANGE },
   { name: 'source', type: 'string', required: true, description: "a CIDR block, an IPv4 address or 'any'" },

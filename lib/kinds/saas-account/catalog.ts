@@ -5,6 +5,7 @@ export const saasAccountKind = defineKind({
   kind: 'saas_account',
   resourceType: 'saas_account',
   title: 'SaaS account',
+  construct: true,
   namespace: 'settings',
   collectionPath: '/settings/saas_accounts',
   itemPath: '/settings/saas_accounts/{id}',

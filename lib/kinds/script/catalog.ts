@@ -5,6 +5,7 @@ export const scriptKind = defineKind({
   kind: 'script',
   resourceType: 'script',
   title: 'script',
+  construct: true,
   namespace: 'blueprint',
   collectionPath: '/blueprint/scripts',
   itemPath: '/blueprint/scripts/{id}',

@@ -4,7 +4,7 @@
 import type { KindBehaviour } from '../../emulator/behaviour';
 import { removeNow } from '../../emulator/lifecycle';
 import { downloadUrl, isUploaded, uploadUrl } from '../../emulator/uploads';
-import { unprocessable } from '../../emulator/http-errors';
+import { ApiError, unprocessable } from '../../emulator/http-errors';
 
 function checkParameters(value: unknown, add: (message: string) => void): void {
   if (!Array.isArray(value)) return;
@@ -52,6 +52,11 @@ export const attachments: KindBehaviour = {
       }
       attachment.uploaded = true;
     },
+  },
+  checkUpload(_ctx, attachment) {
+    if (attachment.uploaded === true) {
+      throw new ApiError(422, { errors: { upload: [`attachment ${attachment.id} is already marked uploaded; create a new attachment to replace the file`] } });
+    }
   },
   onGone(ctx, attachment) {
     ctx.uploads.discard(attachment);

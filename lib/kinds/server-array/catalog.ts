@@ -6,6 +6,7 @@ export const serverArrayKind = defineKind({
   kind: 'server_array',
   resourceType: 'server_array',
   title: 'server array',
+  construct: true,
   namespace: 'cloud',
   collectionPath: '/cloud/server_arrays',
   itemPath: '/cloud/server_arrays/{id}',

@@ -6,6 +6,7 @@ export const serverKind = defineKind({
   kind: 'server',
   resourceType: 'server',
   title: 'server',
+  construct: true,
   namespace: 'cloud',
   collectionPath: '/cloud/servers',
   itemPath: '/cloud/servers/{id}',

@@ -5,6 +5,7 @@ export const sshProfileKind = defineKind({
   kind: 'ssh_profile',
   resourceType: 'ssh_profile',
   title: 'SSH profile',
+  construct: true,
   namespace: 'cloud',
   collectionPath: '/cloud/ssh_profiles',
   itemPath: '/cloud/ssh_profiles/{id}',

@@ -8,6 +8,7 @@ export const subnetKind = defineKind({
   kind: 'subnet',
   resourceType: 'subnet',
   title: 'subnet',
+  construct: true,
   namespace: 'network',
   collectionPath: '/network/vpcs/{vpc_id}/subnets',
   itemPath: '/network/subnets/{id}',

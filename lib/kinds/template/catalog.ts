@@ -5,6 +5,7 @@ export const templateKind = defineKind({
   kind: 'template',
   resourceType: 'template',
   title: 'template',
+  construct: true,
   namespace: 'blueprint',
   collectionPath: '/blueprint/templates',
   itemPath: '/blueprint/templates/{id}',

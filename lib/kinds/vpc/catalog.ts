@@ -6,6 +6,7 @@ export const vpcKind = defineKind({
   kind: 'vpc',
   resourceType: 'vpc',
   title: 'VPC',
+  construct: true,
   namespace: 'network',
   collectionPath: '/network/vpcs',
   itemPath: '/network/vpcs/{id}',

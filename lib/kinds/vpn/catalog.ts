@@ -6,6 +6,7 @@ export const vpnKind = defineKind({
   kind: 'vpn',
   resourceType: 'vpn',
   title: 'VPN',
+  construct: true,
   namespace: 'network',
   collectionPath: '/network/vpcs/{vpc_id}/vpn',
   itemPath: '/network/vpcs/{vpc_id}/vpn',

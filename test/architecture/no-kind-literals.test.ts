@@ -1,0 +1,65 @@
+// Generic code names no IMCO kind: every per-kind list and behaviour comes from the catalog
+// (lib/catalog) or a kind folder (lib/kinds/<kind>/). This scans every other lib/**/*.ts file for a
+// string literal equal to a catalog kind name or a kind's own path segment (`vpcs`,
+// `firewall_profiles`) and fails naming file:line.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { KINDS } from '../../lib/catalog';
+
+const ROOT = join(__dirname, '..', '..');
+const LIB = join(ROOT, 'lib');
+const EXEMPT = [join(LIB, 'kinds'), join(LIB, 'catalog')];
+
+function sourceFiles(dir: string): string[] {
+  if (EXEMPT.includes(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Kind names and each kind's own collection segment (the last one that is not a `{param}`). */
+function forbiddenWords(): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const spec of KINDS) {
+    words.set(spec.kind, `kind ${spec.kind}`);
+    const segment = spec.collectionPath.split('/').filter((s) => s && !s.startsWith('{')).pop();
+    if (segment) words.set(segment, `path segment of ${spec.kind}`);
+  }
+  return words;
+}
+
+/** `file:line: 'literal' (why)` for each offending string literal of one file. */
+export function kindLiteralsIn(file: string, text: string, words: Map<string, string>): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      const why = words.get(node.text);
+      const isImport = ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent) || ts.isExternalModuleReference(node.parent);
+      if (why && !isImport) {
+        const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        found.push(`${relative(ROOT, file)}:${line}: '${node.text}' (${why})`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+it('finds a kind name planted in generic code (the scan works)', () => {
+  const words = forbiddenWords();
+  expect(kindLiteralsIn('lib/handlers/x.ts', "const k = 'vpc';\nconst p = `firewall_profiles`;\n", words)).toEqual([
+    "lib/handlers/x.ts:1: 'vpc' (kind vpc)",
+    "lib/handlers/x.ts:2: 'firewall_profiles' (path segment of firewall_profile)",
+  ]);
+});
+
+it('generic code under lib/ (outside lib/kinds and lib/catalog) names no IMCO kind', () => {
+  const words = forbiddenWords();
+  const found = sourceFiles(LIB).flatMap((file) => kindLiteralsIn(file, readFileSync(file, 'utf8'), words));
+  expect(found).toEqual([]);
+});
