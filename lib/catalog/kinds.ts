@@ -32,9 +32,9 @@ import { eventKind } from '../kinds/event/catalog';
 const kinds: KindSpec[] = [
   templateKind,
   templateScriptKind,
-  cookbookVersionKind,
   scriptKind,
   attachmentKind,
+  cookbookVersionKind,
   firewallProfileKind,
   vpcKind,
   subnetKind,

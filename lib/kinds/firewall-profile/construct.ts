@@ -1,11 +1,10 @@
 // FirewallProfile: a labelable set of allow rules (API reference §5.1). Rules are typed objects here
 // and `{ ip_protocol, min_port, max_port, source }` on the wire; the whole set is mutable (one PUT).
-import { isIPv6 } from 'node:net';
 import type { Construct } from 'constructs';
 import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
-import { parseIpv4, parseIpv4Cidr } from '../../constructs/cidr';
+import { PORT_RANGE, checkRuleSource, isRulePort, ruleProtocol, type FirewallProtocol, type WireFirewallRule } from './rule';
 
-export type FirewallProtocol = 'tcp' | 'udp';
+export type { FirewallProtocol, WireFirewallRule } from './rule';
 
 /** One allow rule. Give `port` for a single port, or `fromPort` and `toPort` for a range. */
 export interface FirewallRule {
@@ -16,7 +15,7 @@ export interface FirewallRule {
   readonly fromPort?: number;
   /** Last port of a range (0–65535, ≥ fromPort). @default none: give port instead */
   readonly toPort?: number;
-  /** Where traffic may come from: an IPv4 CIDR (`0.0.0.0/0`), an address, or `any`. */
+  /** Where traffic may come from: a CIDR block (`0.0.0.0/0`, `2001:db8::/32`), an IPv4 or IPv6 address, or `any`. */
   readonly source: string;
 }
 
@@ -28,31 +27,25 @@ export interface FirewallProfileProps extends ImcoObjectProps {
   readonly rules?: readonly FirewallRule[];
 }
 
-/** A rule as IMCO's wire format has it. */
-export interface WireFirewallRule {
-  readonly ip_protocol: FirewallProtocol;
-  readonly min_port: number;
-  readonly max_port: number;
-  readonly source: string;
-}
+const MAX_PORT = PORT_RANGE.max;
 
-const MAX_PORT = 65535;
-
-function sourceProblem(source: unknown): string | undefined {
-  if (typeof source !== 'string' || source.trim() === '') return "source is required: a CIDR such as '0.0.0.0/0', an address, or 'any'";
-  if (source === 'any') return undefined;
-  if (source.includes('/')) {
-    const [address, prefix] = source.split('/');
-    if (isIPv6(address) && /^\d{1,3}$/.test(prefix) && Number(prefix) <= 128) return undefined;
-    const { problem } = parseIpv4Cidr(source);
-    return problem ? `source ${problem}` : undefined;
+/** The problem with a rule's source in the construct's words, or undefined (then `source` is the value to send). */
+function sourceProblem(value: unknown): { problem?: string; source?: string } {
+  const check = checkRuleSource(value);
+  switch (check.problem) {
+    case undefined:
+      return { source: check.source };
+    case 'missing':
+      return { problem: "source is required: a CIDR such as '0.0.0.0/0', an address, or 'any'" };
+    case 'host-bits':
+      return { problem: `source '${String(value)}' has host bits set; the network is ${check.network}` };
+    default:
+      return { problem: `source '${String(value)}' is neither a CIDR block, an IP address nor 'any'` };
   }
-  if (parseIpv4(source) !== undefined || isIPv6(source)) return undefined;
-  return `source '${source}' is neither a CIDR block, an IP address nor 'any'`;
 }
 
 function portProblem(value: unknown, prop: string): string | undefined {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_PORT) {
+  if (!isRulePort(value)) {
     return `${prop} must be a whole number between 0 and ${MAX_PORT}, got ${JSON.stringify(value)}`;
   }
   return undefined;
@@ -61,8 +54,8 @@ function portProblem(value: unknown, prop: string): string | undefined {
 /** Checks one rule and turns it into its wire form (undefined when it is invalid). */
 function wireRule(rule: FirewallRule, at: string, problems: string[]): WireFirewallRule | undefined {
   const before = problems.length;
-  const protocol = typeof rule.protocol === 'string' ? rule.protocol.toLowerCase() : rule.protocol;
-  if (protocol !== 'tcp' && protocol !== 'udp') {
+  const protocol = ruleProtocol(rule.protocol);
+  if (!protocol) {
     problems.push(`${at}.protocol must be 'tcp' or 'udp', got ${JSON.stringify(rule.protocol)}`);
   }
   const hasPort = rule.port !== undefined;
@@ -92,10 +85,10 @@ function wireRule(rule: FirewallRule, at: string, problems: string[]): WireFirew
   } else {
     problems.push(`${at}: give port, or fromPort and toPort (use fromPort: 0, toPort: 65535 for all ports)`);
   }
-  const s = sourceProblem(rule.source);
-  if (s) problems.push(`${at}.${s}`);
+  const source = sourceProblem(rule.source);
+  if (source.problem) problems.push(`${at}.${source.problem}`);
   if (problems.length > before) return undefined;
-  return { ip_protocol: protocol as FirewallProtocol, min_port: min as number, max_port: max as number, source: rule.source };
+  return { ip_protocol: protocol!, min_port: min as number, max_port: max as number, source: source.source! };
 }
 
 /** An IMCO firewall profile. */

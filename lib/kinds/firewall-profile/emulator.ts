@@ -1,25 +1,31 @@
 // Firewall profiles: rule validation (protocol tcp/udp in any case, also sent as `protocol`;
-// ports 0-65535 with min <= max; source `any`, an IPv4 address or a CIDR block; optional `name`),
+// ports 0-65535 with min <= max; source `any`, an address or a CIDR block, checked by ./rule.ts as the
+// construct's are; optional `name`),
 // rules normalised to the CLI's shape, the default profile cannot be deleted, and a profile in use
 // by servers or server arrays cannot be deleted.
-import { FIREWALL_PROTOCOLS, PORT_RANGE } from '../../catalog';
-import { parseCidr, parseIpv4 } from '../../emulator/cidr';
 import type { KindBehaviour } from '../../emulator/behaviour';
 import type { EmulatorContext } from '../../emulator/context';
 import { ErrorCollector } from '../../emulator/http-errors';
 import { isPlainObject } from '../../emulator/fields';
 import type { StoredObject } from '../../emulator/store';
+import { checkRuleSource, isRulePort, ruleProtocol, type SourceCheck, type WireFirewallRule } from './rule';
 
-export interface FirewallRule {
-  ip_protocol: 'tcp' | 'udp';
-  min_port: number;
-  max_port: number;
-  source: string;
+export interface FirewallRule extends WireFirewallRule {
   name?: string;
 }
 
-function isPort(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= PORT_RANGE.min && value <= PORT_RANGE.max;
+/** A source problem as IMCO words it. */
+function sourceMessage(check: SourceCheck, source: unknown): string | undefined {
+  switch (check.problem) {
+    case undefined:
+      return undefined;
+    case 'missing':
+      return "source is required; use a CIDR block such as 0.0.0.0/0, an IP address or 'any'";
+    case 'host-bits':
+      return `source '${String(source).trim()}' has host bits set; use ${check.network}`;
+    default:
+      return `source '${String(source).trim()}' is not a valid IPv4 CIDR block (a.b.c.d/n, e.g. 10.0.0.0/16), an IPv6 CIDR block, an IP address or 'any'`;
+  }
 }
 
 /** Checks and normalises a rules array; messages go to the `rules` field, numbered from 1. */
@@ -29,34 +35,22 @@ export function readRules(rules: readonly unknown[], errors: ErrorCollector): Fi
     const where = `rule ${index + 1}`;
     if (!isPlainObject(raw)) return errors.add('rules', `${where} must be a JSON object`);
     const problems: string[] = [];
-    const protocolValue = raw.ip_protocol ?? raw.protocol;
-    const protocol = typeof protocolValue === 'string' ? protocolValue.toLowerCase() : undefined;
-    if (!(FIREWALL_PROTOCOLS as readonly (string | undefined)[]).includes(protocol)) {
-      problems.push(`${where}: ip_protocol must be tcp or udp`);
-    }
+    const protocol = ruleProtocol(raw.ip_protocol ?? raw.protocol);
+    if (!protocol) problems.push(`${where}: ip_protocol must be tcp or udp`);
     for (const port of ['min_port', 'max_port'] as const) {
-      if (!isPort(raw[port])) problems.push(`${where}: ${port} must be an integer between 0 and 65535`);
+      if (!isRulePort(raw[port])) problems.push(`${where}: ${port} must be an integer between 0 and 65535`);
     }
-    if (isPort(raw.min_port) && isPort(raw.max_port) && raw.min_port > raw.max_port) {
+    if (isRulePort(raw.min_port) && isRulePort(raw.max_port) && raw.min_port > raw.max_port) {
       problems.push(`${where}: min_port ${raw.min_port} is greater than max_port ${raw.max_port}; swap them`);
     }
-    const source = typeof raw.source === 'string' ? raw.source.trim() : undefined;
-    if (source === undefined || source === '') {
-      problems.push(`${where}: source is required; use a CIDR block such as 0.0.0.0/0, an IPv4 address or 'any'`);
-    } else if (source.toLowerCase() !== 'any' && parseIpv4(source) === undefined) {
-      const parsed = parseCidr(source);
-      if ('error' in parsed) problems.push(`${where}: source ${parsed.error}, an IPv4 address or 'any'`);
-    }
+    const source = checkRuleSource(raw.source);
+    const sourceProblem = sourceMessage(source, raw.source);
+    if (sourceProblem) problems.push(`${where}: ${sourceProblem}`);
     if (raw.name !== undefined && raw.name !== null && typeof raw.name !== 'string') {
       problems.push(`${where}: name must be a string`);
     }
-    if (problems.length > 0) return problems.forEach((p) => errors.add('rules', p));
-    const rule: FirewallRule = {
-      ip_protocol: protocol as 'tcp' | 'udp',
-      min_port: raw.min_port as number,
-      max_port: raw.max_port as number,
-      source: source!.toLowerCase() === 'any' ? 'any' : source!,
-    };
+    if (problems.length > 0 || !protocol || source.problem !== undefined) return problems.forEach((p) => errors.add('rules', p));
+    const rule: FirewallRule = { ip_protocol: protocol, min_port: raw.min_port as number, max_port: raw.max_port as number, source: source.source };
     if (typeof raw.name === 'string') rule.name = raw.name;
     out.push(rule);
   });
