@@ -19,7 +19,7 @@ import { StateMachine } from './machine';
 import { resolveOptions, type EmulatorOptions } from './options';
 import { render } from './render';
 import { BEHAVIOURS, buildRouter } from './routes';
-import { seed } from './seeds';
+import { seed } from '../kinds/platform/seeds';
 import { readStateFile, StateFile, STATE_FORMAT, STATE_VERSION } from './state-file';
 import { isSeed, ObjectStore } from './store';
 import { UploadStore } from './uploads';

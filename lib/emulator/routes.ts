@@ -5,7 +5,7 @@ import type { KindBehaviour } from './behaviour';
 import { registerKindRoutes } from './crud';
 import type { Handler } from './exchange';
 import { Router } from './router';
-import { events, platform } from './kinds/catalogues';
+import { events, platform } from '../kinds/platform/catalogues';
 import { cookbookVersions } from '../kinds/cookbook-version/emulator';
 import { firewallProfiles } from '../kinds/firewall-profile/emulator';
 import { floatingIps } from '../kinds/floating-ip/emulator';

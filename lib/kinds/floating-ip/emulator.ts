@@ -4,9 +4,9 @@
 // be deleted. Lists accept the `server_id` filter.
 import type { KindBehaviour } from '../../emulator/behaviour';
 import { unprocessable } from '../../emulator/http-errors';
-import { allocatePublicAddress } from '../../emulator/kinds/addresses';
-import { providerOfAccount } from '../../emulator/kinds/providers';
-import { checkAttachableServer, filterByServer } from '../../emulator/kinds/server-attachments';
+import { allocatePublicAddress } from '../server/addresses';
+import { providerOfAccount } from '../platform/providers';
+import { checkAttachableServer, filterByServer } from '../server/attachments';
 
 export const floatingIps: KindBehaviour = {
   kind: 'floating_ip',

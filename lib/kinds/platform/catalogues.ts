@@ -1,9 +1,9 @@
 // Read-only catalogues and platform endpoints that are not plain catalog operations: ping, audit
 // events (newest first) and system events, and the wizard's cloud provider and cloud account lists
 // (their app_id/location_id query parameters are accepted and ignored).
-import type { KindBehaviour } from '../behaviour';
-import { ok } from '../exchange';
-import { renderKind } from '../render';
+import type { KindBehaviour } from '../../emulator/behaviour';
+import { ok } from '../../emulator/exchange';
+import { renderKind } from '../../emulator/render';
 
 export const events: KindBehaviour = {
   kind: 'event',

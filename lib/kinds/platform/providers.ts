@@ -1,8 +1,8 @@
 // Provider relations shared by several kinds: which cloud provider a cloud account belongs to,
 // and the realms, plans and VPN plans of a provider. Used to refuse cross-provider combinations
 // (an AWS plan on an Azure account, a realm of another provider, …).
-import type { EmulatorContext } from '../context';
-import type { StoredObject } from '../store';
+import type { EmulatorContext } from '../../emulator/context';
+import type { StoredObject } from '../../emulator/store';
 
 export function providerOfAccount(ctx: EmulatorContext, accountId: unknown): StoredObject | undefined {
   const account = typeof accountId === 'string' ? ctx.store.get('cloud_account', accountId) : undefined;

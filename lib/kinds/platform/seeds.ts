@@ -2,10 +2,10 @@
 // plans and VPN plans; locations; cloud accounts; generic images; SaaS providers; the default
 // firewall profile and the default SSH profile. Ids derive from stable keys (same ids in every
 // fresh state directory) and every seeded object carries the `$seed` flag.
-import { seedId } from './ids';
-import type { ObjectStore, StoredObject } from './store';
-import { META } from './store';
-import type { AuditLog } from './audit';
+import { seedId } from '../../emulator/ids';
+import type { ObjectStore, StoredObject } from '../../emulator/store';
+import { META } from '../../emulator/store';
+import type { AuditLog } from '../../emulator/audit';
 
 interface ProviderSeed {
   readonly key: string;

@@ -1,9 +1,9 @@
 // Address allocation: public addresses (servers, floating IPs) come from 198.18.0.0/15, a block
 // reserved for testing; private addresses from the server's subnet, or from 10.200.0.0/16 when the
 // server is on no IMCO-managed subnet. Counters are part of the persisted state.
-import { formatIpv4, hostAddress, parseCidr, size } from '../cidr';
-import type { EmulatorContext } from '../context';
-import type { StoredObject } from '../store';
+import { formatIpv4, hostAddress, parseCidr, size } from '../../emulator/cidr';
+import type { EmulatorContext } from '../../emulator/context';
+import type { StoredObject } from '../../emulator/store';
 
 const PUBLIC_POOL = 0xc6120000; // 198.18.0.0
 const PUBLIC_POOL_SIZE = 2 ** 17 - 2;

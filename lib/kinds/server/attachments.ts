@@ -1,10 +1,10 @@
 // Rules shared by volumes and floating IPs attached to servers: the server must exist, belong to
 // the same cloud account and not be commissioning or decommissioning; lists filter by `server_id`.
-import type { EmulatorContext } from '../context';
-import { findObject } from '../crud';
-import type { ApiRequest } from '../exchange';
-import { unprocessable } from '../http-errors';
-import type { StoredObject } from '../store';
+import type { EmulatorContext } from '../../emulator/context';
+import { findObject } from '../../emulator/crud';
+import type { ApiRequest } from '../../emulator/exchange';
+import { unprocessable } from '../../emulator/http-errors';
+import type { StoredObject } from '../../emulator/store';
 
 export function checkAttachableServer(ctx: EmulatorContext, thing: StoredObject, serverId: string): StoredObject {
   const server = findObject(ctx, 'server', serverId);

@@ -12,8 +12,8 @@ import { notFound, unprocessable, type ErrorCollector } from '../../emulator/htt
 import { newObjectId } from '../../emulator/ids';
 import { describe, renderKind } from '../../emulator/render';
 import { META, type StoredObject } from '../../emulator/store';
-import { allocatePrivateAddress, allocatePublicAddress } from '../../emulator/kinds/addresses';
-import { providerOfAccount } from '../../emulator/kinds/providers';
+import { allocatePrivateAddress, allocatePublicAddress } from './addresses';
+import { providerOfAccount } from '../platform/providers';
 import { releaseVolumesOf } from '../volume/emulator';
 
 export const SERVER_KIND = 'server';

@@ -6,8 +6,8 @@
 import type { KindBehaviour } from '../../emulator/behaviour';
 import { randomBytes } from 'node:crypto';
 import type { EmulatorContext } from '../../emulator/context';
-import { providerOfAccount } from '../../emulator/kinds/providers';
-import { checkAttachableServer, filterByServer } from '../../emulator/kinds/server-attachments';
+import { providerOfAccount } from '../platform/providers';
+import { checkAttachableServer, filterByServer } from '../server/attachments';
 
 const DEVICE_LETTERS = 'fghijklmnop';
 

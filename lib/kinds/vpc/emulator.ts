@@ -4,7 +4,7 @@
 import { SUBNET_TYPES } from '../../catalog';
 import type { KindBehaviour } from '../../emulator/behaviour';
 import { parseCidr } from '../../emulator/cidr';
-import { providerOfAccount, realmsOf } from '../../emulator/kinds/providers';
+import { providerOfAccount, realmsOf } from '../platform/providers';
 
 export const VPC_MIN_PREFIX = 8;
 export const VPC_MAX_PREFIX = 28;

@@ -3,7 +3,7 @@
 // the VPC's cloud provider. VPN plans are listed per VPC: the plans of its provider.
 import type { KindBehaviour } from '../../emulator/behaviour';
 import { parseCidr, parseIpv4 } from '../../emulator/cidr';
-import { providerOfAccount } from '../../emulator/kinds/providers';
+import { providerOfAccount } from '../platform/providers';
 
 export const PSK_MIN_LENGTH = 8;
 export const PSK_MAX_LENGTH = 64;
