@@ -3,12 +3,12 @@
 // `attached_server_id`, templates' `compile`, cookbook versions' `archive` (+ digest) and
 // attachments' `source` (+ digest). Plan-time rules of these (no array shrink) live here too.
 import { existsSync } from 'node:fs';
-import type { SpecExtras, SpecValue } from '../../bridge/spec';
-import { contentDigest } from '../../bridge/archive';
-import type { LiveObject } from '../../handlers/api';
-import type { HandlerContext } from '../../handlers/context';
-import { type AttributeSchema, type Diagnostic, type TfObject, type TfValue, isUnknown } from '../resource-type';
-import { cookbookName } from '../../bridge/cookbook-name';
+import type { SpecExtras, SpecValue } from '../bridge/spec';
+import { contentDigest } from '../bridge/archive';
+import type { LiveObject } from '../handlers/api';
+import type { HandlerContext } from '../handlers/context';
+import { type AttributeSchema, type Diagnostic, type TfObject, type TfValue, isUnknown } from '../provider/resource-type';
+import { cookbookName } from '../bridge/cookbook-name';
 
 export interface KindExtras {
   readonly attributes: readonly AttributeSchema[];
@@ -171,7 +171,7 @@ const attachment: KindExtras = {
   ...fileExtras('source', 'source_sha256', 'file to attach'),
   // Created in its script and uploaded: no wire create body, identity by name in the script.
   create: async (ctx, planned) =>
-    (await import('./attachment')).createAttachment(ctx, String(planned.script_id), String(planned.name), String(planned.source)),
+    (await import('./attachment/provider')).createAttachment(ctx, String(planned.script_id), String(planned.name), String(planned.source)),
 };
 
 /**

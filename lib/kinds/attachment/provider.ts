@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { LiveObject } from '../../handlers/api';
 import type { HandlerContext } from '../../handlers/context';
 import { BridgeError } from '../../handlers/errors';
-import { uploadAttachment } from '../../kinds/attachment/upload';
+import { uploadAttachment } from './upload';
 
 export async function createAttachment(ctx: HandlerContext, scriptId: string, name: string, source: string): Promise<LiveObject> {
   let data: Buffer;

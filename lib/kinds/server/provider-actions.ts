@@ -12,10 +12,10 @@ import {
   type ResourceType,
   type TfObject,
   UnknownValue,
-} from '../resource-type';
-import { errorDiagnostic } from './diagnostics';
-import type { Session } from './session';
-import { timeoutProblems, timeoutSeconds, timeoutsBlock } from './timeouts';
+} from '../../provider/resource-type';
+import { errorDiagnostic } from '../../provider/resources/diagnostics';
+import type { Session } from '../../provider/resources/session';
+import { timeoutProblems, timeoutSeconds, timeoutsBlock } from '../../provider/resources/timeouts';
 
 interface ActionDef {
   readonly typeName: string;
