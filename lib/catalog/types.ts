@@ -167,6 +167,11 @@ export interface KindSpec {
   readonly nameField?: string;
   readonly lifecycle?: LifecycleSpec;
   readonly actions?: readonly ActionSpec[];
+  /**
+   * Reference fields the provider resolves by name at create (`VpnPlan.named(…)` → `vpn_plan_name`):
+   * a by-name reference to the field's `ref` kind becomes the `attribute` instead.
+   */
+  readonly byName?: readonly { readonly field: string; readonly attribute: string }[];
   /** Endpoints beyond CRUD and actions (client operations `<kind>.<name>`). */
   readonly endpoints?: readonly ExtraEndpointSpec[];
   /** Default seconds a handler waits for this kind to settle. */

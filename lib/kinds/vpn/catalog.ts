@@ -25,5 +25,6 @@ export const vpnKind = defineKind({
   responseFields: ['state', 'vpc_id', 'vpn_plan_id', 'public_ip', 'exposed_cidrs'],
   computedFields: [state],
   lifecycle: provisionedLifecycle,
+  byName: [{ field: 'vpn_plan_id', attribute: 'vpn_plan_name' }],
   waitTimeoutSeconds: 900,
 });
