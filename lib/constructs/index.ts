@@ -21,10 +21,17 @@ export { ServerArray, type ServerArrayProps } from '../kinds/server-array/constr
 export { type PowerState } from './cloud/power';
 export { SaasAccount, type SaasAccountProps } from '../kinds/saas-account/construct';
 export { RemovedImcoObject, type RemovedImcoObjectProps } from './removed';
-export {
-  AuditEvents, CloudAccount, CloudProvider, GenericImage, Location, Realm, SaasProvider, ServerPlan, StoragePlan, VpnPlan,
-  type LookupResult, type PlanQuery, type VpnPlanName,
-} from './lookups';
+export { type LookupResult } from './lookups';
+export { AuditEvents } from '../kinds/event/construct';
+export { CloudAccount } from '../kinds/cloud-account/construct';
+export { CloudProvider } from '../kinds/cloud-provider/construct';
+export { GenericImage } from '../kinds/generic-image/construct';
+export { Location } from '../kinds/location/construct';
+export { Realm } from '../kinds/realm/construct';
+export { SaasProvider } from '../kinds/saas-provider/construct';
+export { ServerPlan, type PlanQuery } from '../kinds/server-plan/construct';
+export { StoragePlan } from '../kinds/storage-plan/construct';
+export { VpnPlan, type VpnPlanName } from '../kinds/vpn-plan/construct';
 export { PRUNE_RESOURCE_NAME } from './prune';
 export { ImcoResource } from './provider/imco-resource';
 export { PROVIDER_SOURCE, PLUGINS_DIR } from './provider/imco-provider';

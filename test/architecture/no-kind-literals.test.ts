@@ -19,6 +19,8 @@ const OTHER_MEANINGS: readonly { readonly file: string; readonly literal: string
   { file: 'lib/emulator/certs.ts', literal: 'server', meaning: 'a TLS certificate usage' },
   { file: 'lib/cli/', literal: 'events', meaning: 'the imco-bridge events verb' },
   { file: 'lib/constructs/provider/attributes.ts', literal: 'cookbook_versions', meaning: "a template's cookbook_versions field" },
+  { file: 'lib/synth/lookup-query.ts', literal: 'location', meaning: "the lookup query's location field (LookupQuery.location)" },
+  { file: 'lib/synth/lookup-query.ts', literal: 'realm', meaning: "the lookup query's realm field (LookupQuery.realm)" },
 ];
 
 function otherMeaning(file: string, literal: string): boolean {

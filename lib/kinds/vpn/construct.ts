@@ -5,7 +5,7 @@ import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
 import { parseIpv4, parseIpv4Cidr } from '../../constructs/cidr';
 import type { Secret } from '../../constructs/secret';
 import type { IdLike } from '../../constructs/validation';
-import { isVpnPlanName, type VpnPlanName } from '../../constructs/lookups';
+import { isVpnPlanName, type VpnPlanName } from '../vpn-plan/construct';
 import { Vpc } from '../vpc/construct';
 
 export interface VpnProps extends ImcoObjectProps {
