@@ -205,6 +205,12 @@ export function seed(store: ObjectStore, audit: AuditLog): void {
 
   for (const s of SAAS_PROVIDERS) put(store, 'saas_provider', s.name, { name: s.name, required_account_data: [...s.requiredAccountData] });
 
+  seedAccountDefaults(store);
+  audit.system('info', 'Platform ready', 'The IMCO emulator platform was created with seeded catalogues');
+}
+
+/** The account's default firewall profile and SSH profile, as IMCO creates them. */
+function seedAccountDefaults(store: ObjectStore): void {
   put(store, 'firewall_profile', 'default', {
     name: DEFAULT_FIREWALL_PROFILE_NAME,
     description: 'Default firewall profile of the account: management access for the platform',
@@ -213,6 +219,4 @@ export function seed(store: ObjectStore, audit: AuditLog): void {
     label_ids: [],
   });
   put(store, 'ssh_profile', 'default', { name: DEFAULT_SSH_PROFILE_NAME, public_key: DEFAULT_PUBLIC_KEY, label_ids: [] });
-
-  audit.system('info', 'Platform ready', 'The IMCO emulator platform was created with seeded catalogues');
 }
