@@ -15,7 +15,9 @@ export interface WireFirewallRule {
   ip_protocol: FirewallProtocol;
   min_port: number;
   max_port: number;
+  /** A CIDR block, an IP address or `any`. */
   source: string;
+  /** IMCO's optional rule name (accepted on input, never sent by the construct). */
   name?: string;
 }
 
