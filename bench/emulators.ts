@@ -1,6 +1,6 @@
 // Emulators for the benchmark: each in a fresh temporary directory on 127.0.0.1, the seeded
 // catalogue ids the stacks use for read-only references (no lookups), and journal counting.
-import { pickProviderSeeds, type ProviderSeeds } from '../lib/emulator/seed-picks';
+import { pickProviderSeeds, type ProviderSeeds } from '../lib/kinds/platform/seed-picks';
 import { promises as fs, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@
 // the declared objects of a stack, and the marker that carries the previous list from the old
 // instance's destroy provisioner to the new instance's create provisioner within one apply.
 import { createHash } from 'node:crypto';
+import { deleteOrder } from '../catalog';
 import type { ObjectRef } from './spec';
 
 export interface DeclaredObject {
@@ -9,23 +10,6 @@ export interface DeclaredObject {
   readonly path: string;
   readonly self: ObjectRef;
 }
-
-/** Order in which removed objects are deleted: users of an object before the object. */
-export const DELETE_ORDER: readonly string[] = [
-  'server_array',
-  'server',
-  'floating_ip',
-  'volume',
-  'vpn',
-  'subnet',
-  'template',
-  'cookbook_version',
-  'script',
-  'ssh_profile',
-  'firewall_profile',
-  'vpc',
-  'saas_account',
-];
 
 /** Identity key of a declared object (same object ⇔ same key). */
 export function declaredKey(o: DeclaredObject): string {
@@ -40,9 +24,10 @@ export function pruneMarkerName(stack: string, endpoint: string): string {
 /** Declared objects that are gone from the new list, in deletion order. */
 export function removedObjects(previous: readonly DeclaredObject[], current: readonly DeclaredObject[]): DeclaredObject[] {
   const keep = new Set(current.map(declaredKey));
+  const order = deleteOrder();
   const rank = (k: string) => {
-    const i = DELETE_ORDER.indexOf(k);
-    return i < 0 ? DELETE_ORDER.length : i;
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
   };
   return previous.filter((o) => !keep.has(declaredKey(o))).sort((a, b) => rank(a.kind) - rank(b.kind) || a.path.localeCompare(b.path));
 }

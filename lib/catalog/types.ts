@@ -32,6 +32,11 @@ export interface FieldSpec {
    */
   readonly items?: readonly FieldSpec[];
   /**
+   * An `object[]` whose order means nothing (a firewall profile's rules): compared as a set of its
+   * `items` fields (input aliases read, enumerations case-insensitive, numbers as numbers).
+   */
+  readonly unordered?: boolean;
+  /**
    * What a free-form `object` field holds: `json` = any JSON object (Terraform: JSON text, compared
    * semantically), `string-map` = string values by name (Terraform: `map(string)`).
    */
@@ -87,8 +92,25 @@ export interface ActionSpec {
   readonly steps?: readonly string[];
   /** Body fields the action reads (extra keys are ignored, per the CLI's quirks). */
   readonly fields?: readonly FieldSpec[];
-  /** What the answer body is. */
-  readonly returns: 'self' | 'server' | 'event' | 'server[]' | 'none';
+  /** What the answer body is: the object, the object its reference field names (attach answers the server), or nothing. */
+  readonly returns: 'self' | 'referenced' | 'none';
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * An endpoint of a kind that is neither its CRUD nor one of its actions (a server's events, a
+ * template's servers, label assignment). Its operation id is `<kind>.<name>`.
+ */
+export interface ExtraEndpointSpec {
+  readonly name: string;
+  readonly method: HttpMethod;
+  /** Path relative to `/v2`, `{name}` placeholders, no trailing slash. */
+  readonly path: string;
+  /** Whether a body is sent. */
+  readonly body?: boolean;
+  /** A POST the client may safely repeat when its answer is lost (IMCO ignores a repeat). */
+  readonly idempotent?: boolean;
 }
 
 /** A read-only or writable IMCO kind. */
@@ -99,6 +121,8 @@ export interface KindSpec {
   readonly resourceType: string;
   /** Human name for messages ("firewall profile"). */
   readonly title: string;
+  /** Users declare objects of the kind with a construct of its own (template scripts and attachments are parts of others). */
+  readonly construct?: boolean;
   readonly namespace: 'blueprint' | 'network' | 'storage' | 'cloud' | 'settings' | 'audit' | 'labels' | 'wizard';
   /**
    * Collection path relative to `/v2`, with `{param}` placeholders for the parent
@@ -143,6 +167,13 @@ export interface KindSpec {
   readonly nameField?: string;
   readonly lifecycle?: LifecycleSpec;
   readonly actions?: readonly ActionSpec[];
+  /**
+   * Reference fields the provider resolves by name at create (`VpnPlan.named(…)` → `vpn_plan_name`):
+   * a by-name reference to the field's `ref` kind becomes the `attribute` instead.
+   */
+  readonly byName?: readonly { readonly field: string; readonly attribute: string }[];
+  /** Endpoints beyond CRUD and actions (client operations `<kind>.<name>`). */
+  readonly endpoints?: readonly ExtraEndpointSpec[];
   /** Default seconds a handler waits for this kind to settle. */
   readonly waitTimeoutSeconds: number;
 }

@@ -4,7 +4,7 @@
 // `createOnce`, `waitFor`, `waitForGone`, `uploadTo`, `ping`) with the typed facades on top.
 import type * as https from 'node:https';
 import * as util from 'node:util';
-import { ENDPOINTS, endpoint as endpointSpec, fillPath, kindSpec, type EndpointSpec, type HttpMethod, type KindSpec } from '../catalog';
+import { AUDIT_EVENTS_OP, endpoint as endpointSpec, findEndpoint, fillPath, kindSpec, type EndpointSpec, type KindSpec } from '../catalog';
 import { createMutualTlsAgent, isSharedAgent, probeClientCertificate } from './agent';
 import {
   CONCERTO_ENV,
@@ -12,107 +12,27 @@ import {
   discoverConfig,
   explicitConfig,
   type DiscoveredConfig,
-  type ImcoCredentialOptions,
-  type ImcoDiscoveryOptions,
   type ImcoResolvedConfig,
 } from './config';
 import { loadCredentials } from './credentials';
-import { ImcoError, ImcoOutcomeUnknownError, isNotFound, parseErrorBody, type ParsedErrorBody, type WaitFailureEvent } from './errors';
-import * as F from './facades';
+import { answerShapeProblem } from './answer-shape';
+import type { CreateOnceOptions, ImcoClientOptions, ImcoEnvironmentOptions, ImcoRequest, PathParams, QueryParams } from './client-options';
+import { ImcoError, ImcoOutcomeUnknownError, isNotFound, type WaitFailureEvent } from './errors';
+import { ClientFacades, LateFacadeHost } from './facade-set';
 import { SecretScrubber } from './redaction';
-import { resolveRetryPolicy, type RetryOptions, type RetryPolicy } from './retry';
-import { Transport, type QueryValue, type RequestHook, type SendResult } from './transport';
+import { resolveRetryPolicy, type RetryPolicy } from './retry';
+import { Transport, type SendResult } from './transport';
 import type { AuditEvent, ImcoObject, PingResult } from './types';
 import { resolveTransferUrl, uploadStreamFactory, type UploadSource } from './upload';
 import { waitFor, waitForGone, type StatefulObject, type WaitForGoneOptions, type WaitOptions, type WaitTarget } from './wait';
 
-/** Path parameters, e.g. `{ id }`, `{ vpc_id }`, `{ template_id, id }`. */
-export type PathParams = Readonly<Record<string, string>>;
-export type QueryParams = Readonly<Record<string, QueryValue>>;
-
-export interface ImcoClientOptions extends ImcoCredentialOptions {
-  /** Retry bounds (attempts, backoff, total deadline per request). */
-  readonly retry?: RetryOptions;
-  /** Timeout of one attempt in ms (default 30000). */
-  readonly timeoutMs?: number;
-  /** Called after every attempt, for logging and metrics. Never receives bodies or key material. */
-  readonly onRequest?: RequestHook;
-  /** User-Agent header (default `imco-cdktf`). */
-  readonly userAgent?: string;
-  /** Most concurrent connections (default 16). */
-  readonly maxSockets?: number;
-  /**
-   * Absolute time (ms since the epoch) that no request may outlive, retries included (e.g. the end
-   * of a handler invocation's `timeoutSeconds`). Default: only the per-request bounds apply.
-   */
-  readonly deadline?: number;
-}
-
-/** Options of `ImcoClient.fromEnvironment`: discovery inputs plus client options. */
-export interface ImcoEnvironmentOptions extends ImcoClientOptions, ImcoDiscoveryOptions {}
-
-/** A raw request relative to the endpoint. */
-export interface ImcoRequest {
-  readonly method: HttpMethod;
-  /** e.g. `/network/vpcs` (relative to the endpoint, which ends in /v2). */
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: QueryParams;
-  /** Whether repeating the request is harmless (default: every method but POST). */
-  readonly idempotent?: boolean;
-}
-
-export interface CreateOnceOptions<T> {
-  /**
-   * Looks the object up (e.g. by its ownership label) when a create's outcome is unknown; resolves
-   * the object when it exists, `undefined`/`null` when it does not.
-   */
-  readonly find: () => Promise<T | undefined | null>;
-  readonly parentParams?: PathParams;
-  /** Most create requests to send (default: the retry policy's attempts). */
-  readonly maxCreates?: number;
-}
+export type { CreateOnceOptions, ImcoClientOptions, ImcoEnvironmentOptions, ImcoRequest, PathParams, QueryParams } from './client-options';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-function jsonShape(value: unknown): string {
-  if (value === undefined) return 'an empty body';
-  if (value === null) return 'JSON null';
-  if (Array.isArray(value)) return 'a JSON list';
-  return typeof value === 'object' ? 'a JSON object' : `a JSON ${typeof value}`;
-}
-
-function isObjectWithId(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
-}
-
-/** What is wrong with a success answer that should be a list of objects or one object (undefined: nothing). */
-function answerShapeProblem(data: unknown, shape: 'list' | 'object'): { text: string; error?: ParsedErrorBody } | undefined {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data) && !isObjectWithId(data)) {
-    const obj = data as Record<string, unknown>;
-    if (obj.error !== undefined || obj.errors !== undefined) {
-      const error = parseErrorBody(JSON.stringify(obj));
-      if (error.messages.length > 0) return { text: 'an error', error };
-    }
-  }
-  if (shape === 'list') {
-    if (!Array.isArray(data)) return { text: `${jsonShape(data)} where a list was expected` };
-    const bad = data.findIndex((item) => !isObjectWithId(item));
-    return bad < 0 ? undefined : { text: `a list whose item ${bad + 1} is not an object with a string id` };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { text: `${jsonShape(data)} where an object was expected` };
-  if (!isObjectWithId(data)) {
-    const id = (data as { id?: unknown }).id;
-    return { text: `an object whose id is not a string (${id === '' ? 'empty' : id === null ? 'null' : typeof id})` };
-  }
-  return undefined;
-}
-/** POSTs that may safely be repeated. */
-const IDEMPOTENT_POSTS = new Set(['label.assign']);
 const EVENTS_ON_FAILURE = 5;
-const OPS = new Set(ENDPOINTS.map((e) => e.op));
 
-export class ImcoClient {
+export class ImcoClient extends ClientFacades {
   /** Discovery result handed from `fromEnvironment` to the constructor (synchronously). */
   static #discovered: DiscoveredConfig | undefined;
 
@@ -125,31 +45,6 @@ export class ImcoClient {
   readonly #scrubber = new SecretScrubber();
   readonly #retry: RetryPolicy;
 
-  readonly templates: F.TemplatesApi;
-  readonly templateScripts: F.TemplateScriptsApi;
-  readonly cookbookVersions: F.CookbookVersionsApi;
-  readonly scripts: F.ScriptsApi;
-  readonly firewallProfiles: F.FirewallProfilesApi;
-  readonly vpcs: F.VpcsApi;
-  readonly subnets: F.SubnetsApi;
-  readonly vpns: F.VpnsApi;
-  readonly floatingIps: F.FloatingIpsApi;
-  readonly volumes: F.VolumesApi;
-  readonly storagePlans: F.StoragePlansApi;
-  readonly sshProfiles: F.SshProfilesApi;
-  readonly servers: F.ServersApi;
-  readonly serverArrays: F.ServerArraysApi;
-  readonly cloudProviders: F.CloudProvidersApi;
-  readonly serverPlans: F.ServerPlansApi;
-  readonly realms: F.RealmsApi;
-  readonly genericImages: F.GenericImagesApi;
-  readonly saasProviders: F.SaasProvidersApi;
-  readonly locations: F.LocationsApi;
-  readonly wizard: F.WizardApi;
-  readonly cloudAccounts: F.CloudAccountsApi;
-  readonly saasAccounts: F.SaasAccountsApi;
-  readonly events: F.EventsApi;
-  readonly labels: F.LabelsApi;
 
   /**
    * Finds endpoint and credentials like the `cio` CLI: explicit options, then CONCERTO_ENDPOINT,
@@ -167,6 +62,8 @@ export class ImcoClient {
 
   /** A client for explicit endpoint and credentials (paths or PEM contents); nothing is discovered. */
   constructor(options: ImcoClientOptions) {
+    const host = new LateFacadeHost();
+    super(host);
     const discovered = ImcoClient.#discovered ?? explicitConfig(options);
     ImcoClient.#discovered = undefined;
     this.config = discovered.config;
@@ -189,38 +86,13 @@ export class ImcoClient {
       deadline: options.deadline,
     });
 
-    const host: F.FacadeHost = {
+    host.attach({
       endpoint: this.config.endpoint,
       call: (op, params, body, query) => this.call(op, params, body, query),
       removeVia: (op, params) => this.#removeVia(op, params),
       uploadTo: (url, source) => this.uploadTo(url, source),
       downloadFrom: (url) => this.downloadFrom(url),
-    };
-    this.templates = new F.TemplatesApi(host);
-    this.templateScripts = new F.TemplateScriptsApi(host);
-    this.cookbookVersions = new F.CookbookVersionsApi(host);
-    this.scripts = new F.ScriptsApi(host);
-    this.firewallProfiles = new F.FirewallProfilesApi(host);
-    this.vpcs = new F.VpcsApi(host);
-    this.subnets = new F.SubnetsApi(host);
-    this.vpns = new F.VpnsApi(host);
-    this.floatingIps = new F.FloatingIpsApi(host);
-    this.volumes = new F.VolumesApi(host);
-    this.storagePlans = new F.StoragePlansApi(host);
-    this.sshProfiles = new F.SshProfilesApi(host);
-    this.servers = new F.ServersApi(host);
-    this.serverArrays = new F.ServerArraysApi(host);
-    this.cloudProviders = new F.CloudProvidersApi(host);
-    this.serverPlans = new F.ServerPlansApi(host);
-    this.realms = new F.RealmsApi(host);
-    this.genericImages = new F.GenericImagesApi(host);
-    this.saasProviders = new F.SaasProvidersApi(host);
-    this.locations = new F.LocationsApi(host);
-    this.wizard = new F.WizardApi(host);
-    this.cloudAccounts = new F.CloudAccountsApi(host);
-    this.saasAccounts = new F.SaasAccountsApi(host);
-    this.events = new F.EventsApi(host);
-    this.labels = new F.LabelsApi(host);
+    });
   }
 
   /** The normalised endpoint, e.g. `https://clients.example.com:886/v2`. */
@@ -277,7 +149,7 @@ export class ImcoClient {
    */
   async show<T = ImcoObject>(kind: string, id: string, parentParams: PathParams = {}): Promise<T> {
     const showOp = `${kind}.show`;
-    if (OPS.has(showOp)) return this.#shaped<T>(showOp, { ...parentParams, id }, undefined, 'object');
+    if (findEndpoint(showOp)) return this.#shaped<T>(showOp, { ...parentParams, id }, undefined, 'object');
     const listOp = this.#op(kind, 'list');
     const all = await this.#shaped<ImcoObject[]>(listOp, parentParams, undefined, 'list');
     const found = all.find((o) => o.id === id);
@@ -409,7 +281,7 @@ export class ImcoClient {
 
   #op(kind: string, operation: string): string {
     const op = `${kind}.${operation}`;
-    if (!OPS.has(op)) {
+    if (!findEndpoint(op)) {
       const title = this.#kind(kind).title;
       throw new ImcoError(`IMCO ${title} has no '${operation}' operation (no endpoint ${op} in the catalog)`, { code: 'config' });
     }
@@ -417,7 +289,7 @@ export class ImcoClient {
   }
 
   #spec(op: string): EndpointSpec {
-    if (!OPS.has(op)) {
+    if (!findEndpoint(op)) {
       throw new ImcoError(`unknown IMCO operation '${op}' (see ENDPOINTS in lib/catalog for the op ids)`, { code: 'config' });
     }
     return endpointSpec(op);
@@ -438,7 +310,7 @@ export class ImcoClient {
       path,
       body: payload,
       query,
-      idempotent: spec.method === 'POST' ? IDEMPOTENT_POSTS.has(op) : undefined,
+      idempotent: spec.method === 'POST' ? spec.idempotent === true : undefined,
     });
   }
 
@@ -495,11 +367,12 @@ export class ImcoClient {
   async #recentEvents(kind: string, id: string, object?: ImcoObject): Promise<WaitFailureEvent[]> {
     try {
       let events: AuditEvent[];
-      if (kind === 'server') {
-        events = await this.call<AuditEvent[]>('server.events', { id });
+      const ownEvents = `${kind}.events`;
+      if (findEndpoint(ownEvents)) {
+        events = await this.call<AuditEvent[]>(ownEvents, { id });
       } else {
         const name = typeof object?.name === 'string' && object.name.length >= 3 ? object.name : undefined;
-        const all = await this.call<AuditEvent[]>('event.list');
+        const all = await this.call<AuditEvent[]>(AUDIT_EVENTS_OP);
         events = all.filter((e) => {
           const text = `${e.header ?? ''} ${e.description ?? ''}`;
           return text.includes(id) || (name !== undefined && text.includes(name));

@@ -1,8 +1,8 @@
 // Synth-time lookups with a synchronous construct API: IMCO catalogue entries by the names users see
-// in the console (cloud accounts, providers, server and storage plans, images, locations, realms,
-// SaaS providers). Values come from the committed imco.context.json (lib/synth/lookups.ts); errors
-// surface as validation errors on the IMCO objects that use the result (with their construct
-// paths), or on the construct that asked when no object uses it.
+// in the console; each read-only kind's construct (lib/kinds/<kind>/construct.ts) asks through here.
+// Values come from the committed imco.context.json (lib/synth/lookups.ts); errors surface as
+// validation errors on the IMCO objects that use the result (with their construct paths), or on the
+// construct that asked when no object uses it.
 import { TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { lookup, missingLookups, missingLookupsMessage, strictContext } from '../synth/lookups';
@@ -41,7 +41,7 @@ function usedByAnObject(scope: IConstruct, id: string): boolean {
   });
 }
 
-function resolve(scope: IConstruct, query: LookupQuery): LookupResult & Record<string, unknown> {
+export function resolveLookupIn(scope: IConstruct, query: LookupQuery): LookupResult & Record<string, unknown> {
   let value: LookupValue | undefined;
   let missingId = MISSING_ID;
   try {
@@ -65,96 +65,7 @@ function resolve(scope: IConstruct, query: LookupQuery): LookupResult & Record<s
   return { ...v, id: v.id, name: v.name, facts: v };
 }
 
-function byName(kind: LookupKind) {
-  return (scope: IConstruct, name: string): LookupResult => resolve(scope, { kind, name });
+export function byName(kind: LookupKind) {
+  return (scope: IConstruct, name: string): LookupResult => resolveLookupIn(scope, { kind, name });
 }
 
-/** A cloud account, by its name in IMCO. */
-export class CloudAccount {
-  static readonly fromName = byName('cloud_account');
-}
-
-/** A cloud provider (AWS, Microsoft Azure, …), by name. */
-export class CloudProvider {
-  static readonly fromName = byName('cloud_provider');
-}
-
-/** A generic image (e.g. `Ubuntu 22.04 Jammy Jellyfish x86_64`), by name. */
-export class GenericImage {
-  static readonly fromName = byName('generic_image');
-}
-
-/** A location (North America, Europe, …), by name. */
-export class Location {
-  static readonly fromName = byName('location');
-}
-
-/** A SaaS provider, by name; `facts.required_account_data` lists the keys its account data needs. */
-export class SaasProvider {
-  static readonly fromName = byName('saas_provider');
-}
-
-export interface PlanQuery {
-  /** Cloud provider name, as in the console. */
-  readonly cloudProvider: string;
-  readonly name: string;
-  /** Location name, when plans of that name exist in several locations. */
-  readonly location?: string;
-}
-
-/** A server plan of a cloud provider. */
-export class ServerPlan {
-  static lookup(scope: IConstruct, q: PlanQuery): LookupResult {
-    return resolve(scope, { kind: 'server_plan', ...q });
-  }
-}
-
-/** A storage plan of a cloud provider; its min/max sizes bound volume sizes at synth. */
-export class StoragePlan {
-  static lookup(scope: IConstruct, q: PlanQuery & { readonly realm?: string }): LookupResult & { readonly minSize?: number; readonly maxSize?: number } {
-    const r = resolve(scope, { kind: 'storage_plan', ...q });
-    const min = r.facts.min_size;
-    const max = r.facts.max_size;
-    return { ...r, minSize: typeof min === 'number' ? min : undefined, maxSize: typeof max === 'number' ? max : undefined };
-  }
-}
-
-/** A realm (provider region) of a cloud provider; `facts.provider_name` is the provider's own name for it. */
-export class Realm {
-  static lookup(scope: IConstruct, q: { readonly cloudProvider: string; readonly name: string }): LookupResult & { readonly providerName: string } {
-    const r = resolve(scope, { kind: 'realm', ...q });
-    return { ...r, providerName: String(r.facts.provider_name ?? '') };
-  }
-}
-
-/**
- * The newest audit events of the account as synth-time data (e.g. for outputs). Like every lookup
- * they come from imco.context.json; `imco-bridge context refresh` fetches them anew.
- */
-export class AuditEvents {
-  /** The `count` newest events, newest first, each `<timestamp> <level> <header>`. */
-  static latest(scope: IConstruct, count = 10): readonly string[] {
-    const r = resolve(scope, { kind: 'audit_events', name: `latest ${count}` });
-    const events = r.facts.events;
-    return Array.isArray(events) ? events : [];
-  }
-}
-
-/**
- * A VPN plan by name. IMCO lists VPN plans per VPC, which may not exist at synth, so the plan is
- * found when the VPN is created (among its VPC's plans).
- */
-export class VpnPlan {
-  static named(name: string): VpnPlanName {
-    return { vpnPlanName: name };
-  }
-}
-
-/** A VPN plan given by name, resolved at apply time among the VPC's plans. */
-export interface VpnPlanName {
-  readonly vpnPlanName: string;
-}
-
-export function isVpnPlanName(v: unknown): v is VpnPlanName {
-  return typeof v === 'object' && v !== null && typeof (v as VpnPlanName).vpnPlanName === 'string';
-}

@@ -22,6 +22,7 @@ export type ImcoFlavour = HandlerFlavour | 'provider';
 
 export const FLAVOURS: readonly ImcoFlavour[] = ['provider', ...HANDLER_FLAVOURS];
 import { STACK_INSTANCE_ENV } from '../bridge/spec';
+import { constructKinds } from '../catalog';
 import { stackInstanceId } from '../synth/stack-identity';
 import { listProblemsAtSynth } from './synth-problems';
 
@@ -104,12 +105,6 @@ const CREDENTIAL_ENV: Record<keyof ImcoCredentialPaths, string> = {
   clientKeyPath: 'CONCERTO_CLIENT_KEY',
   configPath: 'CONCERTO_CONFIG',
 };
-
-/** Kinds that have a construct (template scripts and attachments are parts of templates and scripts). */
-const CONSTRUCT_KINDS = [
-  'template', 'script', 'cookbook_version', 'firewall_profile', 'vpc', 'subnet', 'vpn', 'floating_ip', 'volume',
-  'ssh_profile', 'server', 'server_array', 'saas_account',
-];
 
 /**
  * `sh "<absolute path of bin/imco-bridge.sh>"`: the client of the per-run bridge server
@@ -214,7 +209,7 @@ export class ImcoSettings extends Construct {
     if (props.bridgeCommand !== undefined && (typeof props.bridgeCommand !== 'string' || props.bridgeCommand.trim() === '')) {
       problems.push('bridgeCommand must be a non-empty shell command');
     }
-    const kinds = new Set(CONSTRUCT_KINDS);
+    const kinds = new Set(constructKinds().map((k) => k.kind));
     for (const [kind, seconds] of Object.entries(props.timeouts ?? {})) {
       if (!kinds.has(kind)) problems.push(`timeouts.${kind}: unknown kind; use one of ${[...kinds].join(', ')}`);
       else if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {

@@ -1,12 +1,13 @@
 // Audit events: what happened to which object, at level info, warning or error. Customer events
 // are served newest first by GET /audit/events (and per server by /cloud/servers/{id}/events);
 // system events by GET /audit/system_events. The log is bounded to MAX_EVENTS per kind.
+import { AUDIT_EVENT_KIND } from '../catalog';
 import { newObjectId, rfc3339 } from './ids';
 import type { ObjectStore, StoredObject } from './store';
 
 export type EventLevel = 'info' | 'warning' | 'error';
 
-export const EVENT_KIND = 'event';
+export const EVENT_KIND = AUDIT_EVENT_KIND;
 export const SYSTEM_EVENT_KIND = 'system_event';
 export const MAX_EVENTS = 5000;
 /** Bookkeeping key: the object an event is about. */
@@ -53,7 +54,7 @@ export class AuditLog {
       level,
       header,
       description,
-      resource_type: 'event',
+      resource_type: EVENT_KIND,
     };
     if (subject) event[EVENT_SUBJECT] = { kind: subject.kind, id: subject.id };
     this.store.insert(kind, event);

@@ -48,6 +48,8 @@ export interface KindBehaviour {
   onState?(ctx: EmulatorServices, obj: StoredObject, previous: unknown, next: string): void;
   /** After a file was uploaded to the object's upload_url. */
   onUpload?(ctx: EmulatorServices, obj: StoredObject, bytes: Buffer): void;
+  /** Before an upload is stored: throws (422) when the object no longer takes one. */
+  checkUpload?(ctx: EmulatorServices, obj: StoredObject): void;
   /** Adds computed fields to the rendered object (size, has_vpn, upload URLs). */
   decorate?(ctx: EmulatorServices, obj: StoredObject, out: Record<string, unknown>): void;
   /** Selects and orders the objects of a list answer (default: children of the parent, creation order). */

@@ -1,7 +1,7 @@
 // Catalog-driven handlers: list, show, create, update, delete, discard and actions for every kind,
 // built from its catalog entry (paths, parent, create/update fields, secret fields, lifecycle
 // steps, action preconditions). Kind behaviours add their own rules through hooks.
-import type { ActionSpec, KindSpec } from '../catalog';
+import { LABEL_KIND, type ActionSpec, type KindSpec } from '../catalog';
 import type { CreateInput, RouteAdder } from './behaviour';
 import type { EmulatorServices } from './services';
 import { created, noContent, ok, type ApiRequest, type ApiResponse, type Handler } from './exchange';
@@ -69,7 +69,7 @@ export function showHandler(spec: KindSpec): Handler {
 function checkLabelIds(ctx: EmulatorServices, ids: unknown, errors: ErrorCollector): void {
   if (!Array.isArray(ids)) return;
   for (const id of ids) {
-    if (!ctx.store.get('label', id as string)) {
+    if (!ctx.store.get(LABEL_KIND, id as string)) {
       errors.add('label_ids', `refers to no label with id '${String(id)}'; create it with POST /labels first`);
     }
   }
@@ -185,8 +185,12 @@ export function actionHandler(spec: KindSpec, action: ActionSpec): Handler {
     switch (action.returns) {
       case 'self':
         return ok(render(ctx, spec, obj));
-      case 'server':
-        return ok(renderKind(ctx, 'server', findObject(ctx, 'server', input.attached_server_id as string)));
+      case 'referenced': {
+        // The object the action's reference field names (a volume's attach answers the server).
+        const ref = action.fields?.find((f) => f.ref);
+        if (!ref?.ref) throw new Error(`action ${spec.kind}.${action.name} returns the referenced object but has no reference field`);
+        return ok(renderKind(ctx, ref.ref, findObject(ctx, ref.ref, input[ref.name] as string)));
+      }
       case 'none':
         return noContent();
       default:

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import type { Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { KINDS, kindSpec } from '../catalog';
+import { AUDIT_EVENT_KIND, KINDS, LABEL_KIND, kindSpec } from '../catalog';
 import { AuditLog } from './audit';
 import type { KindBehaviour } from './behaviour';
 import { ensureCertificates } from './certs';
@@ -19,7 +19,7 @@ import { StateMachine } from './machine';
 import { resolveOptions, type EmulatorOptions } from './options';
 import { render } from './render';
 import { BEHAVIOURS, buildRouter } from './routes';
-import { seed } from './seeds';
+import { seed } from '../kinds/platform/seeds';
 import { readStateFile, StateFile, STATE_FORMAT, STATE_VERSION } from './state-file';
 import { isSeed, ObjectStore } from './store';
 import { UploadStore } from './uploads';
@@ -70,7 +70,8 @@ export interface RunningEmulator extends EmulatorInfo {
   flush(): Promise<void>;
 }
 
-const USER_KIND_EXCLUSIONS = new Set(['label', 'event']);
+/** Kinds whose objects are bookkeeping, not the user's: labels and the audit log. */
+const USER_KIND_EXCLUSIONS = new Set([LABEL_KIND, AUDIT_EVENT_KIND]);
 
 function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -195,7 +196,7 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
     snapshot() {
       const out: Record<string, Record<string, unknown>[]> = {};
       for (const spec of KINDS) {
-        const objects = spec.kind === 'event' ? audit.events() : store.list(spec.kind);
+        const objects = spec.kind === AUDIT_EVENT_KIND ? audit.events() : store.list(spec.kind);
         if (objects.length > 0) out[spec.kind] = objects.map((o) => render(ctx, spec, o));
       }
       return out;

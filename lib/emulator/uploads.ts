@@ -1,13 +1,15 @@
-// File transfers: cookbook archives and script attachments are PUT (raw body, chunked, no
-// Content-Type) to an absolute `upload_url` the emulator serves itself over the same mTLS
+// File transfers: files of the kinds whose answers carry an `upload_url` (cookbook archives, script
+// attachments) are PUT (raw body, chunked, no
+// Content-Type) to that absolute `upload_url` the emulator serves itself over the same mTLS
 // (`https://HOST:PORT/_uploads/<token>`); attachments are read back from
 // `https://HOST:PORT/_downloads/<token>` (200 with the bytes). Bytes live in `DIR/uploads/`.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { kindSpec, uploadKinds } from '../catalog';
 import type { EmulatorServices } from './services';
 import { newToken } from './ids';
-import { ApiError, notFound } from './http-errors';
+import { notFound } from './http-errors';
 import type { ApiResponse } from './exchange';
 import type { StoredObject } from './store';
 
@@ -25,8 +27,6 @@ export interface UploadSlot {
 }
 
 export const UPLOAD_META = '$upload';
-/** Kinds whose objects carry an upload slot. */
-export const UPLOAD_KINDS = ['cookbook_version', 'attachment'] as const;
 
 export function uploadSlot(obj: StoredObject): UploadSlot | undefined {
   return obj[UPLOAD_META] as UploadSlot | undefined;
@@ -69,7 +69,7 @@ export class UploadStore {
 }
 
 function owner(ctx: EmulatorServices, token: string): { kind: string; obj: StoredObject } | undefined {
-  for (const kind of UPLOAD_KINDS) {
+  for (const { kind } of uploadKinds()) {
     const obj = ctx.store.list(kind).find((o) => uploadSlot(o)?.token === token);
     if (obj) return { kind, obj };
   }
@@ -90,12 +90,7 @@ export async function receiveUpload(ctx: EmulatorServices, token: string, body: 
   const found = owner(ctx, token);
   if (!found) throw notFound(`no upload slot with token '${token}'; create the cookbook version or attachment first and use its upload_url`);
   const { kind, obj } = found;
-  if (kind === 'cookbook_version' && obj.state !== 'created') {
-    throw new ApiError(422, { errors: { upload: [`cookbook version ${obj.id} is ${String(obj.state)}; archives can be uploaded only before processing`] } });
-  }
-  if (kind === 'attachment' && obj.uploaded === true) {
-    throw new ApiError(422, { errors: { upload: [`attachment ${obj.id} is already marked uploaded; create a new attachment to replace the file`] } });
-  }
+  ctx.behaviour(kind)?.checkUpload?.(ctx, obj);
   await ctx.uploads.write(token, body);
   const slot = uploadSlot(obj)!;
   slot.bytes = body.length;
@@ -108,7 +103,7 @@ export async function receiveUpload(ctx: EmulatorServices, token: string, body: 
 /** GET <download_url>: the attachment's bytes. */
 export async function sendDownload(ctx: EmulatorServices, token: string): Promise<ApiResponse> {
   const found = owner(ctx, token);
-  if (!found || found.kind !== 'attachment' || !isUploaded(found.obj)) {
+  if (!found || !kindSpec(found.kind).responseFields.includes('download_url') || !isUploaded(found.obj)) {
     throw notFound(`no uploaded file with token '${token}'`);
   }
   const bytes = await ctx.uploads.read(token);

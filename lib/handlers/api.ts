@@ -36,7 +36,8 @@ export interface BridgeApi {
   /** Polls until `states` includes the object's state; throws on failure states or the deadline. */
   waitForState(kind: string, id: string, states: readonly string[], opts: WaitOptions): Promise<LiveObject>;
   waitForGone(kind: string, id: string, opts: WaitOptions): Promise<void>;
-  request<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** Any catalog operation by id (`template_script.reorder`, `label.assign`): path, method and retry safety from the catalog. */
+  call<T = unknown>(op: string, params?: ParentParams, body?: unknown, query?: Readonly<Record<string, string>>): Promise<T>;
   upload(url: string, data: Buffer): Promise<void>;
   download(url: string): Promise<Buffer>;
   close(): void;

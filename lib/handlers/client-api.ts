@@ -50,7 +50,7 @@ export function apiOf(client: ImcoClient): BridgeApi {
       }),
     waitForGone: (kind, id, opts) =>
       client.waitForGone(kind, id, { timeoutMs: opts.timeoutMs, parentParams: opts.parentParams }),
-    request: <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => client.request<T>({ method, path, body }),
+    call: <T>(op: string, params?: ParentParams, body?: unknown, query?: Readonly<Record<string, string>>) => client.call<T>(op, params, body, query),
     upload: (url, data) => client.uploadTo(url, data),
     download: (url) => client.downloadFrom(url),
     close: () => client.close(),

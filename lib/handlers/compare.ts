@@ -1,5 +1,7 @@
-// Comparison of desired and live field values the way IMCO means them: firewall rules as a set with
-// case-insensitive protocols, objects by content, absent and empty treated alike.
+// Comparison of desired and live field values the way IMCO means them: unordered list fields (a
+// firewall profile's rules) as a set by their catalog item fields, enumerations case-insensitive,
+// objects by content, absent and empty treated alike.
+import { KINDS, type FieldSpec } from '../catalog';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -24,26 +26,32 @@ function isEmpty(v: unknown): boolean {
   );
 }
 
-/** Firewall rules in a comparable form: lower-case protocol, numeric ports, sorted. */
-function canonicalRules(rules: unknown): string[] {
-  if (!Array.isArray(rules)) return [];
-  return rules
-    .map((r: Record<string, unknown>) =>
-      JSON.stringify([
-        String(r.ip_protocol ?? r.protocol ?? '').toLowerCase(),
-        Number(r.min_port),
-        Number(r.max_port),
-        String(r.source ?? ''),
-      ]),
-    )
-    .sort();
+/** One item of an unordered list field in a comparable form, by the catalog's item fields. */
+function canonicalItem(item: Record<string, unknown>, fields: readonly FieldSpec[]): unknown[] {
+  return fields.map((f) => {
+    const value = [f.name, ...(f.aliases ?? [])].map((n) => item[n]).find((v) => v !== undefined);
+    if (f.type === 'integer' || f.type === 'number') return Number(value);
+    const text = String(value ?? '');
+    return f.enum ? text.toLowerCase() : text;
+  });
+}
+
+/** An unordered list (a firewall profile's rules) as a sorted list of canonical items. */
+function canonicalSet(items: unknown, fields: readonly FieldSpec[]): string[] {
+  if (!Array.isArray(items)) return [];
+  return items.map((item: Record<string, unknown>) => JSON.stringify(canonicalItem(item, fields))).sort();
+}
+
+function fieldOf(kind: string, field: string): FieldSpec | undefined {
+  return KINDS.find((k) => k.kind === kind)?.createFields.find((f) => f.name === field);
 }
 
 /** True when the live value already is what the desired value asks for. */
 export function sameValue(kind: string, field: string, desired: unknown, live: unknown): boolean {
   if (isEmpty(desired) && isEmpty(live)) return true;
-  if (kind === 'firewall_profile' && field === 'rules') {
-    return JSON.stringify(canonicalRules(desired)) === JSON.stringify(canonicalRules(live));
+  const spec = fieldOf(kind, field);
+  if (spec?.unordered && spec.items) {
+    return JSON.stringify(canonicalSet(desired, spec.items)) === JSON.stringify(canonicalSet(live, spec.items));
   }
   return JSON.stringify(canonical(desired)) === JSON.stringify(canonical(live));
 }

@@ -2,7 +2,7 @@
 // and parent (plus the labels list, and a show only where a listing is slimmer than the object).
 import { createHash } from 'node:crypto';
 import { OWNER_NAMESPACE, isSecret, type BridgeSpec } from '../bridge/spec';
-import { kindSpec } from '../catalog';
+import { growsInPlace, hasPowerState, kindSpec } from '../catalog';
 import type { BridgeApi, LiveObject } from './api';
 import { sameValue } from './compare';
 import { identityOf, isLegacyOwnerLabel, ownerLabelNamesOf, relationOf } from './ownership';
@@ -39,10 +39,11 @@ export interface DriftReport {
 function liveExtras(spec: BridgeSpec, live: LiveObject, attachTo: string | null | undefined): FieldDrift[] {
   const out: FieldDrift[] = [];
   const { power, size } = spec.extras;
-  if (power && ['server', 'server_array'].includes(spec.kind) && live.state !== power) {
+  const kind = kindSpec(spec.kind);
+  if (power && hasPowerState(kind) && live.state !== power) {
     out.push({ field: 'power state', desired: power, live: live.state });
   }
-  if (spec.kind === 'server_array' && size !== undefined && Number(live.size) !== size) {
+  if (growsInPlace(kind) && size !== undefined && Number(live.size) !== size) {
     out.push({ field: 'size', desired: size, live: live.size });
   }
   if (attachTo !== undefined && (live.attached_server_id ?? null) !== attachTo) {

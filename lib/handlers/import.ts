@@ -1,5 +1,6 @@
 // `imco-bridge import <construct path> <imco id>`: adopts an existing IMCO object for a construct
 // by attaching the construct's ownership label to it.
+import { assignLabel, unassignLabel } from '../kinds/label/assignment';
 import type { LiveObject } from './api';
 import type { InvocationContext } from './invocation-context';
 import { BridgeError } from './errors';
@@ -38,9 +39,9 @@ export async function runImport(ctx: InvocationContext, id: string): Promise<Liv
     );
   }
   const label = await resolver.ensureOwnerLabel(resolver.labelOf(spec.self)!);
-  await api.request('POST', `/labels/${label.id}/resources`, { resources: [{ id, resource_type: kind.resourceType }] });
+  await assignLabel(api, label.id, kind.resourceType, id);
   for (const old of owners.filter((l) => l.id !== label.id)) {
-    await api.request('DELETE', `/labels/${old.id}/resources/${kind.resourceType}/${id}`);
+    await unassignLabel(api, old.id, kind.resourceType, id);
     ctx.log(`removed the previous ownership label '${String(old.name)}'`);
   }
   ctx.log(`imported ${kind.title} ${id} into ${spec.path}; the next 'terraform apply' converges it to the declared spec`);

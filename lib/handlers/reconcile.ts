@@ -1,6 +1,6 @@
 // The provisioner flows of docs/architecture.md §2.2: create (adopt or create, then converge), update (converge the
 // mutable spec), delete (idempotent, waits until gone) and actions (reboot, execute a script).
-import { STACK_INSTANCE_ENV, isRef, type BridgeSpec } from '../bridge/spec';
+import { STACK_INSTANCE_ENV, type BridgeSpec } from '../bridge/spec';
 import { isHttpStatus, type LiveObject, type ParentParams } from './api';
 import { type InvocationContext, waitForState } from './invocation-context';
 import { changedFields } from './compare';
@@ -226,7 +226,7 @@ export async function runDelete(ctx: InvocationContext): Promise<void> {
   ctx.log(`deleted ${ctx.kind.title} ${live.id}`);
 }
 
-/** `imco-bridge action`: reboot a server or execute one of its operational scripts. */
+/** `imco-bridge action`: a one-off action of the object's kind (a server's reboot or script run). */
 export async function runAction(ctx: InvocationContext, lifecycleTfId?: string): Promise<void> {
   const action = ctx.spec.action;
   if (!action) throw new BridgeError(`${ctx.subject}: the spec names no action; re-synthesize the stack`);
@@ -234,29 +234,9 @@ export async function runAction(ctx: InvocationContext, lifecycleTfId?: string):
     ctx.log(`skipping ${action.name}: the ${ctx.kind.title} was created by this apply`);
     return;
   }
-  const server = await ctx.resolver.require(ctx.spec.self, 'this action');
-  if (action.name === 'reboot') {
-    if (server.state !== 'operational') {
-      ctx.log(`skipping reboot: the server is ${String(server.state)}, not operational`);
-      return;
-    }
-    ctx.log('rebooting server');
-    await ctx.api.action('server', 'reboot', server.id, { id: server.id });
-    await waitForState(ctx, 'server', server.id, ['operational'], 'server to come back operational');
-    return;
-  }
-  if (!isRef(action.script)) throw new BridgeError(`${ctx.subject}: the execute action names no script; re-synthesize`);
-  const script = await ctx.resolver.require(action.script.$ref, ctx.subject);
-  const scripts = await ctx.api.request<LiveObject[]>('GET', `/cloud/servers/${server.id}/operational_scripts`);
-  const target = scripts.find((s) => s.script_id === script.id);
-  if (!target) {
-    throw new BridgeError(
-      `${ctx.subject}: script ${script.id} is not an operational script of the server's template; add it to the template's operationalScripts`,
-    );
-  }
-  ctx.log(`executing operational script ${script.id}`);
-  const event = await ctx.api.request<LiveObject>('PUT', `/cloud/servers/${server.id}/operational_scripts/${target.id}/execute`, {});
-  ctx.log(`execution requested: ${String(event.header ?? event.id)}`);
+  const run = behaviourOf(ctx.kind.kind).runAction;
+  if (!run) throw new BridgeError(`${ctx.subject}: a ${ctx.kind.title} has no one-off actions; remove the action from the stack`);
+  await run(ctx, action);
 }
 
 /** Rebuilds the minimal spec a destroy provisioner has: only `self.triggers_replace`. */

@@ -3,7 +3,8 @@
 // One Resolver lives for one handler invocation and caches what it listed; in the bridge server the
 // labels come from the run's shared listing (lib/handlers/run-labels.ts); in the provider process,
 // the kinds' lists of the operations running together are shared too (lib/handlers/run-lists.ts).
-import { kindSpec } from '../catalog';
+import { assignLabel, unassignLabel } from '../kinds/label/assignment';
+import { LABEL_KIND, kindSpec } from '../catalog';
 import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SpecValue } from '../bridge/spec';
 import { parseStackInstanceTag, type OwnershipLabel } from '../bridge/identity';
 import { isHttpStatus, type BridgeApi, type LiveObject, type ParentParams } from './api';
@@ -127,7 +128,7 @@ export class Resolver {
   /** All labels, listed once per invocation (or once per run and account, when shared). */
   allLabels(): Promise<LiveObject[]> {
     if (!this.labels) {
-      const fetch = () => this.api.list('label');
+      const fetch = () => this.api.list(LABEL_KIND);
       const { shared, relistLabels } = this;
       this.relistLabels = false;
       const labels = shared ? (relistLabels ? shared.refresh(fetch) : shared.all(fetch)) : fetch();
@@ -172,7 +173,7 @@ export class Resolver {
     };
     let label: LiveObject;
     try {
-      label = await this.api.createOnce('label', body, lookAgain);
+      label = await this.api.createOnce(LABEL_KIND, body, lookAgain);
     } catch (err) {
       if (!isNameTaken(err)) throw err;
       const made = await lookAgain();
@@ -203,10 +204,10 @@ export class Resolver {
     if (!own || !own.value || !ref.owner) return undefined;
     const label = await this.ensureOwnerLabel(own);
     if (carries(live, label.id)) return undefined;
-    await this.api.request('POST', `/labels/${label.id}/resources`, { resources: [{ id: live.id, resource_type: resourceType }] });
+    await assignLabel(this.api, label.id, resourceType, live.id);
     const legacy = await this.findOwnerLabel(ref.owner, true);
     if (legacy && carries(live, legacy.id)) {
-      await this.api.request('DELETE', `/labels/${legacy.id}/resources/${resourceType}/${live.id}`);
+      await unassignLabel(this.api, legacy.id, resourceType, live.id);
     }
     this.invalidate();
     return `moved from the ownership label '${ref.owner}' of an earlier imco-cdktf version to '${label.name as string}'`;

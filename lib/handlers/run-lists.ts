@@ -10,6 +10,7 @@
 // outcome, or a label made since the labels were listed) lists anew (Resolver.invalidate), and that
 // listing replaces the shared one. Another apply of the same stack is excluded by Terraform's state
 // lock; other stacks never carry this stack's labels.
+import { findEndpoint } from '../catalog';
 import type { BridgeApi, LiveObject, ParentParams } from './api';
 
 interface Listing {
@@ -96,8 +97,8 @@ export function withRunLists(api: BridgeApi, lists: RunLists): BridgeApi {
     remove: (kind, id, parentParams) => forgetting(kind, () => api.remove(kind, id, parentParams)),
     action: (kind, name, id, body, parentParams) => forgetting(kind, () => api.action(kind, name, id, body, parentParams)),
     upload: (url, data) => forgetting(undefined, () => api.upload(url, data)),
-    request: <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
-      method === 'GET' ? api.request<T>(method, path, body) : forgetting(undefined, () => api.request<T>(method, path, body)),
+    call: <T>(op: string, params?: ParentParams, body?: unknown, query?: Readonly<Record<string, string>>) =>
+      findEndpoint(op)?.method === 'GET' ? api.call<T>(op, params, body, query) : forgetting(undefined, () => api.call<T>(op, params, body, query)),
   };
   attached.set(shared, lists);
   return shared;

@@ -2,7 +2,7 @@
 // catalog kind (schemas generated from the catalog) and the action resources. Building it loads no
 // HTTP client: the client and the handlers are loaded by the first call that needs IMCO.
 import type { ProviderDefinition } from './resource-type';
-import { actionResources } from './resources/actions';
+import { actionResources } from '../kinds/server/provider-actions';
 import { kindResource } from './resources/kind-resource';
 import { configureProvider, providerSchema } from './resources/provider-config';
 import { kindModels } from './resources/schema';

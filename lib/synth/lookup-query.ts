@@ -1,17 +1,9 @@
 // Lookup queries: what a synth-time lookup asks for (a catalogue entry by name, optionally narrowed
 // by provider, location or realm) and its stable key in imco.context.json.
 
-export type LookupKind =
-  | 'cloud_account'
-  | 'cloud_provider'
-  | 'server_plan'
-  | 'generic_image'
-  | 'storage_plan'
-  | 'location'
-  | 'realm'
-  | 'saas_provider'
-  /** The newest audit events; `name` is `latest <n>`. */
-  | 'audit_events';
+import type { LookupKind } from '../kinds/lookups';
+
+export type { LookupKind };
 
 export interface LookupQuery {
   readonly kind: LookupKind;

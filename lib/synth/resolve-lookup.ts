@@ -1,6 +1,8 @@
-// Resolves a lookup query against the live IMCO catalogues. Unknown names fail with the closest
-// candidates; ambiguous names fail listing what tells them apart.
+// Resolves a lookup query against the live IMCO catalogues, through the lookup of the query's kind
+// (lib/kinds/lookups.ts). Unknown names fail with the closest candidates; ambiguous names fail
+// listing what tells them apart.
 import { describeLookup, type LookupQuery, type LookupValue } from './lookup-query';
+import { LOOKUPS } from '../kinds/lookups';
 
 /** What resolution needs from the API: a catalogue listing. */
 export type ListFn = (kind: string, parentParams?: Readonly<Record<string, string>>) => Promise<Array<Record<string, unknown>>>;
@@ -37,7 +39,7 @@ export function closest(name: string, candidates: readonly string[], n = 3): str
     .map((x) => x.c);
 }
 
-async function one(
+export async function one(
   q: LookupQuery,
   what: string,
   items: Array<Record<string, unknown>>,
@@ -54,79 +56,15 @@ async function one(
   throw new LookupError(`${describeLookup(q)} is ambiguous: ${hits.length} ${what} match (${apart}); narrow it down${tellApart ? ' (e.g. by location or realm)' : ''}`);
 }
 
-const byName = (o: Record<string, unknown>): string => String(o.name ?? '');
+/** A catalogue entry's display name. */
+export const byName = (o: Record<string, unknown>): string => String(o.name ?? '');
+
+/** One kind's lookup: resolves the query to the value imco.context.json records. */
+export type KindLookup = (q: LookupQuery, list: ListFn) => Promise<LookupValue>;
 
 /** Resolves one query; `list` is called once per catalogue it needs. */
 export async function resolveLookup(q: LookupQuery, list: ListFn): Promise<LookupValue> {
-  const provider = async (): Promise<Record<string, unknown>> => {
-    if (!q.cloudProvider) throw new LookupError(`${describeLookup(q)} needs its cloud provider (cloudProvider: 'AWS', …)`);
-    return one({ kind: 'cloud_provider', name: q.cloudProvider }, 'cloud providers', await list('cloud_provider'), byName);
-  };
-  const locationId = async (): Promise<string | undefined> => {
-    if (!q.location) return undefined;
-    return String((await one({ kind: 'location', name: q.location }, 'locations', await list('location'), byName)).id);
-  };
-  switch (q.kind) {
-    case 'cloud_account': {
-      const o = await one(q, 'cloud accounts', await list('cloud_account'), byName);
-      return { id: String(o.id), name: q.name, cloud_provider_id: String(o.cloud_provider_id ?? '') };
-    }
-    case 'cloud_provider':
-    case 'location':
-    case 'generic_image': {
-      const o = await one(q, `${q.kind.replace(/_/g, ' ')}s`, await list(q.kind), byName);
-      return { id: String(o.id), name: q.name };
-    }
-    case 'saas_provider': {
-      const o = await one(q, 'SaaS providers', await list('saas_provider'), byName);
-      return { id: String(o.id), name: q.name, required_account_data: (o.required_account_data as string[]) ?? [] };
-    }
-    case 'realm': {
-      const p = await provider();
-      const o = await one(q, `realms of ${q.cloudProvider}`, await list('realm', { cloud_provider_id: String(p.id) }), byName);
-      return { id: String(o.id), name: q.name, cloud_provider_id: String(p.id), provider_name: String(o.provider_name ?? '') };
-    }
-    case 'server_plan': {
-      const p = await provider();
-      const loc = await locationId();
-      const plans = (await list('server_plan', { cloud_provider_id: String(p.id) })).filter((o) => !loc || o.location_id === loc);
-      const o = await one(q, `server plans of ${q.cloudProvider}`, plans, byName, (h) => `location ${String(h.location_name ?? h.location_id)}`);
-      return {
-        id: String(o.id),
-        name: q.name,
-        cloud_provider_id: String(p.id),
-        location_id: String(o.location_id ?? ''),
-        memory: Number(o.memory ?? 0),
-        cpus: Number(o.cpus ?? 0),
-      };
-    }
-    case 'storage_plan': {
-      const p = await provider();
-      const loc = await locationId();
-      const plans = (await list('storage_plan', { cloud_provider_id: String(p.id) })).filter(
-        (o) => (!loc || o.location_id === loc) && (!q.realm || o.realm_provider_name === q.realm || o.realm_id === q.realm),
-      );
-      const o = await one(q, `storage plans of ${q.cloudProvider}`, plans, byName, (h) => `realm ${String(h.realm_provider_name ?? h.realm_id)}`);
-      return {
-        id: String(o.id),
-        name: q.name,
-        cloud_provider_id: String(p.id),
-        realm_id: String(o.realm_id ?? ''),
-        min_size: Number(o.min_size ?? 0),
-        max_size: Number(o.max_size ?? 0),
-      };
-    }
-    case 'audit_events': {
-      const m = /^latest (\d{1,3})$/.exec(q.name);
-      if (!m) throw new LookupError(`audit events lookup '${q.name}' must be named 'latest <n>' (n from 1 to 999)`);
-      const events = (await list('event')).slice(0, Number(m[1]));
-      return {
-        id: String(events[0]?.id ?? ''),
-        name: q.name,
-        events: events.map((e) => `${String(e.timestamp)} ${String(e.level)} ${String(e.header)}`),
-      };
-    }
-    default:
-      throw new LookupError(`unknown lookup kind '${String((q as LookupQuery).kind)}'`);
-  }
+  const resolveKind = (LOOKUPS as Readonly<Record<string, KindLookup>>)[q.kind];
+  if (!resolveKind) throw new LookupError(`unknown lookup kind '${String(q.kind)}'`);
+  return resolveKind(q, list);
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { FirewallProfile, Script } from '../../lib/constructs';
 import { ImcoClient } from '../../lib/client';
 import { apiOf } from '../../lib/handlers/client-api';
-import { makeContext } from '../../lib/handlers/context';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runCreate } from '../../lib/handlers/reconcile';
 import { readSynthesizedObjects } from '../../lib/handlers/stack-reader';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   }, { stackName: 'edge', outdir });
   const client = new ImcoClient({ endpoint: emulator.endpoint, caCertPath: emulator.caCert, clientCertPath: emulator.clientCert, clientKeyPath: emulator.clientKey });
   try {
-    for (const { spec } of readSynthesizedObjects(shop.stackDir)) await runCreate(makeContext(spec, apiOf(client), () => undefined));
+    for (const { spec } of readSynthesizedObjects(shop.stackDir)) await runCreate(makeInvocationContext(spec, apiOf(client), () => undefined));
   } finally {
     client.close();
   }

@@ -9,7 +9,7 @@ import type { ImcoClient } from '../../lib/client';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import type { BridgeApi } from '../../lib/handlers/api';
 import { apiOf } from '../../lib/handlers/client-api';
-import { makeContext } from '../../lib/handlers/context';
+import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runCreate, runDelete } from '../../lib/handlers/reconcile';
 import { RunLists, withRunLists } from '../../lib/handlers/run-lists';
 import { startClientHarness, type ClientHarness } from '../client/support/emulator-client';
@@ -48,34 +48,34 @@ test('creates through one shared API list their kind once and see what the other
   const shared = new RunLists();
   const a = profile('lists-a');
   const twin = profile('lists-a');
-  await runCreate(makeContext(a.spec, sharedApi(shared), () => undefined));
-  await runCreate(makeContext(profile('lists-b').spec, sharedApi(shared), () => undefined));
+  await runCreate(makeInvocationContext(a.spec, sharedApi(shared), () => undefined));
+  await runCreate(makeInvocationContext(profile('lists-b').spec, sharedApi(shared), () => undefined));
   expect(lists.filter((k) => k === 'firewall_profile')).toHaveLength(1);
   // Not in the listing, but created since through the shared API: a same-named second one is refused.
-  await expect(runCreate(makeContext(twin.spec, sharedApi(shared), () => undefined))).rejects.toThrow(/already exists/);
+  await expect(runCreate(makeInvocationContext(twin.spec, sharedApi(shared), () => undefined))).rejects.toThrow(/already exists/);
   expect(profilesNamed('lists-a')).toHaveLength(1);
 });
 
 test('a delete forgets the lists: the next create lists again and finds no twin', async () => {
   const shared = new RunLists();
   const a = profile('lists-c');
-  await runCreate(makeContext(a.spec, sharedApi(shared), () => undefined));
-  await runDelete(makeContext(a.spec, sharedApi(shared), () => undefined));
+  await runCreate(makeInvocationContext(a.spec, sharedApi(shared), () => undefined));
+  await runDelete(makeInvocationContext(a.spec, sharedApi(shared), () => undefined));
   const again = profile('lists-c');
-  await runCreate(makeContext(again.spec, sharedApi(shared), () => undefined));
+  await runCreate(makeInvocationContext(again.spec, sharedApi(shared), () => undefined));
   expect(lists.filter((k) => k === 'firewall_profile').length).toBeGreaterThanOrEqual(2);
   expect(profilesNamed('lists-c')).toHaveLength(1);
 });
 
 test('an object made since the shared listing is found by a look again (its label made late too) and adopted', async () => {
   const shared = new RunLists();
-  await runCreate(makeContext(profile('lists-d').spec, sharedApi(shared), () => undefined));
+  await runCreate(makeInvocationContext(profile('lists-d').spec, sharedApi(shared), () => undefined));
   const late = profile('lists-e');
   const label = await harness.emu.request('POST', '/labels', { body: { name: late.ownerLabel, namespace: OWNER_NAMESPACE } });
   const orphan = await harness.emu.request('POST', '/network/firewall_profiles', {
     body: { name: 'lists-e', rules: [{ ip_protocol: 'tcp', min_port: 443, max_port: 443, source: '0.0.0.0/0' }], label_ids: [label.json.id] },
   });
-  const live = await runCreate(makeContext(late.spec, sharedApi(shared), () => undefined));
+  const live = await runCreate(makeInvocationContext(late.spec, sharedApi(shared), () => undefined));
   expect(live.id).toBe(orphan.json.id);
   expect(profilesNamed('lists-e')).toHaveLength(1);
 });

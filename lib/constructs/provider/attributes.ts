@@ -3,6 +3,7 @@
 // `imco_<kind>` resource as the provider conventions name them. References to managed objects become
 // Terraform references (their resource's `id`); secrets become `F_env`/`F_file` + `F_version`.
 import { isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecValue } from '../../bridge/spec';
+import { kindSpec } from '../../catalog';
 import { escapeTemplate, jsonForTerraform } from '../escape';
 
 /** Fields whose attribute is a string of JSON (`jsonencode(...)` in HCL), not a nested value. */
@@ -41,7 +42,7 @@ export function objectAttributes(input: AttributeInput): Attributes {
     return v;
   };
   for (const [field, v] of Object.entries(input.spec.fields)) {
-    const byName = nameAttribute(field, v, input.refId);
+    const byName = nameAttribute(input.spec.kind, field, v, input.refId);
     if (byName) {
       attributes[byName.attribute] = escapeTemplate(byName.name);
     } else if (isSecret(v)) {
@@ -59,15 +60,12 @@ export function objectAttributes(input: AttributeInput): Attributes {
   return { attributes, problems };
 }
 
-/** References the provider itself resolves by name at create, by field: `VpnPlan.named(…)` → `vpn_plan_name`. */
-const NAME_ATTRIBUTES: Readonly<Record<string, { readonly kind: string; readonly attribute: string }>> = {
-  vpn_plan_id: { kind: 'vpn_plan', attribute: 'vpn_plan_name' },
-};
-
 /** The `<x>_name` attribute a by-name reference becomes, when the provider resolves it. */
-function nameAttribute(field: string, v: SpecValue, refId: AttributeInput['refId']): { attribute: string; name: string } | undefined {
-  const rule = NAME_ATTRIBUTES[field];
-  if (!rule || !isRef(v) || v.$ref.kind !== rule.kind || refId(v.$ref) !== undefined) return undefined;
+function nameAttribute(kind: string, field: string, v: SpecValue, refId: AttributeInput['refId']): { attribute: string; name: string } | undefined {
+  const spec = kindSpec(kind);
+  const rule = spec.byName?.find((b) => b.field === field);
+  const refKind = spec.createFields.find((f) => f.name === field)?.ref;
+  if (!rule || !isRef(v) || v.$ref.kind !== refKind || refId(v.$ref) !== undefined) return undefined;
   const name = v.$ref.natural?.name;
   return typeof name === 'string' ? { attribute: rule.attribute, name } : undefined;
 }

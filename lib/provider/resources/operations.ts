@@ -4,7 +4,7 @@
 // first call that needs IMCO, so the schema calls never load it.
 import type { BridgeApi, LiveObject, ParentParams } from '../../handlers/api';
 import { isHttpStatus } from '../../handlers/api';
-import { type HandlerContext, makeContext } from '../../handlers/context';
+import { type InvocationContext, makeInvocationContext } from '../../handlers/invocation-context';
 import { BridgeError } from '../../handlers/errors';
 import { behaviourOf } from '../../handlers/kinds';
 import { runCreate, runCreateUnowned, runDelete, runUpdate } from '../../handlers/reconcile';
@@ -18,8 +18,8 @@ import { buildSpec } from './spec-builder';
 import { stateAfterApply, stateFromLive } from './state';
 import { timeoutSeconds } from './timeouts';
 
-function context(model: KindModel, api: BridgeApi, call: CallContext, spec: ReturnType<typeof buildSpec>): HandlerContext {
-  return makeContext(spec, api, (line) => call.log(line));
+function context(model: KindModel, api: BridgeApi, call: CallContext, spec: ReturnType<typeof buildSpec>): InvocationContext {
+  return makeInvocationContext(spec, api, (line) => call.log(line));
 }
 
 /**
@@ -27,13 +27,13 @@ function context(model: KindModel, api: BridgeApi, call: CallContext, spec: Retu
  * upload, so kinds with a lifecycle or steps after the write are read back; for the others the
  * answer is the object, when it carries every field the catalog says an answer has.
  */
-async function fresh(ctx: HandlerContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
+async function fresh(ctx: InvocationContext, live: LiveObject, parentParams?: ParentParams): Promise<LiveObject> {
   const { kind } = ctx;
   if (!kind.operations.includes('show') || answerIsCurrent(ctx, live)) return live;
   return ctx.api.show(kind.kind, kind.singleton ? '' : live.id, parentParams).catch(() => live);
 }
 
-function answerIsCurrent(ctx: HandlerContext, live: LiveObject): boolean {
+function answerIsCurrent(ctx: InvocationContext, live: LiveObject): boolean {
   const { kind } = ctx;
   const behaviour = behaviourOf(kind.kind);
   if (kind.lifecycle || behaviour.afterCreate || behaviour.converge) return false;

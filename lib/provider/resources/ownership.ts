@@ -2,15 +2,16 @@
 // object and the old one taken off. This is also how an imported object becomes owned (its state
 // has no owner until the configuration's owner is applied), which makes its later re-creates
 // crash-safe like any other.
+import { assignLabel, unassignLabel } from '../../kinds/label/assignment';
 import type { LiveObject } from '../../handlers/api';
-import type { HandlerContext } from '../../handlers/context';
+import type { InvocationContext } from '../../handlers/invocation-context';
 import { identityOf, ownLabelOf } from '../../handlers/ownership';
 
 function labelsOf(live: LiveObject): string[] {
   return Array.isArray(live.label_ids) ? (live.label_ids as string[]) : [];
 }
 
-export async function moveOwnership(ctx: HandlerContext, live: LiveObject, from: string | undefined, to: string | undefined): Promise<void> {
+export async function moveOwnership(ctx: InvocationContext, live: LiveObject, from: string | undefined, to: string | undefined): Promise<void> {
   if (!ctx.kind.labelable || from === to) return;
   const resource = { id: live.id, resource_type: ctx.kind.resourceType };
   if (to) {
@@ -18,14 +19,14 @@ export async function moveOwnership(ctx: HandlerContext, live: LiveObject, from:
     const label = await ctx.resolver.ensureOwnerLabel(ownLabelOf(identityOf(ctx.spec), { kind: ctx.kind.kind, label: to })!);
     if (!labelsOf(live).includes(label.id)) {
       ctx.log(`assigning ownership label '${to}'`);
-      await ctx.api.request('POST', `/labels/${label.id}/resources`, { resources: [resource] });
+      await assignLabel(ctx.api, label.id, resource.resource_type, resource.id);
     }
   }
   if (from) {
     const old = await ctx.resolver.findOwnerLabel(from);
     if (old && labelsOf(live).includes(old.id)) {
       ctx.log(`removing ownership label '${from}'`);
-      await ctx.api.request('DELETE', `/labels/${old.id}/resources/${ctx.kind.resourceType}/${live.id}`);
+      await unassignLabel(ctx.api, old.id, ctx.kind.resourceType, live.id);
     }
   }
 }

@@ -7,7 +7,7 @@ import { managedKinds } from '../../catalog';
 import type { FieldSpec, KindSpec } from '../../catalog/types';
 import type { AttributeSchema, ResourceSchema } from '../resource-type';
 import { ctyTypeOf, isNested } from './field-values';
-import { type KindExtras, extrasOf } from './kind-extras';
+import { type KindExtras, extrasOf } from '../../kinds/provider-extras';
 import { secretAttr, secretAttributes, storedSecretAttributes } from './secrets';
 import { timeoutsBlock } from './timeouts';
 

@@ -7,7 +7,7 @@
 // list per kind and parent (lib/handlers/run-lists.ts); once none is running, they are forgotten,
 // so knowledge is never carried across an idle gap in which someone else may have written (a
 // long-lived process, a test).
-import type { BridgeApi } from '../../handlers/api';
+import type { BridgeApi, ParentParams } from '../../handlers/api';
 import { forgetRunLabels, shareRunLabels, stopSharingRunLabels } from '../../handlers/run-labels';
 import { RunLists, withRunLists } from '../../handlers/run-lists';
 import { ListCache } from './read-cache';
@@ -58,7 +58,7 @@ async function boundedBy(api: BridgeApi, deadline: number, done: () => void): Pr
     action: (kind, name, id, body, parentParams) => by(() => api.action(kind, name, id, body, parentParams)),
     waitForState: (kind, id, states, opts) => by(() => api.waitForState(kind, id, states, opts)),
     waitForGone: (kind, id, opts) => by(() => api.waitForGone(kind, id, opts)),
-    request: <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) => by(() => api.request<T>(method, path, body)),
+    call: <T>(op: string, params?: ParentParams, body?: unknown, query?: Readonly<Record<string, string>>) => by(() => api.call<T>(op, params, body, query)),
     upload: (url, data) => by(() => api.upload(url, data)),
     download: (url) => by(() => api.download(url)),
     close: () => {

@@ -1,4 +1,4 @@
-// Transpiles the emulator CLI and what it imports (lib/cli/emulator.ts, lib/emulator, lib/catalog, lib/core,
+// Transpiles the emulator CLI and what it imports (lib/cli/emulator.ts, lib/emulator, lib/catalog, lib/core, lib/kinds,
 // lib/pki) into a directory once, so tests can run the real command as a child process without a
 // build. Children find the project's node_modules through NODE_PATH.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import * as ts from 'typescript';
 
 export const ROOT = join(__dirname, '..', '..', '..');
-const SOURCES = ['lib/emulator', 'lib/catalog', 'lib/core', 'lib/pki', 'lib/cli/emulator.ts'];
+const SOURCES = ['lib/emulator', 'lib/catalog', 'lib/core', 'lib/kinds', 'lib/pki', 'lib/cli/emulator.ts'];
 
 function tsFiles(path: string): string[] {
   if (path.endsWith('.ts')) return [path];
