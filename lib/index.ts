@@ -10,8 +10,8 @@ export { normaliseEndpoint } from './client/surface';
 export type * as wire from './client/types';
 export type { DiscoveredConfig, InlinePem } from './client/config';
 // Types (and the subnet types) that public members of the constructs use.
-export { SUBNET_TYPES } from './catalog';
-export type { ActionSpec, FieldSpec, FieldType, HttpMethod, Identity, KindSpec, LifecycleSpec } from './catalog';
+export { FIREWALL_PROTOCOLS, SUBNET_TYPES } from './catalog';
+export type { ActionSpec, ExtraEndpointSpec, FieldSpec, FieldType, HttpMethod, Identity, KindSpec, LifecycleSpec } from './catalog';
 export type { BridgeSpec, ObjectRef, SecretRef, SpecExtras, SpecValue, FileSpec, TemplateScriptSpec } from './bridge/spec';
 export type { Ipv4Network } from './constructs/cidr';
 export type { EndpointDiscovery, EndpointDiscoveryOptions, EndpointOrigin } from './constructs/endpoint';
