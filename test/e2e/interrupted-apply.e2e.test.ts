@@ -134,7 +134,7 @@ test('Ctrl-C mid-create: drift reports the tainted resources\' objects, terrafor
   expect(report.code).toBe(2);
   for (const p of heldByTainted) {
     expect(report.stdout).toContain(
-      `  ${String(p.name)} (firewall_profile ${p.id}): tainted — terraform_data.${String(p.name)} is tainted (an interrupted or failed apply): ` +
+      `  ${String(p.name)} (firewall_profile '${String(p.name)}' ${p.id}): tainted — terraform_data.${String(p.name)} is tainted (an interrupted or failed apply): ` +
         "terraform apply replaces it and adopts this object; terraform destroy deletes the object through the stack's imco_sweep",
     );
   }
