@@ -1,5 +1,5 @@
 // The handler flavours' encoding of one IMCO object (`terraform_data` / `null_resource`; see
-// docs/architecture.md): the lifecycle resource (identity + immutable fields, create and delete
+// docs/architecture.md §2.2): the lifecycle resource (identity + immutable fields, create and delete
 // provisioners), the `_sync` resource (mutable fields, update provisioner) and action resources,
 // each running imco-bridge with the spec in its environment. ImcoObject gathers the input.
 import type { LocalExecProvisioner } from 'cdktf';

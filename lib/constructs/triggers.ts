@@ -1,6 +1,6 @@
-// Trigger values of the handler flavours' resources (docs/architecture.md, "the flow of one
-// firewall rule"): a spec value as the string Terraform compares — literals escaped, references to
-// objects of this program as their lifecycle resource's `.id` token, secrets left out — and the
+// Trigger values of the handler flavours' resources (docs/architecture.md §2.2): a spec value as
+// the string Terraform compares — literals escaped, references to objects of this program as their
+// lifecycle resource's `.id` token, secrets left out — and the
 // `_sync` triggers of the mutable spec extras (power, size, compile, scripts, attachments, attach_to).
 import type { ObjectRef, SpecExtras, SpecValue } from '../bridge/spec';
 import { isRef, isSecret } from '../bridge/spec';
