@@ -1,63 +1,33 @@
-// ImcoObject: the base class of every IMCO construct. It owns the two-resource encoding of docs/architecture.md §2.2
-// (lifecycle resource with create/delete provisioners, `_sync` resource with the update provisioner,
-// optional action resources) — or, in the provider flavour (§2a), hands the same desired state to
-// ./provider/encode.ts for ONE `imco_<kind>` resource — the BridgeSpec handed to imco-bridge,
-// identity (§3), secret fingerprints (§5), escaping of literal text, and the shared validations.
-import { TerraformStack, type LocalExecProvisioner } from 'cdktf';
+// ImcoObject: the base class of every IMCO construct (docs/architecture.md). It owns the object's
+// identity (ownership label or natural key), the BridgeSpec handed to imco-bridge, secret
+// fingerprints, references between objects and the shared validations; the Terraform resources come
+// from ./provider/encode.ts (provider flavour: ONE `imco_<kind>` resource) or ./handler-encoding.ts
+// (handler flavours: lifecycle, `_sync` and action resources running imco-bridge).
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { kindSpec, type KindSpec } from '../catalog';
 import { legacyOwnerLabelName, ownershipLabel } from '../bridge/identity';
-import { SPEC_ENV, SPEC_VERSION, TF_ID_ENV, TRIGGERS_ENV, isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecExtras, type SpecValue } from '../bridge/spec';
-import { escapeTemplate, jsonForTerraform } from './escape';
-import { createHandlerResource, selfTriggersExpression, type HandlerResource } from './handler-resource';
+import { SPEC_VERSION, type BridgeSpec, type ObjectRef, type SpecValue } from '../bridge/spec';
+import { escapeTemplate } from './escape';
+import type { HandlerResource } from './handler-resource';
+import { encodeWithHandlers, handlerAction } from './handler-encoding';
+import { identityProblems } from './identity-problems';
 import { driftTrigger } from './drift';
-import { SPEC_VARIABLES } from './environment-size';
+import type { ActionDefinition, ImcoObjectProps, ObjectDefinition } from './object-definition';
 import { ensurePruneResource } from './prune';
 import { encodeForProvider, providerAction } from './provider/encode';
 import { importResources } from './provider/import-from';
 import type { ImcoResource } from './provider/imco-resource';
-import { ensureSweepResource } from './sweep';
-import { registryOf, resourceNameOf, stackRelativePath } from './registry';
-import { Secret, secretProblem } from './secret';
+import { claimResourceName, registryOf, resourceNameOf, stackRelativePath } from './registry';
+import { secretFingerprints, secretProblem, type Secret, type SecretUse } from './secret';
 import { ImcoSettings, type ResolvedImcoSettings } from './settings';
 import { specSizeProblem } from './spec-size';
-import { idOf, idProblem, integerProblem, nameProblem, unresolvedTokenPaths, type IdLike } from './validation';
+import { constructRefProblem, idOf, idProblem, integerProblem, nameProblem, unresolvedTokenPaths, type IdLike } from './validation';
 import { failedLookupProblems } from './lookups';
 
 export { TF_ID_ENV, TRIGGERS_ENV } from '../bridge/spec';
 export { MAX_SPEC_BYTES } from './spec-size';
-
-/** Props every IMCO construct accepts. */
-export interface ImcoObjectProps {
-  /**
-   * Seconds imco-bridge waits for this object to settle on create, update and delete. With the
-   * `terraform_data` flavour a change is an in-place update of the lifecycle resource; with
-   * `null_resource` it is one of its triggers (a change replaces the object).
-   * @default ImcoSettings `timeouts[kind]`, else the kind's catalog default
-   */
-  readonly timeoutSeconds?: number;
-}
-
-/** What a kind's construct hands to `encode`. */
-export interface ObjectDefinition {
-  /** Identity; defaults to the ownership label for labelable kinds. */
-  readonly self?: ObjectRef;
-  /** The object this one lives in (subnet, VPN): replacing it replaces this one. */
-  readonly parent?: ImcoObject;
-  /** Wire create fields (snake_case): literals, `{ $ref }` (via `refTo`), `{ $secret }` (via `secretField`). */
-  readonly fields: Readonly<Record<string, SpecValue | undefined>>;
-  readonly extras?: SpecExtras;
-}
-
-/** An action resource: reboot, or execute an operational script. */
-export interface ActionDefinition {
-  /** Appended to the resource name: `<name>_<suffix>`. */
-  readonly suffix: string;
-  readonly trigger: string;
-  readonly action: NonNullable<BridgeSpec['action']>;
-  /** Further objects the action needs (the script to execute). */
-  readonly uses?: readonly ImcoObject[];
-}
+export type { ActionDefinition, ImcoObjectProps, ObjectDefinition } from './object-definition';
 
 const objectsByRef = new WeakMap<ObjectRef, ImcoObject>();
 
@@ -90,7 +60,7 @@ export abstract class ImcoObject extends Construct {
   private readonly problems: string[] = [];
   private readonly checks: (() => (string | undefined)[])[] = [];
   private readonly used = new Set<ImcoObject>();
-  private readonly secrets: { field: string; prop: string; secret: Secret }[] = [];
+  private readonly secrets: SecretUse[] = [];
   private readonly timeoutSeconds: number;
   /** Whether the timeout was configured (the provider flavour then writes a `timeouts` block). */
   private readonly timeoutConfigured: boolean;
@@ -211,11 +181,7 @@ export abstract class ImcoObject extends Construct {
    */
   protected refTo(target: unknown, prop: string, expected: abstract new (...args: never[]) => ImcoObject, title: string): { readonly $ref: ObjectRef } | undefined {
     if (!(target instanceof expected)) {
-      this.problem(
-        target === undefined || target === null
-          ? `${prop} is required: pass the ${title} construct`
-          : `${prop} must be a ${title} construct of this program (got ${describeValue(target)})`,
-      );
+      this.problem(constructRefProblem(target, prop, title));
       return undefined;
     }
     this.use(target, prop);
@@ -269,7 +235,6 @@ export abstract class ImcoObject extends Construct {
     if (definition.parent && !this.used.has(definition.parent)) this.use(definition.parent, 'parent');
     const fields: Record<string, SpecValue> = {};
     for (const [name, value] of Object.entries(definition.fields)) if (value !== undefined) fields[name] = value;
-    const extras: SpecExtras = definition.extras ?? {};
     const spec: BridgeSpec = {
       version: SPEC_VERSION,
       kind: this.kind,
@@ -279,102 +244,41 @@ export abstract class ImcoObject extends Construct {
       endpoint: this.settings.endpoint ?? '',
       self: ref,
       fields,
-      extras,
+      extras: definition.extras ?? {},
       timeoutSeconds: this.timeoutSeconds,
     };
     const specJson = escapeTemplate(JSON.stringify(spec));
-
-    // Secrets: fingerprints only; a missing value is a validation problem.
-    const fingerprints: Record<string, string> = {};
-    const salt = legacyOwnerLabelName(this.stackName, this.objectPath);
-    for (const { field, prop, secret } of this.secrets) {
-      const result = secret.fingerprint(salt, this.stackName);
-      if (result.problem !== undefined) this.problem(`${prop}: ${result.problem}`);
-      else fingerprints[field] = result.fingerprint;
-    }
-
-    const { flavour, bridgeCommand } = this.settings;
+    const fingerprints = this.fingerprints();
+    const flavour = this.settings.flavour;
     if (flavour === 'provider') {
       this.encodeForProvider(definition, ref, spec, specJson, fingerprints);
       return;
     }
-    const command = (verb: string): string => escapeTemplate(`${bridgeCommand} ${verb}`);
-    const credentialEnv = Object.fromEntries(Object.entries(this.settings.environment).map(([k, v]) => [k, escapeTemplate(v)]));
-
-    // Lifecycle: identity + immutable properties; replaced when one of them changes.
-    const lifecycleTriggers: Record<string, string> = {
-      imco_kind: this.kind,
-      imco_stack: escapeTemplate(this.stackName),
-      imco_path: escapeTemplate(this.objectPath),
-      imco_endpoint: escapeTemplate(spec.endpoint),
-      imco_self: escapeTemplate(JSON.stringify(ref)),
-    };
-    if (definition.parent) lifecycleTriggers.imco_parent = definition.parent.resource.id;
-    for (const field of this.catalog.immutableFields) {
-      if (field in fields) lifecycleTriggers[field] = this.triggerValue(fields[field]);
-    }
-    for (const field of this.catalog.secretFields) {
-      if (!this.catalog.updateFields.includes(field) && field in fingerprints) lifecycleTriggers[field] = fingerprints[field];
-    }
-    if (extras.archive) lifecycleTriggers.archive_sha256 = extras.archive.sha256;
-    const carried = { imco_timeout: String(this.timeoutSeconds) };
-
-    const dependencies = [...this.used].map((o) => o.syncResource);
-    const environmentCheck = { subject: this.describe(), checkedElsewhere: SPEC_VARIABLES };
-    const resource = createHandlerResource(this, 'Resource', {
+    const { resource, syncResource } = encodeWithHandlers({
+      scope: this,
+      catalog: this.catalog,
       flavour,
-      logicalId: this.claimName(this.resourceName),
-      triggers: lifecycleTriggers,
-      carried,
-      environmentCheck,
-      // Created after, and destroyed before, the stack's sweep resource (directly, or through the objects it uses).
-      dependsOn: dependencies.length > 0 ? dependencies : [ensureSweepResource(this, this.settings)],
-      provisioners: [
-        // A failed create does not taint the lifecycle resource (Terraform would then never run its
-        // destroy provisioner, and a replacement would cascade to every dependent): the `_sync`
-        // resource that follows fails the apply instead, and the next apply retries through it.
-        {
-          type: 'local-exec',
-          command: command('create'),
-          environment: { ...credentialEnv, [SPEC_ENV]: specJson, [TF_ID_ENV]: '${self.id}' },
-          onFailure: 'continue',
-        } as LocalExecProvisioner,
-        {
-          type: 'local-exec',
-          when: 'destroy',
-          command: command('delete'),
-          environment: { ...credentialEnv, [TRIGGERS_ENV]: selfTriggersExpression(flavour, true) },
-        },
-      ],
-    });
-
-    // Sync: the mutable desired state (secrets as fingerprints); replaced when it changes.
-    const syncTriggers: Record<string, string> = { imco_lifecycle: resource.id };
-    for (const field of this.catalog.updateFields) {
-      if (this.catalog.secretFields.includes(field)) {
-        if (field in fingerprints) syncTriggers[field] = fingerprints[field];
-      } else if (field in fields) {
-        syncTriggers[field] = this.triggerValue(fields[field]);
-      }
-    }
-    Object.assign(syncTriggers, this.extrasTriggers(extras));
-    const drift = driftTrigger(this);
-    if (drift !== undefined) (syncTriggers as Record<string, unknown>).imco_drift = drift;
-    const syncResource = createHandlerResource(this, 'Sync', {
-      flavour,
-      logicalId: this.claimName(`${this.resourceName}_sync`),
-      triggers: syncTriggers,
-      environmentCheck,
-      dependsOn: [resource, ...dependencies],
-      provisioners: [
-        {
-          type: 'local-exec',
-          command: command('update'),
-          environment: { ...credentialEnv, [SPEC_ENV]: specJson, [TF_ID_ENV]: resource.id },
-        },
-      ],
+      settings: this.settings,
+      subject: this.describe(),
+      resourceName: this.resourceName,
+      spec,
+      specJson,
+      fingerprints,
+      parentId: definition.parent ? definition.parent.resource.id : undefined,
+      dependencies: [...this.used].map((o) => o.syncResource),
+      drift: () => driftTrigger(this),
+      claim: (name) => this.claimName(name),
+      lifecycleIdOf: lifecycleIdOf,
     });
     this.encoded = { ref, spec, resource, syncResource, specJson };
+  }
+
+  /** Secrets: fingerprints only (by wire field); a missing value is a validation problem. */
+  private fingerprints(): Record<string, string> {
+    const salt = legacyOwnerLabelName(this.stackName, this.objectPath);
+    const { fingerprints, problems } = secretFingerprints(this.secrets, salt, this.stackName);
+    problems.forEach((p) => this.problem(p));
+    return fingerprints;
   }
 
   /** Provider flavour: the object's `imco_<kind>` resource and its parts, from the same desired state. */
@@ -387,7 +291,7 @@ export abstract class ImcoObject extends Construct {
       parent: definition.parent && parentField ? { field: parentField, id: definition.parent.resource.id } : undefined,
       timeoutSeconds: this.timeoutConfigured ? this.timeoutSeconds : undefined,
       dependsOn: [...this.used].flatMap((o) => o.partResources),
-      refId: (r) => ImcoObject.ofRef(r)?.resource.id,
+      refId: lifecycleIdOf,
       partsOf: (r) => ImcoObject.ofRef(r)?.partResources ?? [],
       claim: (name) => this.claimName(name),
     });
@@ -400,45 +304,33 @@ export abstract class ImcoObject extends Construct {
   protected addAction(id: string, definition: ActionDefinition): HandlerResource {
     const { spec, resource, syncResource } = this.done();
     for (const other of definition.uses ?? []) this.use(other, 'action');
+    const script = definition.action.name === 'execute' ? ImcoObject.ofRef(definition.action.script.$ref) : undefined;
+    const logicalId = this.claimName(`${this.resourceName}_${definition.suffix}`);
     const flavour = this.settings.flavour;
-    if (flavour === 'provider') {
-      const script = definition.action.name === 'execute' ? ImcoObject.ofRef(definition.action.script.$ref) : undefined;
-      const action = providerAction(this, id, {
-        action: definition.action,
-        serverId: resource.id,
-        scriptId: script?.resource.id,
-        trigger: definition.trigger,
-        logicalId: this.claimName(`${this.resourceName}_${definition.suffix}`),
-        dependsOn: (definition.uses ?? []).flatMap((o) => o.partResources),
-      });
-      this.actions.push(action);
-      return action;
-    }
-    const actionSpec: BridgeSpec = { ...spec, action: definition.action };
-    const specJson = escapeTemplate(JSON.stringify(actionSpec));
-    const triggers: Record<string, string> = { imco_lifecycle: resource.id, trigger: escapeTemplate(definition.trigger) };
-    if (definition.action.name === 'execute') {
-      const script = ImcoObject.ofRef(definition.action.script.$ref);
-      if (script) triggers.script = script.resource.id;
-    }
-    const action = createHandlerResource(this, id, {
-      flavour,
-      logicalId: this.claimName(`${this.resourceName}_${definition.suffix}`),
-      triggers,
-      environmentCheck: { subject: this.describe(), checkedElsewhere: SPEC_VARIABLES },
-      dependsOn: [syncResource, ...(definition.uses ?? []).map((o) => o.syncResource)],
-      provisioners: [
-        {
-          type: 'local-exec',
-          command: escapeTemplate(`${this.settings.bridgeCommand} action`),
-          environment: {
-            ...Object.fromEntries(Object.entries(this.settings.environment).map(([k, v]) => [k, escapeTemplate(v)])),
-            [SPEC_ENV]: specJson,
-            [TF_ID_ENV]: resource.id,
-          },
-        },
-      ],
-    });
+    const action =
+      flavour === 'provider'
+        ? providerAction(this, id, {
+            action: definition.action,
+            serverId: resource.id,
+            scriptId: script?.resource.id,
+            trigger: definition.trigger,
+            logicalId,
+            dependsOn: (definition.uses ?? []).flatMap((o) => o.partResources),
+          })
+        : handlerAction({
+            scope: this,
+            id,
+            flavour,
+            settings: this.settings,
+            subject: this.describe(),
+            logicalId,
+            spec,
+            action: definition.action,
+            trigger: definition.trigger,
+            lifecycle: resource,
+            scriptId: script?.resource.id,
+            dependsOn: [syncResource, ...(definition.uses ?? []).map((o) => o.syncResource)],
+          });
     this.actions.push(action);
     return action;
   }
@@ -450,62 +342,14 @@ export abstract class ImcoObject extends Construct {
 
   /** Claims a Terraform resource name in the stack; a name claimed twice is a problem (reported once per object). */
   private claimName(name: string): string {
-    const names = registryOf(this).resourceNames;
-    const holder = names.get(name);
-    if (holder !== undefined && holder !== this.node.path) {
-      if (!this.nameCollision) {
-        this.nameCollision = true;
-        this.problem(
-          `its Terraform resource name '${name}' is already used by '${holder}' (construct paths that differ only in characters outside [A-Za-z0-9_-] collide); rename one of the constructs`,
-        );
-      }
-    } else {
-      names.set(name, this.node.path);
+    const holder = claimResourceName(this, name);
+    if (holder !== undefined && !this.nameCollision) {
+      this.nameCollision = true;
+      this.problem(
+        `its Terraform resource name '${name}' is already used by '${holder}' (construct paths that differ only in characters outside [A-Za-z0-9_-] collide); rename one of the constructs`,
+      );
     }
     return name;
-  }
-
-  /** A trigger value: strings as-is (escaped), references as the lifecycle id token, the rest as JSON. */
-  private triggerValue(value: SpecValue): string {
-    if (typeof value === 'string') return escapeTemplate(value);
-    if (isRef(value)) return this.refToken(value.$ref);
-    const tokens = new Set<string>();
-    const live = this.withRefTokens(value, tokens);
-    return jsonForTerraform(live, (t) => tokens.has(t));
-  }
-
-  /** The lifecycle `.id` of the object a ref names (or the ref as JSON when it is not managed here). */
-  private refToken(ref: ObjectRef): string {
-    const target = ImcoObject.ofRef(ref);
-    return target ? target.resource.id : escapeTemplate(JSON.stringify(ref));
-  }
-
-  private withRefTokens(value: unknown, tokens: Set<string>): unknown {
-    if (isRef(value)) {
-      const token = this.refToken(value.$ref);
-      tokens.add(token);
-      return token;
-    }
-    if (isSecret(value)) return null;
-    if (Array.isArray(value)) return value.map((v) => this.withRefTokens(v, tokens));
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.withRefTokens(v, tokens)]));
-    }
-    return value;
-  }
-
-  /** Sync triggers for the mutable extras. */
-  private extrasTriggers(extras: SpecExtras): Record<string, string> {
-    const out: Record<string, string> = {};
-    if (extras.power !== undefined) out.power = escapeTemplate(String(extras.power));
-    if (extras.size !== undefined) out.size = String(extras.size);
-    if (extras.compile !== undefined) out.compile = String(extras.compile);
-    if (extras.scripts !== undefined) out.scripts = this.triggerValue(extras.scripts as unknown as SpecValue);
-    if (extras.attachments !== undefined) {
-      out.attachments = jsonForTerraform(extras.attachments.map((a) => ({ name: a.name, sha256: a.sha256 })), () => false);
-    }
-    if (extras.attachTo !== undefined) out.attach_to = extras.attachTo ? this.refToken(extras.attachTo.$ref) : '';
-    return out;
   }
 
   // ---------------------------------------------------------------- validation
@@ -521,7 +365,7 @@ export abstract class ImcoObject extends Construct {
           `${tokens.join(', ')} hold Terraform expressions (tokens); the handler needs literal values at synth — use plain values, or a lookup`,
         );
       }
-      found.push(...this.identityProblems());
+      found.push(...identityProblems(this, this.earlierEncoded()));
       found.push(...failedLookupProblems(this.encoded.spec.fields));
     }
     return [...new Set(found)].map((p) => `${this.describe()}: ${p}`);
@@ -532,55 +376,17 @@ export abstract class ImcoObject extends Construct {
     if (problem !== undefined) found.push(problem);
   }
 
-  /** Duplicate ownership keys / natural keys / names of the same kind, reported on the later object. */
-  private identityProblems(): string[] {
-    const found: string[] = [];
+  /** The encoded IMCO objects declared before this one in its stack. */
+  private earlierEncoded(): ImcoObject[] {
     const objects = registryOf(this).objects;
-    const mine = identityKey(this.ref);
-    const myName = this.catalog.nameField ? this.spec.fields[this.catalog.nameField] : undefined;
-    for (const other of objects) {
-      if (other === this) break;
-      if (!(other instanceof ImcoObject) || !other.encoded) continue;
-      if (other.kind === this.kind && identityKey(other.ref) === mine) {
-        found.push(
-          this.ownerKey
-            ? `its ownership label '${this.ownerKey}' is also the label of '${other.objectPath}'; the two would be the same IMCO object — rename one of the constructs`
-            : `it has the same identity as '${other.objectPath}' (${describeIdentity(this.ref)}); IMCO would see one object — remove or change one of them`,
-        );
-      }
-      if (
-        this.catalog.labelable &&
-        typeof myName === 'string' &&
-        other.kind === this.kind &&
-        other.spec.fields[this.catalog.nameField as string] === myName
-      ) {
-        found.push(
-          `its name '${myName}' is also the name of ${other.describe()}; imco-bridge refuses to create a ${this.catalog.title} whose name another one already has — give each a unique name`,
-        );
-      }
-    }
-    return found;
+    const mine = objects.indexOf(this);
+    return (mine < 0 ? objects : objects.slice(0, mine)).filter((o): o is ImcoObject => o instanceof ImcoObject && o.encoded !== undefined);
   }
 }
 
-/** A ref without its path: what identifies the object in IMCO. */
-function identityKey(ref: ObjectRef): string {
-  const strip = (r: ObjectRef): unknown => ({ kind: r.kind, owner: r.owner, natural: r.natural, id: r.id, parent: r.parent ? strip(r.parent) : undefined });
-  return JSON.stringify(strip(ref));
-}
-
-function describeIdentity(ref: ObjectRef): string {
-  const parts: string[] = [];
-  if (ref.parent?.path) parts.push(`in '${ref.parent.path}'`);
-  if (ref.natural) parts.push(Object.entries(ref.natural).map(([k, v]) => `${k} ${v}`).join(', '));
-  if (!ref.natural && !ref.owner) parts.push(`the one ${kindSpec(ref.kind).title} of its parent`);
-  return parts.join(', ');
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `the string '${value}'`;
-  if (value instanceof Construct) return `${value.constructor.name} '${value.node.path}'`;
-  return typeof value;
+/** The lifecycle resource's `.id` of the object a ref names, when it is managed in this program. */
+function lifecycleIdOf(ref: ObjectRef): string | undefined {
+  return ImcoObject.ofRef(ref)?.resource.id;
 }
 
 export type { IdLike };

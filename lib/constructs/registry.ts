@@ -44,3 +44,12 @@ export function stackRelativePath(scope: IConstruct): string {
 }
 
 export { resourceNameOf } from '../bridge/resource-name';
+
+/** Claims a Terraform resource name for `scope` in its stack: the path of the construct that holds it already, if another one does. */
+export function claimResourceName(scope: IConstruct, name: string): string | undefined {
+  const names = registryOf(scope).resourceNames;
+  const holder = names.get(name);
+  if (holder !== undefined && holder !== scope.node.path) return holder;
+  names.set(name, scope.node.path);
+  return undefined;
+}

@@ -125,3 +125,22 @@ export function secretProblem(value: unknown, prop: string): string | undefined 
   }
   return `${prop}: expected a Secret (Secret.fromEnv('NAME') or Secret.fromFile('path')), got ${value === null ? 'null' : typeof value}`;
 }
+
+/** A secret a construct passes for a wire field (`prop` names it in messages). */
+export interface SecretUse {
+  readonly field: string;
+  readonly prop: string;
+  readonly secret: Secret;
+}
+
+/** Fingerprints of the secrets by wire field, salted with the object's owner key; unreadable ones become problems. */
+export function secretFingerprints(secrets: readonly SecretUse[], owner: string, stack: string): { fingerprints: Record<string, string>; problems: string[] } {
+  const fingerprints: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const { field, prop, secret } of secrets) {
+    const result = secret.fingerprint(owner, stack);
+    if (result.problem !== undefined) problems.push(`${prop}: ${result.problem}`);
+    else fingerprints[field] = result.fingerprint;
+  }
+  return { fingerprints, problems };
+}

@@ -2,6 +2,7 @@
 // objects, integers, unresolved Terraform tokens. Each returns a problem text (without the construct
 // path, which the caller adds) or undefined.
 import { Token } from 'cdktf';
+import { Construct } from 'constructs';
 
 /** Longest name the constructs accept for an IMCO object. */
 export const MAX_NAME_LENGTH = 255;
@@ -73,4 +74,17 @@ export function jsonProblem(value: unknown, prop: string, seen: Set<unknown> = n
     return undefined;
   }
   return `${prop} holds a ${typeof value}, which JSON cannot carry`;
+}
+
+/** The problem of a reference prop that is not an IMCO construct of the expected class. */
+export function constructRefProblem(target: unknown, prop: string, title: string): string {
+  return target === undefined || target === null
+    ? `${prop} is required: pass the ${title} construct`
+    : `${prop} must be a ${title} construct of this program (got ${describeValue(target)})`;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `the string '${value}'`;
+  if (value instanceof Construct) return `${value.constructor.name} '${value.node.path}'`;
+  return typeof value;
 }

@@ -20,7 +20,7 @@ import { resolveOptions, type EmulatorOptions } from './options';
 import { render } from './render';
 import { BEHAVIOURS, buildRouter } from './routes';
 import { seed } from '../kinds/platform/seeds';
-import { readStateFile, StateFile, STATE_FORMAT, STATE_VERSION } from './state-file';
+import { readStateFile, StateFile, STATE_FORMAT, STATE_VERSION, type StateDocument } from './state-file';
 import { isSeed, ObjectStore } from './store';
 import { UploadStore } from './uploads';
 import { acquireDirectoryLock } from './dir-lock';
@@ -111,20 +111,16 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   }
 }
 
-async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, releaseLock: () => Promise<void>): Promise<RunningEmulator> {
-  const credentials = await ensureCertificates(dir, [options.host]);
-  const statePath = join(dir, 'state.json');
-  const journalPath = join(dir, 'journal.jsonl');
-  const saved = await readStateFile(statePath);
-
+/** The emulator's object store, audit log, state machine and the services the routes get. */
+function createServices(dir: string, tickMs: number): { ctx: EmulatorServices; setBaseUrl(url: string): void } {
   const store = new ObjectStore();
   const audit = new AuditLog(store);
   const behaviours = new Map<string, KindBehaviour>(BEHAVIOURS.map((b) => [b.kind, b]));
   let baseUrl = '';
-  // The machine's hooks need the context and the context holds the machine: the hooks look the
-  // context up when they run, which is only after both exist.
+  // The machine's hooks need the services and the services hold the machine: the hooks look the
+  // services up when they run, which is only after both exist.
   const hooks = { ctx: undefined as EmulatorServices | undefined };
-  const machine = new StateMachine(store, options.tickMs, {
+  const machine = new StateMachine(store, tickMs, {
     onState: (kind, obj, previous, next) => stateChanged(hooks.ctx!, kind, obj, previous, next),
     onGone: (kind, obj) => leaving(hooks.ctx!, kind, obj),
   });
@@ -137,7 +133,18 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
     behaviour: (kind) => behaviours.get(kind),
   };
   hooks.ctx = ctx;
+  return {
+    ctx,
+    setBaseUrl: (url) => {
+      baseUrl = url;
+    },
+  };
+}
 
+/** The state file: loaded objects (or the seeded platform), saved whenever the store changes. */
+async function openState(ctx: EmulatorServices, statePath: string): Promise<{ stateFile: StateFile; transitions: StateDocument['transitions'] }> {
+  const { store, audit, machine } = ctx;
+  const saved = await readStateFile(statePath);
   if (saved) store.load(saved.objects, saved.counters);
   else seed(store, audit);
   const stateFile = new StateFile(statePath, () => ({
@@ -149,11 +156,20 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
     transitions: machine.export(),
   }));
   store.onChange(() => stateFile.changed());
+  return { stateFile, transitions: saved?.transitions ?? [] };
+}
+
+async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, releaseLock: () => Promise<void>): Promise<RunningEmulator> {
+  const credentials = await ensureCertificates(dir, [options.host]);
+  const statePath = join(dir, 'state.json');
+  const journalPath = join(dir, 'journal.jsonl');
+  const { ctx, setBaseUrl } = createServices(dir, options.tickMs);
+  const { stateFile, transitions } = await openState(ctx, statePath);
 
   const journal = new Journal(journalPath, options.journal);
   const faults = new FaultInjector(options.faults, options.seed);
-  let latencyMs = options.latencyMs;
-  const server = createApiServer(credentials, { ctx, router: buildRouter(BEHAVIOURS), journal, faults, latencyMs: () => latencyMs });
+  const latency = { ms: options.latencyMs };
+  const server = createApiServer(credentials, { ctx, router: buildRouter(BEHAVIOURS), journal, faults, latencyMs: () => latency.ms });
 
   let port: number;
   try {
@@ -162,16 +178,17 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
     await journal.close();
     throw err;
   }
-  baseUrl = `https://${endpointHost(options.host)}:${port}`;
+  const baseUrl = `https://${endpointHost(options.host)}:${port}`;
+  setBaseUrl(baseUrl);
   const endpoint = `${baseUrl}/v2`;
-  machine.resume(saved?.transitions ?? []);
+  ctx.machine.resume(transitions);
   const clientXml = await writeClientXml(dir, endpoint, credentials.paths);
   await stateFile.saveNow();
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      machine.stop();
+      ctx.machine.stop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), 250);
@@ -182,17 +199,16 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
       await releaseLock();
     })());
 
+  const info = { endpoint, caCert: credentials.paths.caCert, clientCert: credentials.paths.clientCert, clientKey: credentials.paths.clientKey, clientXml };
+  return { ...info, port, dir, statePath, journalPath, stop, ...testHooks(ctx, faults, latency, stateFile, journal) };
+}
+
+type TestHooks = Omit<RunningEmulator, keyof EmulatorInfo | 'port' | 'dir' | 'statePath' | 'journalPath' | 'stop'>;
+
+/** What tests do to a running emulator: look at its objects, inject faults, latency and states, settle, flush. */
+function testHooks(ctx: EmulatorServices, faults: FaultInjector, latency: { ms: number }, stateFile: StateFile, journal: Journal): TestHooks {
+  const { store, audit, machine } = ctx;
   return {
-    endpoint,
-    caCert: credentials.paths.caCert,
-    clientCert: credentials.paths.clientCert,
-    clientKey: credentials.paths.clientKey,
-    clientXml,
-    port,
-    dir,
-    statePath,
-    journalPath,
-    stop,
     snapshot() {
       const out: Record<string, Record<string, unknown>[]> = {};
       for (const spec of KINDS) {
@@ -223,24 +239,14 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
     },
     setLatency(ms) {
       if (!Number.isInteger(ms) || ms < 0) throw new Error(`latency ${ms} ms is not a whole number >= 0`);
-      latencyMs = ms;
+      latency.ms = ms;
     },
     setTickMs(ms) {
       if (!Number.isInteger(ms) || ms < 1) throw new Error(`tick ${ms} ms is not a whole number >= 1`);
       machine.setTick(ms);
     },
     forceState(kind, id, state) {
-      const spec = kindSpec(kind);
-      const obj = store.get(kind, id);
-      if (!obj) throw new Error(`no ${spec.title} with id '${id}'`);
-      if (!spec.lifecycle?.states.includes(state)) {
-        throw new Error(`'${state}' is not a ${spec.title} state; use one of ${spec.lifecycle?.states.join(', ') ?? '(none: the kind has no states)'}`);
-      }
-      machine.cancel(kind, id);
-      const previous = obj.state;
-      obj.state = state;
-      stateChanged(ctx, kind, obj, previous, state);
-      store.changed();
+      forceState(ctx, kind, id, state);
     },
     settle: () => machine.whenIdle(),
     async flush() {
@@ -248,4 +254,19 @@ async function startIn(dir: string, options: ReturnType<typeof resolveOptions>, 
       await journal.flush();
     },
   };
+}
+
+/** Puts an object into a state now, cancelling its pending steps; records the event. */
+function forceState(ctx: EmulatorServices, kind: string, id: string, state: string): void {
+  const spec = kindSpec(kind);
+  const obj = ctx.store.get(kind, id);
+  if (!obj) throw new Error(`no ${spec.title} with id '${id}'`);
+  if (!spec.lifecycle?.states.includes(state)) {
+    throw new Error(`'${state}' is not a ${spec.title} state; use one of ${spec.lifecycle?.states.join(', ') ?? '(none: the kind has no states)'}`);
+  }
+  ctx.machine.cancel(kind, id);
+  const previous = obj.state;
+  obj.state = state;
+  stateChanged(ctx, kind, obj, previous, state);
+  ctx.store.changed();
 }

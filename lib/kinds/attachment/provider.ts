@@ -1,19 +1,11 @@
-// imco_attachment: a script attachment is created, then its file uploaded and confirmed. Identity
-// is its name inside the script: a create that finds its name there (a create interrupted after the
-// POST) adopts it and finishes the upload. Content changes replace it (the digest forces replacement).
-import { readFileSync } from 'node:fs';
-import type { LiveObject } from '../../handlers/api';
-import type { InvocationContext } from '../../handlers/invocation-context';
-import { BridgeError } from '../../handlers/errors';
-import { uploadAttachment } from './upload';
+// imco_attachment's provider hooks: `source` (the file to attach) with its digest `source_sha256`
+// (either changing replaces it), and a create of its own: created in its script and uploaded
+// (./create.ts, loaded lazily), with no wire create body; identity is its name in the script.
+import { fileHooks } from '../../provider/resources/file-hooks';
+import { type ProviderHooks, NO_PROVIDER_HOOKS } from '../../provider/resources/kind-hooks';
 
-export async function createAttachment(ctx: InvocationContext, scriptId: string, name: string, source: string): Promise<LiveObject> {
-  let data: Buffer;
-  try {
-    data = readFileSync(source);
-  } catch {
-    throw new BridgeError(`${ctx.subject}: source file ${source} cannot be read; check the path and its permissions`);
-  }
-  const att = await uploadAttachment(ctx, scriptId, name, data, { resume: true });
-  return ctx.api.show('attachment', att.id);
-}
+export const attachmentProviderHooks: ProviderHooks = {
+  ...NO_PROVIDER_HOOKS,
+  ...fileHooks('source', 'source_sha256', 'file to attach'),
+  create: async (ctx, planned) => (await import('./create')).createAttachment(ctx, String(planned.script_id), String(planned.name), String(planned.source)),
+};

@@ -7,7 +7,8 @@ import { managedKinds } from '../../catalog';
 import type { FieldSpec, KindSpec } from '../../catalog/types';
 import type { AttributeSchema, ResourceSchema } from '../resource-type';
 import { ctyTypeOf, isNested } from './field-values';
-import { type KindExtras, extrasOf } from '../../kinds/provider-extras';
+import { providerHooksOf } from '../../kinds/provider-hooks';
+import type { ProviderHooks } from './kind-hooks';
 import { secretAttr, secretAttributes, storedSecretAttributes } from './secrets';
 import { timeoutsBlock } from './timeouts';
 
@@ -42,7 +43,8 @@ export interface KindModel {
    * a replacement; any other change of one forces replacement as `replaceOnChange` says.
    */
   readonly locators: ReadonlySet<string>;
-  readonly extras: KindExtras;
+  /** The kind's provider hooks (lib/kinds/<kind>/provider.ts): extra attributes, plan rules, spec extras. */
+  readonly extras: ProviderHooks;
 }
 
 /** How an import id of the kind is written: `<id>`, `<parent_id>/<id>`, or the parent's id for a singleton. */
@@ -87,7 +89,7 @@ function ownerAttribute(kind: KindSpec): AttributeSchema {
 
 /** The model (schema and plan facts) of one managed kind. */
 export function kindModel(kind: KindSpec): KindModel {
-  const extras = extrasOf(kind.kind);
+  const extras = providerHooksOf(kind.kind);
   const fields = kind.createFields.filter((f) => f.name !== 'label_ids' && !f.secret && !extras.handledFields.includes(f.name));
   const secrets = kind.createFields.filter((f) => f.secret);
   const parentField = kind.parent?.field;
