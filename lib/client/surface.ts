@@ -31,7 +31,7 @@ export type {
 export { DEFAULT_RETRY, backoffDelayMs, decideRetry, isRetryableStatus, parseRetryAfter, resolveRetryPolicy } from './retry';
 export type { AttemptFailure, RetryDecision, RetryOptions, RetryPolicy } from './retry';
 export type { RequestHook, RequestInfo, QueryValue } from './transport';
-export type { StatefulObject, WaitForGoneOptions, WaitOptions, WaitPredicate, WaitProgress, WaitTarget } from './wait';
+export type { PollOptions, StatefulObject, WaitForGoneOptions, WaitOptions, WaitPredicate, WaitProgress, WaitTarget } from './wait';
 export type { UploadSource } from './upload';
 export type { AccessorName, FacadeArg, KindFacade, MethodName } from './kind-facade';
 export type { KindFacades } from './facade-set';
