@@ -1,7 +1,8 @@
 // ImcoClient: the public client. Resolves configuration (explicit or cio-style discovery), loads
 // and checks credentials, owns the mTLS agent and transport, and offers the generic surface
 // (`request`, `call` by catalog op id, per-kind `list/show/create/update/remove/action`,
-// `createOnce`, `waitFor`, `waitForGone`, `uploadTo`, `ping`) with the typed facades on top.
+// `createOnce`, `waitFor`, `waitForGone`, `uploadTo`, `ping`) with the catalog-built facades on top
+// (`client.vpcs.list()`, `client.kind('vpc')`; lib/client/kind-facade.ts).
 import type * as https from 'node:https';
 import * as util from 'node:util';
 import { AUDIT_EVENTS_OP, endpoint as endpointSpec, findEndpoint, fillPath, kindSpec, type EndpointSpec, type KindSpec } from '../catalog';
@@ -90,8 +91,6 @@ export class ImcoClient extends ClientFacades {
       endpoint: this.config.endpoint,
       call: (op, params, body, query) => this.call(op, params, body, query),
       removeVia: (op, params) => this.#removeVia(op, params),
-      uploadTo: (url, source) => this.uploadTo(url, source),
-      downloadFrom: (url) => this.downloadFrom(url),
     });
   }
 

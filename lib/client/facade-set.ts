@@ -1,7 +1,12 @@
-// The typed facades an ImcoClient carries (`client.templates`, `client.vpcs`, …; one per kind, in
-// lib/kinds/<kind>/client.ts), and the host they call, attached once the client is built.
+// The facades an ImcoClient carries, one per catalog kind (`client.firewallProfiles`, `client.vpcs`,
+// …, named by `accessorName`) and per endpoint group of no kind (`client.wizard`), built from the
+// catalog when the client is built; `client.kind('firewall_profile')` reaches any kind by its
+// catalog name, kinds registered later included. The host they call is attached once the client is built.
+import { ENDPOINTS, KINDS, kindSpec } from '../catalog';
+import { ImcoError } from './errors';
 import type { FacadeHost } from './facade';
-import * as F from './facades';
+import { accessorName, buildFacade, type AccessorName, type KindFacade } from './kind-facade';
+import type { WireGroups, WireKinds, WireOf } from './wire-kinds';
 
 /** A FacadeHost whose client is attached after construction (the facades exist before the client's transport). */
 export class LateFacadeHost implements FacadeHost {
@@ -22,66 +27,37 @@ export class LateFacadeHost implements FacadeHost {
   removeVia(...args: Parameters<FacadeHost['removeVia']>): Promise<boolean> {
     return this.#client.removeVia(...args);
   }
-  uploadTo(...args: Parameters<FacadeHost['uploadTo']>): Promise<void> {
-    return this.#client.uploadTo(...args);
-  }
-  downloadFrom(url: string): Promise<Buffer> {
-    return this.#client.downloadFrom(url);
-  }
 }
 
+/** The typed facade properties: one per kind of the wire type map, and the wizard. */
+export type KindFacades = { readonly [K in keyof WireKinds & string as AccessorName<K>]: KindFacade<WireKinds[K]> } & {
+  readonly [G in keyof WireGroups]: KindFacade<WireGroups[G]>;
+};
+
+// Declaration merging: the properties are installed by the constructor, from the catalog.
+export interface ClientFacades extends KindFacades {}
+
 export class ClientFacades {
-  readonly templates: F.TemplatesApi;
-  readonly templateScripts: F.TemplateScriptsApi;
-  readonly cookbookVersions: F.CookbookVersionsApi;
-  readonly scripts: F.ScriptsApi;
-  readonly firewallProfiles: F.FirewallProfilesApi;
-  readonly vpcs: F.VpcsApi;
-  readonly subnets: F.SubnetsApi;
-  readonly vpns: F.VpnsApi;
-  readonly floatingIps: F.FloatingIpsApi;
-  readonly volumes: F.VolumesApi;
-  readonly storagePlans: F.StoragePlansApi;
-  readonly sshProfiles: F.SshProfilesApi;
-  readonly servers: F.ServersApi;
-  readonly serverArrays: F.ServerArraysApi;
-  readonly cloudProviders: F.CloudProvidersApi;
-  readonly serverPlans: F.ServerPlansApi;
-  readonly realms: F.RealmsApi;
-  readonly genericImages: F.GenericImagesApi;
-  readonly saasProviders: F.SaasProvidersApi;
-  readonly locations: F.LocationsApi;
-  readonly wizard: F.WizardApi;
-  readonly cloudAccounts: F.CloudAccountsApi;
-  readonly saasAccounts: F.SaasAccountsApi;
-  readonly events: F.EventsApi;
-  readonly labels: F.LabelsApi;
+  readonly #host: FacadeHost;
 
   constructor(host: FacadeHost) {
-    this.templates = new F.TemplatesApi(host);
-    this.templateScripts = new F.TemplateScriptsApi(host);
-    this.cookbookVersions = new F.CookbookVersionsApi(host);
-    this.scripts = new F.ScriptsApi(host);
-    this.firewallProfiles = new F.FirewallProfilesApi(host);
-    this.vpcs = new F.VpcsApi(host);
-    this.subnets = new F.SubnetsApi(host);
-    this.vpns = new F.VpnsApi(host);
-    this.floatingIps = new F.FloatingIpsApi(host);
-    this.volumes = new F.VolumesApi(host);
-    this.storagePlans = new F.StoragePlansApi(host);
-    this.sshProfiles = new F.SshProfilesApi(host);
-    this.servers = new F.ServersApi(host);
-    this.serverArrays = new F.ServerArraysApi(host);
-    this.cloudProviders = new F.CloudProvidersApi(host);
-    this.serverPlans = new F.ServerPlansApi(host);
-    this.realms = new F.RealmsApi(host);
-    this.genericImages = new F.GenericImagesApi(host);
-    this.saasProviders = new F.SaasProvidersApi(host);
-    this.locations = new F.LocationsApi(host);
-    this.wizard = new F.WizardApi(host);
-    this.cloudAccounts = new F.CloudAccountsApi(host);
-    this.saasAccounts = new F.SaasAccountsApi(host);
-    this.events = new F.EventsApi(host);
-    this.labels = new F.LabelsApi(host);
+    this.#host = host;
+    const kinds = new Set(KINDS.map((k) => k.kind));
+    for (const group of new Set(ENDPOINTS.map((x) => x.kind))) {
+      const name = accessorName(group, kinds.has(group));
+      // A group whose name is a member of the client already (`ping`) is reached through that member.
+      if (name in this) continue;
+      Object.defineProperty(this, name, { value: buildFacade(host, group), enumerable: false });
+    }
+  }
+
+  /** The facade of a kind by its catalog name, e.g. `client.kind('firewall_profile').list()`. */
+  kind<K extends string>(kind: K): KindFacade<WireOf<K>> {
+    try {
+      kindSpec(kind);
+    } catch (err) {
+      throw new ImcoError((err as Error).message, { code: 'config' });
+    }
+    return buildFacade(this.#host, kind) as KindFacade<WireOf<K>>;
   }
 }

@@ -1,7 +1,6 @@
-// The base of the client's typed facades (one per kind, in lib/kinds/<kind>/client.ts): what a facade
-// needs from the client.
+// What the client facades (kind-facade.ts) need from the client: its endpoint, calls by catalog
+// operation id, and deletes that report an object already gone.
 import type { QueryValue } from './transport';
-import type { UploadSource } from './upload';
 
 export type Params = Readonly<Record<string, string>>;
 export type Query = Readonly<Record<string, QueryValue>>;
@@ -12,10 +11,4 @@ export interface FacadeHost {
   call<R>(op: string, params?: Params, body?: unknown, query?: Query): Promise<R>;
   /** Deletes via an op; `false` when it was already gone (404). */
   removeVia(op: string, params: Params): Promise<boolean>;
-  uploadTo(url: string, source: UploadSource): Promise<void>;
-  downloadFrom(url: string): Promise<Buffer>;
-}
-
-export abstract class Facade {
-  constructor(protected readonly host: FacadeHost) {}
 }

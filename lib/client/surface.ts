@@ -31,34 +31,8 @@ export type {
 export { DEFAULT_RETRY, backoffDelayMs, decideRetry, isRetryableStatus, parseRetryAfter, resolveRetryPolicy } from './retry';
 export type { AttemptFailure, RetryDecision, RetryOptions, RetryPolicy } from './retry';
 export type { RequestHook, RequestInfo, QueryValue } from './transport';
-export type { StatefulObject, WaitForGoneOptions, WaitOptions, WaitPredicate, WaitProgress, WaitTarget } from './wait';
+export type { PollOptions, StatefulObject, WaitForGoneOptions, WaitOptions, WaitPredicate, WaitProgress, WaitTarget } from './wait';
 export type { UploadSource } from './upload';
-export type { AttachedFilter, CookbookUploadOptions, WizardQuery } from './facades';
-export {
-  CloudAccountsApi,
-  CloudProvidersApi,
-  CookbookVersionsApi,
-  EventsApi,
-  FirewallProfilesApi,
-  FloatingIpsApi,
-  GenericImagesApi,
-  LabelsApi,
-  LocationsApi,
-  RealmsApi,
-  SaasAccountsApi,
-  SaasProvidersApi,
-  ScriptAttachmentsApi,
-  ScriptsApi,
-  ServerArraysApi,
-  ServerPlansApi,
-  ServersApi,
-  SshProfilesApi,
-  StoragePlansApi,
-  SubnetsApi,
-  TemplateScriptsApi,
-  TemplatesApi,
-  VolumesApi,
-  VpcsApi,
-  VpnsApi,
-  WizardApi,
-} from './facades';
+export type { AccessorName, FacadeArg, KindFacade, MethodName } from './kind-facade';
+export type { KindFacades } from './facade-set';
+export type { KindWire, UntypedWire, WireGroups, WireKinds, WireOf } from './wire-kinds';

@@ -23,7 +23,8 @@ export type WaitPredicate<T> = (object: T) => boolean;
 /** What to wait for: a predicate, or any of these states. */
 export type WaitTarget<T> = WaitPredicate<T> | { readonly states: readonly string[] };
 
-export interface WaitOptions<T> {
+/** How either wait polls. */
+export interface PollOptions<T> {
   /** Give up after this many ms (default: the kind's catalog `waitTimeoutSeconds`). */
   readonly timeoutMs?: number;
   /** Called after every poll with the object read. */
@@ -34,18 +35,16 @@ export interface WaitOptions<T> {
   readonly pollIntervalMs?: number;
   /** Largest poll interval (default 3000 ms). */
   readonly maxPollIntervalMs?: number;
+}
+
+export interface WaitOptions<T> extends PollOptions<T> {
   /** States that end the wait as failed (default: the kind's `lifecycle.failed`, minus target states). */
   readonly failStates?: readonly string[];
   /** Words for the goal in messages when `target` is a predicate (default "the condition"). */
   readonly description?: string;
 }
 
-export interface WaitForGoneOptions {
-  readonly timeoutMs?: number;
-  readonly onProgress?: (object: ImcoObject, progress: WaitProgress) => void;
-  readonly parentParams?: Readonly<Record<string, string>>;
-  readonly pollIntervalMs?: number;
-  readonly maxPollIntervalMs?: number;
+export interface WaitForGoneOptions extends PollOptions<ImcoObject> {
   /** States that end the wait as failed (default none: deletions pass through many states). */
   readonly failStates?: readonly string[];
 }

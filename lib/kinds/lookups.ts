@@ -48,3 +48,28 @@ export async function locationIdOf(q: LookupQuery, list: ListFn): Promise<string
   if (!q.location) return undefined;
   return String((await one({ kind: 'location', name: q.location }, 'locations', await list('location'), byName)).id);
 }
+
+/** A plan found by a plan lookup, with the id of the query's cloud provider. */
+export interface FoundPlan {
+  readonly plan: Record<string, unknown>;
+  readonly cloudProviderId: string;
+}
+
+/**
+ * The plan of kind `kind` (server or storage plans, listed under their cloud provider) that the
+ * query names, in the query's location when it names one and among those `keep` accepts; `hint`
+ * tells same-named plans apart in the error.
+ */
+export async function planOfProvider(
+  q: LookupQuery,
+  list: ListFn,
+  kind: string,
+  keep: (plan: Record<string, unknown>) => boolean,
+  hint: (plan: Record<string, unknown>) => string,
+): Promise<FoundPlan> {
+  const cloudProviderId = String((await providerOf(q, list)).id);
+  const loc = await locationIdOf(q, list);
+  const plans = (await list(kind, { cloud_provider_id: cloudProviderId })).filter((o) => (!loc || o.location_id === loc) && keep(o));
+  const what = `${kind.replace(/_/g, ' ')}s of ${q.cloudProvider}`;
+  return { plan: await one(q, what, plans, byName, hint), cloudProviderId };
+}

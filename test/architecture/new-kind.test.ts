@@ -1,5 +1,5 @@
 // Adding an IMCO kind needs one folder: the throw-away kind of test/fixtures/kinds/widget/ (one
-// catalog.ts), registered with registerKind, is in the catalog index, has client operations, is
+// catalog.ts), registered with registerKind, is in the catalog index, has client operations and a client facade, is
 // served by the emulator's generic CRUD over real mTLS, and gets an imco_widget provider resource.
 import { ENDPOINTS, KINDS, endpoint, kindSpec, registerKind } from '../../lib/catalog';
 import { providerDefinition } from '../../lib/provider/definition';
@@ -54,5 +54,15 @@ describe('the emulator serves it through its generic CRUD', () => {
     expect(await h.client.remove('widget', created.id)).toBe(true);
     await h.client.waitForGone('widget', created.id, { timeoutMs: 10_000 });
     await expect(h.client.show('widget', created.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('the client has its facade, built from the catalog entry with no file of its own', async () => {
+    const widgets = h.client.kind('widget');
+    const created = await widgets.create({ name: 'f1', size: 2 });
+    expect((await widgets.show(created.id)).name).toBe('f1');
+    const byAccessor = (h.client as unknown as Record<string, typeof widgets>).widgets;
+    expect((await byAccessor.list()).map((w) => w.id)).toEqual([created.id]);
+    expect(await widgets.remove(created.id)).toBe(true);
+    await h.client.waitForGone('widget', created.id, { timeoutMs: 10_000 });
   });
 });

@@ -1,7 +1,8 @@
-// Every client method against the emulator over real mutual TLS: each typed facade method is
-// called, every endpoint of the catalog's ENDPOINTS table is reached by one of them with a 2xx
+// Every client method against the emulator over real mutual TLS: each catalog-built facade
+// method is called, every endpoint of the catalog's ENDPOINTS table is reached by one of them with a 2xx
 // answer, the generic helpers work by kind and op id, and both IMCO error body shapes come through.
-import { ENDPOINTS, type EndpointSpec } from '../../lib/catalog';
+import { ENDPOINTS, KINDS, type EndpointSpec } from '../../lib/catalog';
+import { accessorName, methodName } from '../../lib/client/kind-facade';
 import { ImcoError, type ImcoClient, type RequestInfo, type Server, type Template } from '../../lib/client';
 import { LeakRecorder } from '../support/client-leak-recorder';
 import { fakeOpensshPrivateKey } from '../support/fake-keys';
@@ -20,31 +21,27 @@ let client: ImcoClient;
 let seeds: Seeds;
 /** Facade methods that were called, as `facade.method`. */
 const called = new Set<string>();
-const FACADES = [
-  'templates', 'templateScripts', 'cookbookVersions', 'scripts', 'firewallProfiles', 'vpcs', 'subnets', 'vpns', 'floatingIps',
-  'volumes', 'storagePlans', 'sshProfiles', 'servers', 'serverArrays', 'cloudProviders', 'serverPlans', 'realms', 'genericImages',
-  'saasProviders', 'locations', 'wizard', 'cloudAccounts', 'saasAccounts', 'events', 'labels',
-] as const;
 
-function methodsOf(obj: object): string[] {
-  return Object.getOwnPropertyNames(Object.getPrototypeOf(obj)).filter((m) => m !== 'constructor' && typeof (obj as Record<string, unknown>)[m] === 'function');
+/**
+ * The facade methods backed by a catalog operation, as [facade, method]: one per endpoint of the
+ * catalog, except ping (the client's own `ping()`).
+ */
+function facadeMethods(c: ImcoClient): [string, string][] {
+  return ENDPOINTS.map((e): [string, string] => [accessorName(e.kind, KINDS.some((k) => k.kind === e.kind)), methodName(e.op.slice(e.kind.length + 1))]).filter(
+    ([facade]) => typeof (c as unknown as Record<string, unknown>)[facade] === 'object',
+  );
 }
 
 /** Wraps every facade method so calls are recorded (the implementation still runs). */
-function instrument(name: string, facade: object): void {
-  for (const method of methodsOf(facade)) {
-    const original = (facade as Record<string, (...args: unknown[]) => unknown>)[method].bind(facade);
-    (facade as Record<string, unknown>)[method] = (...args: unknown[]) => {
+function instrument(c: ImcoClient): void {
+  for (const [name, method] of facadeMethods(c)) {
+    const facade = (c as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>)[name];
+    const original = facade[method];
+    facade[method] = (...args: unknown[]) => {
       called.add(`${name}.${method}`);
       return original(...args);
     };
   }
-}
-
-function facadeEntries(c: ImcoClient): [string, object][] {
-  const entries: [string, object][] = FACADES.map((f) => [f, c[f] as object]);
-  entries.push(['scripts.attachments', c.scripts.attachments]);
-  return entries;
 }
 
 /** The most specific catalog endpoint a request line hit (literal segments beat placeholders). */
@@ -58,7 +55,7 @@ function endpointHit(line: RequestInfo): EndpointSpec | undefined {
 beforeAll(async () => {
   h = await startClientHarness();
   client = h.client;
-  facadeEntries(client).forEach(([name, facade]) => instrument(name, facade));
+  instrument(client);
   seeds = await mockSeeds(client);
 });
 
@@ -95,33 +92,38 @@ test('labels, scripts and attachment upload', async () => {
   expect((await client.scripts.show(script.id)).parameters).toEqual(['PORT']);
   expect((await client.scripts.list()).map((s) => s.id)).toContain(script.id);
 
-  const assigned = await client.labels.assign(label.id, [{ id: script.id, resource_type: 'script' }]);
+  const assigned = await client.labels.assign(label.id, { resources: [{ id: script.id, resource_type: 'script' }] });
   expect(assigned).toEqual(expect.arrayContaining([expect.objectContaining({ id: script.id, resource_type: 'script' })]));
   expect((await client.scripts.show(script.id)).label_ids).toContain(label.id);
   expect(await client.labels.unassign(label.id, 'script', script.id)).toBe(true);
   expect((await client.scripts.show(script.id)).label_ids ?? []).not.toContain(label.id);
 
-  const attachment = await client.scripts.attachments.upload(script.id, 'payload.txt', Buffer.from('attached bytes'));
+  // The upload flow: create, PUT the file to its upload_url, mark uploaded; then read it back.
+  const created = await client.attachments.create(script.id, { name: 'payload.txt' });
+  await client.uploadTo(created.upload_url as string, Buffer.from('attached bytes'));
+  const attachment = await client.attachments.uploaded(created.id, { name: 'payload.txt' });
   attachmentId = attachment.id;
   expect(attachment.uploaded).toBe(true);
-  expect((await client.scripts.attachments.show(attachment.id)).name).toBe('payload.txt');
-  expect((await client.scripts.attachments.list(script.id)).map((a) => a.id)).toEqual([attachment.id]);
-  expect((await client.scripts.attachments.download(attachment.id)).toString()).toBe('attached bytes');
-  // The lower-level pieces, by hand: create, PUT the file, mark uploaded.
-  const manual = await client.scripts.attachments.create(script.id, 'manual.txt');
+  expect((await client.attachments.show(attachment.id)).name).toBe('payload.txt');
+  expect((await client.attachments.list(script.id)).map((a) => a.id)).toEqual([attachment.id]);
+  const shown = await client.attachments.show(attachment.id);
+  expect((await client.downloadFrom(shown.download_url as string)).toString()).toBe('attached bytes');
+  const manual = await client.attachments.create(script.id, { name: 'manual.txt' });
   await client.uploadTo(manual.upload_url as string, Buffer.from('manual'));
-  expect((await client.scripts.attachments.markUploaded(manual.id, 'manual.txt')).uploaded).toBe(true);
-  expect(await client.scripts.attachments.remove(manual.id)).toBe(true);
+  expect((await client.attachments.uploaded(manual.id, { name: 'manual.txt' })).uploaded).toBe(true);
+  expect(await client.attachments.remove(manual.id)).toBe(true);
 });
 
 test('cookbook version upload: create, chunked PUT, process, ready', async () => {
-  const version = await client.cookbookVersions.upload(cookbookArchive('clientbook', '2.0.1'));
+  const created = await client.cookbookVersions.create({});
+  await client.uploadTo(created.upload_url as string, cookbookArchive('clientbook', '2.0.1'));
+  const version = await client.cookbookVersions.process(created.id);
   const ready = await client.waitFor('cookbook_version', version.id, { states: ['ready'] }, { timeoutMs: 10_000 });
   expect(ready).toMatchObject({ name: 'clientbook', version: '2.0.1' });
   expect((await client.cookbookVersions.show(version.id)).recipes).toEqual(expect.arrayContaining(['clientbook::default']));
   expect((await client.cookbookVersions.list()).map((v) => v.id)).toContain(version.id);
   // process alone on a fresh, empty version is refused in IMCO's field-error shape
-  const empty = await client.cookbookVersions.create();
+  const empty = await client.cookbookVersions.create({});
   const err = (await h.recorder.rejection(client.cookbookVersions.process(empty.id))) as ImcoError;
   expect(err.status).toBe(422);
   expect(err.fieldErrors?.upload_url?.[0]).toContain('nothing was uploaded');
@@ -149,9 +151,9 @@ test('templates, compile and template scripts with reorder', async () => {
   templateScriptIds = [first.id, second.id];
   expect((await client.templateScripts.update(template.id, first.id, { parameter_values: { PORT: '8080' } })).parameter_values).toEqual({ PORT: '8080' });
   expect((await client.templateScripts.show(template.id, second.id)).script_id).toBe(scriptId);
-  const reordered = await client.templateScripts.reorder(template.id, 'operational', [second.id, first.id]);
+  const reordered = await client.templateScripts.reorder(template.id, { type: 'operational', script_ids: [second.id, first.id] });
   expect(reordered.map((ts) => ts.id)).toEqual([second.id, first.id]);
-  const listed = await client.templateScripts.list(template.id, 'operational');
+  const listed = await client.templateScripts.list(template.id, { type: 'operational' });
   expect([...listed].sort((a, b) => a.execution_order - b.execution_order).map((ts) => ts.id)).toEqual([second.id, first.id]);
 });
 
@@ -201,8 +203,8 @@ test('VPC, subnet, VPN and VPN plans', async () => {
   expect((await client.subnets.show(subnet.id)).vpc_id).toBe(vpc.id);
   expect((await client.subnets.list(vpc.id)).map((s) => s.id)).toEqual([subnet.id]);
 
-  const plans = await client.vpcs.vpnPlans(vpc.id);
-  expect(await client.vpns.plans(vpc.id)).toEqual(plans);
+  const plans = await client.vpnPlans.list(vpc.id);
+  expect(plans.length).toBeGreaterThan(0);
   const vpn = await client.vpns.create(vpc.id, { public_ip: '203.0.113.10', psk: PSK, exposed_cidrs: ['192.168.0.0/24'], vpn_plan_id: plans[0].id });
   expect(JSON.stringify(vpn)).not.toContain(PSK);
   await client.waitFor('vpn', vpn.id, { states: ['available'] }, { timeoutMs: 10_000, parentParams: { vpc_id: vpc.id } });
@@ -231,9 +233,9 @@ test('server lifecycle with every action, volumes and floating IPs', async () =>
   const volume = await client.volumes.create({ name: 'data', size: 10, cloud_account_id: seeds.account, storage_plan_id: seeds.storagePlan });
   await client.waitFor('volume', volume.id, { states: ['available'] }, { timeoutMs: 10_000 });
   expect((await client.volumes.update(volume.id, { name: 'data-renamed' })).name).toBe('data-renamed');
-  expect((await client.volumes.attach(volume.id, server.id)).id).toBe(server.id);
+  expect((await client.volumes.attach(volume.id, { attached_server_id: server.id })).id).toBe(server.id);
   await client.waitFor('volume', volume.id, { states: ['attached'] }, { timeoutMs: 10_000 });
-  expect((await client.volumes.list({ serverId: server.id })).map((v) => v.id)).toEqual([volume.id]);
+  expect((await client.volumes.list({ server_id: server.id })).map((v) => v.id)).toEqual([volume.id]);
   expect((await client.servers.volumes(server.id)).map((v) => v.id)).toEqual([volume.id]);
   expect(await client.volumes.detach(volume.id)).toBe(true);
   await client.waitFor('volume', volume.id, { states: ['available'] }, { timeoutMs: 10_000 });
@@ -244,8 +246,8 @@ test('server lifecycle with every action, volumes and floating IPs', async () =>
   const ip = await client.floatingIps.create({ name: 'front-ip', cloud_account_id: seeds.account, realm_id: seeds.realm });
   await client.waitFor('floating_ip', ip.id, { states: ['available'] }, { timeoutMs: 10_000 });
   expect((await client.floatingIps.update(ip.id, { name: 'front-ip-2' })).name).toBe('front-ip-2');
-  expect((await client.floatingIps.attach(ip.id, server.id)).id).toBe(server.id);
-  expect((await client.floatingIps.list({ serverId: server.id })).map((f) => f.id)).toEqual([ip.id]);
+  expect((await client.floatingIps.attach(ip.id, { attached_server_id: server.id })).id).toBe(server.id);
+  expect((await client.floatingIps.list({ server_id: server.id })).map((f) => f.id)).toEqual([ip.id]);
   expect((await client.servers.floatingIps(server.id)).map((f) => f.id)).toEqual([ip.id]);
   expect((await client.floatingIps.show(ip.id)).attached_server_id).toBe(server.id);
   expect(await client.floatingIps.detach(ip.id)).toBe(true);
@@ -276,7 +278,7 @@ test('server array lifecycle', async () => {
   const array = await client.serverArrays.create({ name: 'workers', template_id: template.id, server_plan_id: seeds.serverPlan, cloud_account_id: seeds.account, size: 1, subnet_id: subnetId });
   await client.waitFor('server_array', array.id, { states: ['inactive'] }, { timeoutMs: 10_000 });
   expect((await client.serverArrays.update(array.id, { name: 'workers-2' })).name).toBe('workers-2');
-  expect((await client.serverArrays.enlarge(array.id, 2)).size).toBe(3);
+  expect((await client.serverArrays.enlarge(array.id, { size: 2 })).size).toBe(3);
   await h.emu.settle();
   expect((await client.serverArrays.servers(array.id)).length).toBe(3);
   expect((await client.subnets.serverArrays(subnetId)).map((a) => a.id)).toContain(array.id);
@@ -364,7 +366,7 @@ test('deleting what is left, including discards', async () => {
   expect(await client.templateScripts.remove(template.id, templateScriptIds[0])).toBe(true);
   expect(await client.templateScripts.remove(template.id, templateScriptIds[0])).toBe(false);
   expect(await client.templates.remove(template.id)).toBe(true);
-  expect(await client.scripts.attachments.remove(attachmentId)).toBe(true);
+  expect(await client.attachments.remove(attachmentId)).toBe(true);
   expect(await client.scripts.remove(scriptId)).toBe(true);
   expect(await client.firewallProfiles.remove(firewallId)).toBe(true);
   expect(await client.sshProfiles.remove(sshId)).toBe(true);
@@ -382,7 +384,7 @@ test('deleting what is left, including discards', async () => {
 });
 
 test('every facade method was called', () => {
-  const all = facadeEntries(client).flatMap(([name, facade]) => methodsOf(facade).map((m) => `${name}.${m}`));
+  const all = facadeMethods(client).map(([name, method]) => `${name}.${method}`);
   expect(all.length).toBeGreaterThan(100);
   expect(all.filter((m) => !called.has(m))).toEqual([]);
 });

@@ -6,7 +6,7 @@ import type { KindBehaviour } from '../../emulator/behaviour';
 import { unprocessable } from '../../emulator/http-errors';
 import { allocatePublicAddress } from '../server/addresses';
 import { providerOfAccount } from '../platform/providers';
-import { checkAttachableServer, filterByServer } from '../server/attachments';
+import { checkAttachableServer, listFilteredByServer } from '../server/attachments';
 
 export const floatingIps: KindBehaviour = {
   kind: 'floating_ip',
@@ -22,9 +22,7 @@ export const floatingIps: KindBehaviour = {
     obj.attached_server_id = null;
     obj.brownfield = false;
   },
-  list(ctx, req) {
-    return filterByServer(ctx.store.list('floating_ip'), req);
-  },
+  list: listFilteredByServer('floating_ip'),
   actions: {
     attach(ctx, ip, input) {
       if (ip.state !== 'available') throw unprocessable('state', `floating IP ${ip.id} is ${String(ip.state)}; wait until it is available`);

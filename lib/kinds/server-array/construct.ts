@@ -10,7 +10,7 @@ import { FirewallProfile } from '../firewall-profile/construct';
 import { Subnet } from '../subnet/construct';
 import { SshProfile } from '../ssh-profile/construct';
 import { powerStateProblem, type PowerState } from '../../constructs/cloud/power';
-import { subnetAccountProblem } from '../server/construct';
+import { placementProblems } from '../server/construct';
 
 export interface ServerArrayProps extends ImcoObjectProps {
   readonly name: string;
@@ -46,8 +46,7 @@ export class ServerArray extends ImcoObject {
     const size = props.size ?? 0;
     this.problemIf(integerProblem(size, 'size', 0));
     this.cloudAccountId = this.idField(props.cloudAccount, 'cloudAccount', 'cloud account');
-    if (props.privateness !== undefined && typeof props.privateness !== 'boolean') this.problem('privateness must be true or false');
-    this.problemIf(subnetAccountProblem(this.cloudAccountId, props.subnet));
+    placementProblems(this.cloudAccountId, props).forEach((problem) => this.problemIf(problem));
     const optional = (value: unknown, prop: string, cls: abstract new (...args: never[]) => ImcoObject, title: string) =>
       value === undefined ? undefined : this.refOrId(value, prop, cls, title);
     this.encode({

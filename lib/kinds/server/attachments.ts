@@ -17,8 +17,11 @@ export function checkAttachableServer(ctx: EmulatorServices, thing: StoredObject
   return server;
 }
 
-/** Applies the optional `?server_id=` filter of volume and floating-IP lists. */
-export function filterByServer(objects: StoredObject[], req: ApiRequest): StoredObject[] {
-  const serverId = req.query.get('server_id');
-  return serverId ? objects.filter((o) => o.attached_server_id === serverId) : objects;
+/** The list hook of volumes and floating IPs: the kind's objects, with the optional `?server_id=` filter. */
+export function listFilteredByServer(kind: string): (ctx: EmulatorServices, req: ApiRequest) => StoredObject[] {
+  return (ctx, req) => {
+    const serverId = req.query.get('server_id');
+    const objects = ctx.store.list(kind);
+    return serverId ? objects.filter((o) => o.attached_server_id === serverId) : objects;
+  };
 }

@@ -50,9 +50,8 @@ export class Server extends ImcoObject {
     this.checkName(props.name);
     this.problemIf(powerStateProblem(props.powerState, 'server'));
     this.cloudAccountId = this.idField(props.cloudAccount, 'cloudAccount', 'cloud account');
-    if (props.privateness !== undefined && typeof props.privateness !== 'boolean') this.problem('privateness must be true or false');
     const subnet = props.subnet === undefined ? undefined : this.refOrId(props.subnet, 'subnet', Subnet, 'Subnet');
-    this.problemIf(subnetAccountProblem(this.cloudAccountId, props.subnet));
+    placementProblems(this.cloudAccountId, props).forEach((problem) => this.problemIf(problem));
     this.encode({
       fields: {
         name: props.name,
@@ -107,8 +106,17 @@ export class Server extends ImcoObject {
   }
 }
 
+/**
+ * The problems of where a server (array) is placed: `privateness` must be a boolean, and a server
+ * in a managed subnet must use the cloud account of the subnet's VPC.
+ */
+export function placementProblems(cloudAccountId: string | undefined, props: { readonly privateness?: unknown; readonly subnet?: unknown }): (string | undefined)[] {
+  const privateness = props.privateness !== undefined && typeof props.privateness !== 'boolean' ? 'privateness must be true or false' : undefined;
+  return [privateness, subnetAccountProblem(cloudAccountId, props.subnet)];
+}
+
 /** A server (array) in a managed subnet must use the cloud account of the subnet's VPC. */
-export function subnetAccountProblem(cloudAccountId: string | undefined, subnet: unknown): string | undefined {
+function subnetAccountProblem(cloudAccountId: string | undefined, subnet: unknown): string | undefined {
   if (!(subnet instanceof Subnet) || !cloudAccountId) return undefined;
   const vpcAccount = subnet.vpc instanceof ImcoObject ? subnet.vpc.cloudAccountId : undefined;
   if (!vpcAccount || vpcAccount === cloudAccountId) return undefined;

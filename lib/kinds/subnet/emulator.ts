@@ -6,6 +6,7 @@ import { parseCidr, contains, overlaps } from '../../emulator/cidr';
 import { findObject } from '../../emulator/crud';
 import { ok } from '../../emulator/exchange';
 import { renderKind } from '../../emulator/render';
+import { vpcIsAvailable } from '../vpc/emulator';
 
 export const SUBNET_MAX_PREFIX = 29;
 
@@ -13,10 +14,7 @@ export const subnets: KindBehaviour = {
   kind: 'subnet',
   validateCreate(ctx, { fields, parent }, errors) {
     const vpc = parent!;
-    if (vpc.state !== 'available') {
-      errors.add('vpc_id', `VPC ${vpc.id} is ${String(vpc.state)}; wait until it is available before adding subnets`);
-      return;
-    }
+    if (!vpcIsAvailable(vpc, 'subnets', errors)) return;
     const parsed = parseCidr(String(fields.cidr));
     if ('error' in parsed) return errors.add('cidr', parsed.error);
     const vpcCidr = parseCidr(String(vpc.cidr));

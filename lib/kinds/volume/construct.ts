@@ -1,9 +1,8 @@
 // Volume: a labelable block storage volume (API reference §6.1), optionally attached to a managed
 // server. Name and attachment are mutable; size, cloud account and storage plan are immutable.
 import type { Construct } from 'constructs';
-import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
 import { idOf, integerProblem, type IdLike } from '../../constructs/validation';
-import { Server } from '../server/construct';
+import { ServerAttachedObject, type ServerAttachedProps } from '../server/attached-object';
 
 /**
  * A storage plan: its id, optionally with the size bounds (GB) synth checks `size` against —
@@ -19,19 +18,16 @@ export type StoragePlanLike =
       readonly max_size?: number;
     };
 
-export interface VolumeProps extends ImcoObjectProps {
-  readonly name: string;
+/** A volume's props; `server` is the server to attach the volume to. */
+export interface VolumeProps extends ServerAttachedProps {
   /** Size in GB (a whole number). */
   readonly size: number;
-  readonly cloudAccount: IdLike;
   /** Storage plan; give `{ id, minSize, maxSize }` (e.g. from a lookup) to check the size at synth. */
   readonly storagePlan: StoragePlanLike;
-  /** Server to attach the volume to. @default none (detached) */
-  readonly server?: Server;
 }
 
 /** An IMCO volume. */
-export class Volume extends ImcoObject {
+export class Volume extends ServerAttachedObject {
   constructor(scope: Construct, id: string, props: VolumeProps) {
     super(scope, id, 'volume', props);
     this.checkName(props.name);
@@ -50,12 +46,7 @@ export class Volume extends ImcoObject {
       }
     }
     const cloudAccountId = this.idField(props.cloudAccount, 'cloudAccount', 'cloud account');
-    const attachTo = props.server === undefined ? undefined : this.refTo(props.server, 'server', Server, 'Server');
-    if (props.server instanceof Server && cloudAccountId && props.server.cloudAccountId && props.server.cloudAccountId !== cloudAccountId) {
-      this.problem(
-        `server '${props.server.objectPath}' is in cloud account ${props.server.cloudAccountId}, this volume in ${cloudAccountId}; attach it to a server of the same cloud account`,
-      );
-    }
+    const attachTo = this.serverAttachment(props.server, cloudAccountId, 'volume');
     this.encode({
       fields: {
         name: props.name,
@@ -63,7 +54,7 @@ export class Volume extends ImcoObject {
         cloud_account_id: cloudAccountId,
         storage_plan_id: this.idField(props.storagePlan, 'storagePlan', 'storage plan'),
       },
-      extras: { attachTo: attachTo ?? null },
+      extras: { attachTo },
     });
   }
 }

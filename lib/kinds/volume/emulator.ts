@@ -7,7 +7,7 @@ import type { KindBehaviour } from '../../emulator/behaviour';
 import { randomBytes } from 'node:crypto';
 import type { EmulatorServices } from '../../emulator/services';
 import { providerOfAccount } from '../platform/providers';
-import { checkAttachableServer, filterByServer } from '../server/attachments';
+import { checkAttachableServer, listFilteredByServer } from '../server/attachments';
 
 const DEVICE_LETTERS = 'fghijklmnop';
 
@@ -42,9 +42,7 @@ export const volumes: KindBehaviour = {
     obj.attached_server_id = null;
     obj.brownfield = false;
   },
-  list(ctx, req) {
-    return filterByServer(ctx.store.list('volume'), req);
-  },
+  list: listFilteredByServer('volume'),
   actions: {
     attach(ctx, volume, input) {
       const server = checkAttachableServer(ctx, volume, String(input.attached_server_id));

@@ -4,10 +4,22 @@
 import { SUBNET_TYPES } from '../../catalog';
 import type { KindBehaviour } from '../../emulator/behaviour';
 import { parseCidr } from '../../emulator/cidr';
+import type { ErrorCollector } from '../../emulator/http-errors';
+import type { StoredObject } from '../../emulator/store';
 import { providerOfAccount, realmsOf } from '../platform/providers';
 
 export const VPC_MIN_PREFIX = 8;
 export const VPC_MAX_PREFIX = 28;
+
+/**
+ * Subnets and VPNs are added only to an available VPC: records the problem on `vpc_id` when `vpc`
+ * is not (naming what is added) and says whether it is.
+ */
+export function vpcIsAvailable(vpc: StoredObject, adding: string, errors: ErrorCollector): boolean {
+  if (vpc.state === 'available') return true;
+  errors.add('vpc_id', `VPC ${vpc.id} is ${String(vpc.state)}; wait until it is available before adding ${adding}`);
+  return false;
+}
 
 export const vpcs: KindBehaviour = {
   kind: 'vpc',

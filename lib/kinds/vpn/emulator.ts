@@ -4,6 +4,7 @@
 import type { KindBehaviour } from '../../emulator/behaviour';
 import { parseCidr, parseIpv4 } from '../../emulator/cidr';
 import { providerOfAccount } from '../platform/providers';
+import { vpcIsAvailable } from '../vpc/emulator';
 
 export const PSK_MIN_LENGTH = 8;
 export const PSK_MAX_LENGTH = 64;
@@ -12,9 +13,7 @@ export const vpns: KindBehaviour = {
   kind: 'vpn',
   validateCreate(ctx, { fields, parent }, errors) {
     const vpc = parent!;
-    if (vpc.state !== 'available') {
-      errors.add('vpc_id', `VPC ${vpc.id} is ${String(vpc.state)}; wait until it is available before adding a VPN`);
-    }
+    vpcIsAvailable(vpc, 'a VPN', errors);
     if (parseIpv4(String(fields.public_ip)) === undefined) {
       errors.add('public_ip', `'${String(fields.public_ip)}' is not an IPv4 address; send the address of your VPN peer`);
     }

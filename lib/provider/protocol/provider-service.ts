@@ -108,6 +108,11 @@ export class ProviderService {
     return v as TfObject | null;
   }
 
+  /** Decodes several values of one resource type, keeping their names. */
+  private decodeAll<K extends string>(typeName: string, values: Record<K, Dv | undefined>): Record<K, TfObject | null> {
+    return Object.fromEntries(Object.entries<Dv | undefined>(values).map(([name, dv]) => [name, this.decode(dv, typeName)])) as Record<K, TfObject | null>;
+  }
+
   private encode(value: TfValue | undefined, typeName: string): { msgpack: Uint8Array } {
     try {
       return codec().encodeDynamicValue(value, this.typeOf(typeName));
@@ -199,16 +204,9 @@ export class ProviderService {
   }
 
   private async plan(r: PlanReq): Promise<object> {
-    const resource = this.resource(r.type_name);
-    const res = await resource.plan(
-      {
-        prior: this.decode(r.prior_state, r.type_name),
-        proposed: this.decode(r.proposed_new_state, r.type_name),
-        config: this.decode(r.config, r.type_name),
-        ...(r.prior_private?.length ? { priorPrivate: r.prior_private } : {}),
-      },
-      this.context(r.type_name),
-    );
+    const states = this.decodeAll(r.type_name, { prior: r.prior_state, proposed: r.proposed_new_state, config: r.config });
+    const priv = r.prior_private?.length ? { priorPrivate: r.prior_private } : {};
+    const res = await this.resource(r.type_name).plan({ ...states, ...priv }, this.context(r.type_name));
     const diagnostics = diagnosticMessages(res.diagnostics);
     if (res.diagnostics?.some((d) => d.severity === 'error')) return { diagnostics };
     return {
@@ -220,16 +218,9 @@ export class ProviderService {
   }
 
   private async apply(r: ApplyReq): Promise<object> {
-    const resource = this.resource(r.type_name);
-    const res = await resource.apply(
-      {
-        prior: this.decode(r.prior_state, r.type_name),
-        planned: this.decode(r.planned_state, r.type_name),
-        config: this.decode(r.config, r.type_name),
-        ...(r.planned_private?.length ? { plannedPrivate: r.planned_private } : {}),
-      },
-      this.context(r.type_name),
-    );
+    const states = this.decodeAll(r.type_name, { prior: r.prior_state, planned: r.planned_state, config: r.config });
+    const priv = r.planned_private?.length ? { plannedPrivate: r.planned_private } : {};
+    const res = await this.resource(r.type_name).apply({ ...states, ...priv }, this.context(r.type_name));
     const diagnostics = [...(res.diagnostics ?? [])];
     const unknownAt = res.newState ? firstUnknownPath(res.newState) : undefined;
     if (unknownAt) diagnostics.push(errorDiagnostic(`${r.type_name}: ${pathText(unknownAt)} is still unknown after apply (a provider defect): report it`, unknownAt));

@@ -9,6 +9,7 @@
 // `adopt` state attaches the label and clears the marker.
 import type { TfObject } from '../resource-type';
 import { type KindModel, importIdForm } from './schema';
+import { encodeMarker, markerOf } from './private-marker';
 import { storedSecretAttributes } from './secrets';
 
 const KEY = 'imco_adoption';
@@ -16,20 +17,13 @@ const KEY = 'imco_adoption';
 export type AdoptionStage = 'imported' | 'adopt';
 
 export function encodeAdoption(stage: AdoptionStage): Uint8Array {
-  return Buffer.from(JSON.stringify({ [KEY]: stage }), 'utf8');
+  return encodeMarker(KEY, stage);
 }
 
 /** The adoption stage in a state's private data, if any. */
 export function adoptionOf(priv: Uint8Array | undefined): AdoptionStage | undefined {
-  if (!priv || priv.length === 0) return undefined;
-  const text = Buffer.from(priv).toString('utf8');
-  if (!text.includes(KEY)) return undefined;
-  try {
-    const stage = (JSON.parse(text) as Record<string, unknown>)[KEY];
-    return stage === 'imported' || stage === 'adopt' ? stage : undefined;
-  } catch {
-    return undefined;
-  }
+  const stage = markerOf(KEY, priv);
+  return stage === 'imported' || stage === 'adopt' ? stage : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
 // (./move.ts): the object's reference and what its lifecycle resource knew. Pure and tiny, so that
 // every ReadResource and PlanResourceChange can check for it without loading the move.
 import type { ObjectRef } from '../../bridge/spec';
+import { encodeMarker, markerOf } from './private-marker';
 
 export interface PendingMove {
   /** `terraform_data` or `null_resource`. */
@@ -16,17 +17,10 @@ export interface PendingMove {
 const KEY = 'imco_pending_move';
 
 export function encodePendingMove(pending: PendingMove): Uint8Array {
-  return Buffer.from(JSON.stringify({ [KEY]: pending }), 'utf8');
+  return encodeMarker(KEY, pending);
 }
 
 /** The pending move in a state's private data, if any. */
 export function pendingMoveOf(priv: Uint8Array | undefined): PendingMove | undefined {
-  if (!priv || priv.length === 0) return undefined;
-  const text = Buffer.from(priv).toString('utf8');
-  if (!text.includes(KEY)) return undefined;
-  try {
-    return (JSON.parse(text) as Record<string, PendingMove>)[KEY];
-  } catch {
-    return undefined;
-  }
+  return markerOf(KEY, priv) as PendingMove | undefined;
 }
