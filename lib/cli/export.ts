@@ -50,7 +50,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
 }
 
 function checkedKinds(text: string): string[] {
-  const { EXPORT_ORDER, NOT_EXPORTED } = require('../export/kinds') as typeof import('../export/kinds');
+  const { EXPORT_ORDER, NOT_EXPORTED } = require('../kinds/export-hooks') as typeof import('../kinds/export-hooks');
   const known = [...EXPORT_ORDER, ...Object.keys(NOT_EXPORTED)];
   const kinds = text.split(',').map((k) => k.trim()).filter(Boolean);
   const unknown = kinds.filter((k) => !known.includes(k));

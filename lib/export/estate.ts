@@ -4,7 +4,7 @@
 // (owned by a stack, read-only defaults of the account, members of server arrays, filtered out).
 import { OWNER_NAMESPACE, parseStackInstanceTag } from '../bridge/identity';
 import { isHttpStatus, type BridgeApi, type LiveObject } from '../handlers/api';
-import { EXPORT_ORDER, NOT_EXPORTED } from './kinds';
+import { EXPORT_ORDER, NOT_EXPORTED } from '../kinds/export-hooks';
 
 export interface EstateObject {
   readonly kind: string;

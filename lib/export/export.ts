@@ -7,7 +7,7 @@ import type { BridgeApi } from '../handlers/api';
 import { writeApp } from '../scaffold/app';
 import { CONTEXT_FILE_NAME } from '../synth/context-file';
 import { readEstate, type EstateObject, type SkippedObject } from './estate';
-import { NOT_EXPORTED } from './kinds';
+import { NOT_EXPORTED } from '../kinds/export-hooks';
 import { EstateLookups, type LookupCode } from './lookups';
 import { renderApp } from './render';
 import { summaryLines, type ExportSummary } from './summary';

@@ -3,7 +3,8 @@
 // as lookups), each adopting its IMCO id through `importFrom`. Pure: the estate and the resolved
 // lookups in, the text and what was left out out.
 import type { EstateObject, SkippedObject } from './estate';
-import { exportTableOf, type RenderContext } from './kinds';
+import { exportTableOf } from '../kinds/export-hooks';
+import type { RenderContext } from './kind-export';
 import type { LookupCode } from './lookups';
 import { VariableNames, constructIds } from './names';
 

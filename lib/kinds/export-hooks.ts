@@ -1,20 +1,20 @@
-// The export tables by kind, and the order constructs are written in (what an object refers to
+// The export hooks of the kinds (each kind folder's export.ts), and the order constructs are written in (what an object refers to
 // comes first). Kinds of the catalog missing here have no construct that can adopt an object.
-import { firewallProfileExport } from './firewall-profile';
-import { floatingIpExport } from './floating-ip';
-import { saasAccountExport } from './saas-account';
-import { scriptExport } from './script';
-import { serverArrayExport } from './server-array';
-import { serverExport } from './server';
-import { sshProfileExport } from './ssh-profile';
-import { subnetExport } from './subnet';
-import { templateExport } from './template';
-import type { KindExport } from './types';
-import { volumeExport } from './volume';
-import { vpcExport } from './vpc';
-import { vpnExport } from './vpn';
+import { firewallProfileExport } from './firewall-profile/export';
+import { floatingIpExport } from './floating-ip/export';
+import { saasAccountExport } from './saas-account/export';
+import { scriptExport } from './script/export';
+import { serverArrayExport } from './server-array/export';
+import { serverExport } from './server/export';
+import { sshProfileExport } from './ssh-profile/export';
+import { subnetExport } from './subnet/export';
+import { templateExport } from './template/export';
+import type { KindExport } from '../export/kind-export';
+import { volumeExport } from './volume/export';
+import { vpcExport } from './vpc/export';
+import { vpnExport } from './vpn/export';
 
-export type { ConstructCode, KindExport, RenderContext } from './types';
+export type { ConstructCode, KindExport, RenderContext } from '../export/kind-export';
 
 const TABLES: readonly KindExport[] = [
   firewallProfileExport,

@@ -1,7 +1,7 @@
 // Export table of VPNs: their VPC (construct reference), peer address, exposed CIDRs, the VPN plan by
 // id (what the provider reads back), and the pre-shared key as a Secret.fromEnv placeholder (IMCO
 // never returns it). Import id: the VPC's id (one VPN per VPC).
-import type { KindExport } from './types';
+import type { KindExport } from '../../export/kind-export';
 
 export const vpnExport: KindExport = {
   kind: 'vpn',

@@ -1,6 +1,6 @@
 // Export table of firewall profiles: name, description, rules (`{ ip_protocol, min_port, max_port,
 // source }` on the wire → `{ protocol, port | fromPort + toPort, source }`).
-import { prop, str, type KindExport } from './types';
+import { prop, str, type KindExport } from '../../export/kind-export';
 
 interface WireRule {
   readonly ip_protocol?: unknown;

@@ -1,6 +1,6 @@
 // Export table of SaaS accounts: the provider (lookup) and the account data as a JSON
 // Secret.fromEnv placeholder (IMCO never returns it).
-import type { KindExport } from './types';
+import type { KindExport } from '../../export/kind-export';
 
 export const saasAccountExport: KindExport = {
   kind: 'saas_account',

@@ -2,7 +2,7 @@
 // configuration attributes, and its boot / operational / shutdown scripts (construct references to
 // the exported scripts), each a part resource imported as <template id>/<template script id>.
 import type { LiveObject } from '../../handlers/api';
-import type { KindExport, RenderContext } from './types';
+import type { KindExport, RenderContext } from '../../export/kind-export';
 
 const TYPES = { boot: 'bootScripts', operational: 'operationalScripts', shutdown: 'shutdownScripts' } as const;
 

@@ -1,5 +1,5 @@
 // Export table of subnets: their VPC (construct reference), name, CIDR, type. Import id <vpc>/<id>.
-import type { KindExport } from './types';
+import type { KindExport } from '../../export/kind-export';
 
 export const subnetExport: KindExport = {
   kind: 'subnet',

@@ -1,5 +1,5 @@
 // Export table of VPCs: name, CIDR, cloud account (lookup), the provider's realm name.
-import type { KindExport } from './types';
+import type { KindExport } from '../../export/kind-export';
 
 export const vpcExport: KindExport = {
   kind: 'vpc',

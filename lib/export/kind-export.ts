@@ -1,7 +1,7 @@
 // What one kind's export table gives: how a live IMCO object becomes the props of its construct,
-// its import id in the provider's form, and the import ids of its part resources. One module per
-// kind (./<kind>.ts), so the lead can move each into its kind folder (lib/kinds/<kind>/).
-import type { EstateObject } from '../estate';
+// its import id in the provider's form, and the import ids of its part resources. Each kind's table
+// is its folder's export.ts (lib/kinds/<kind>/export.ts), gathered by lib/kinds/export-hooks.ts.
+import type { EstateObject } from './estate';
 
 /** Helpers a kind table writes props with (TypeScript expressions as text). */
 export interface RenderContext {

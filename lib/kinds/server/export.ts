@@ -1,8 +1,8 @@
 // Export table of servers (not members of arrays): template, plan and account (lookups), SSH and
 // firewall profiles and subnet (construct references when exported, else ids), privateness, power state.
-import { prop, str, type KindExport } from './types';
+import { prop, str, type KindExport } from '../../export/kind-export';
 import type { LiveObject } from '../../handlers/api';
-import type { RenderContext } from './types';
+import type { RenderContext } from '../../export/kind-export';
 
 /** The power state the provider reads back from a server-like object's state. */
 export function powerStateOf(live: LiveObject): string {

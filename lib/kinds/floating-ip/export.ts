@@ -1,10 +1,9 @@
-// Export table of volumes: name, size, account and storage plan (lookups), the server it is attached
-// to (construct reference: an attachment to a server this export does not adopt cannot be written).
-import { prop, str, type KindExport } from './types';
+// Export table of floating IPs: name, account and realm (lookups), the server it is attached to.
+import { prop, str, type KindExport } from '../../export/kind-export';
 
-export const volumeExport: KindExport = {
-  kind: 'volume',
-  className: 'Volume',
+export const floatingIpExport: KindExport = {
+  kind: 'floating_ip',
+  className: 'FloatingIp',
   render: (o, ctx) => {
     const attached = str(o.live.attached_server_id);
     const server = attached ? ctx.ref('server', attached) : undefined;
@@ -12,9 +11,8 @@ export const volumeExport: KindExport = {
     return {
       props: [
         ['name', ctx.literal(o.live.name)],
-        ['size', ctx.literal(Number(o.live.size))],
         ['cloudAccount', ctx.lookup('cloud_account', o.live.cloud_account_id)],
-        ['storagePlan', ctx.lookup('storage_plan', o.live.storage_plan_id)],
+        ['realm', ctx.lookup('realm', o.live.realm_id)],
         ...prop('server', server),
       ],
       importId: o.id,

@@ -1,6 +1,6 @@
 // Export table of SSH profiles: name, public key, and the private key as a Secret.fromEnv
 // placeholder (IMCO never returns it).
-import { prop, str, type KindExport } from './types';
+import { prop, str, type KindExport } from '../../export/kind-export';
 
 export const sshProfileExport: KindExport = {
   kind: 'ssh_profile',
