@@ -1,4 +1,4 @@
-// Export table of scripts: name, description, code inline, parameters. Attachments are not exported
+// Export hook of scripts: name, description, code inline, parameters. Attachments are not exported
 // (their files stay in IMCO; the summary lists them).
 import type { KindExport } from '../../export/kind-export';
 

@@ -1,4 +1,4 @@
-// Export table of server arrays: like servers, plus the size (members are adopted with the array).
+// Export hook of server arrays: like servers, plus the size (members are adopted with the array).
 import { machineProps, powerStateOf } from '../server/export';
 import type { KindExport } from '../../export/kind-export';
 

@@ -1,20 +1,13 @@
-// Export table of subnets: their VPC (construct reference), name, CIDR, type. Import id <vpc>/<id>.
-import type { KindExport } from '../../export/kind-export';
+// Export hook of subnets: their VPC (construct reference), name, CIDR, type. Import id <vpc>/<id>.
+import { parentConstruct, type KindExport } from '../../export/kind-export';
 
 export const subnetExport: KindExport = {
   kind: 'subnet',
   className: 'Subnet',
   render: (o, ctx) => {
-    const vpc = ctx.ref('vpc', o.parentId);
-    if (!vpc) return { skip: `its VPC ${String(o.parentId)} is not exported` };
-    return {
-      props: [
-        ['vpc', vpc],
-        ['name', ctx.literal(o.live.name)],
-        ['cidr', ctx.literal(o.live.cidr)],
-        ['type', ctx.literal(o.live.type)],
-      ],
-      importId: `${String(o.parentId)}/${o.id}`,
-    };
+    const vpc = parentConstruct(o, ctx);
+    if ('skip' in vpc) return vpc;
+    const fields = ['name', 'cidr', 'type'].map((f): [string, string] => [f, ctx.literal(o.live[f])]);
+    return { props: [['vpc', vpc.ref], ...fields], importId: `${String(o.parentId)}/${o.id}` };
   },
 };
