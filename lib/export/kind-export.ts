@@ -39,6 +39,13 @@ export interface KindExport {
   readonly className: string;
   /** The props and import ids, or why the object cannot be exported. */
   render(obj: EstateObject, ctx: RenderContext): ConstructCode | { readonly skip: string };
+  /**
+   * The prop naming what the object is attached to (the reference of the kind's attach action: a
+   * volume's `server`), which the engine adds after the rendered props (see attachedConstruct).
+   */
+  readonly attachedProp?: string;
+  /** The prop naming the object's parent construct (the catalog's parent: a subnet's `vpc`), added first. */
+  readonly parentProp?: string;
   /** Why the object is one of the account's read-only defaults (the platform made it), if it is one. */
   readonly defaultReason?: (live: LiveObject) => string | undefined;
   /** Why the object is exported with another one (a server array's member), if it is. */

@@ -1,17 +1,13 @@
 // Export hook of volumes: name, size, account and storage plan (lookups), the server it is attached
 // to (construct reference: an attachment to a server this export does not adopt cannot be written).
-import { attachedConstruct, type KindExport } from '../../export/kind-export';
+import type { KindExport } from '../../export/kind-export';
 
 export const volumeExport: KindExport = {
   kind: 'volume',
   className: 'Volume',
-  render: (o, ctx) => {
-    const attached = attachedConstruct(o, ctx, 'server');
-    if ('skip' in attached) return attached;
-    const { name, size, cloud_account_id: account, storage_plan_id: plan } = o.live;
-    return {
-      props: [['name', ctx.literal(name)], ['size', ctx.literal(Number(size))], ['cloudAccount', ctx.lookup('cloud_account', account)], ['storagePlan', ctx.lookup('storage_plan', plan)], ...attached.props],
-      importId: o.id,
-    };
-  },
+  attachedProp: 'server',
+  render: ({ id, live }, ctx) => ({
+    props: [['name', ctx.literal(live.name)], ['size', ctx.literal(Number(live.size))], ['cloudAccount', ctx.lookup('cloud_account', live.cloud_account_id)], ['storagePlan', ctx.lookup('storage_plan', live.storage_plan_id)]],
+    importId: id,
+  }),
 };
