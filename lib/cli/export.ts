@@ -50,7 +50,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
 }
 
 function checkedKinds(text: string): string[] {
-  const { EXPORT_ORDER, NOT_EXPORTED } = require('../export/kinds') as typeof import('../export/kinds');
+  const { EXPORT_ORDER, NOT_EXPORTED } = require('../kinds/export-hooks') as typeof import('../kinds/export-hooks');
   const known = [...EXPORT_ORDER, ...Object.keys(NOT_EXPORTED)];
   const kinds = text.split(',').map((k) => k.trim()).filter(Boolean);
   const unknown = kinds.filter((k) => !known.includes(k));
@@ -82,9 +82,10 @@ export async function runExport(argv: readonly string[], out: (line: string) => 
   }
   const { clientApi } = require('../handlers/client-api') as typeof import('../handlers/client-api');
   const { exportEstate } = require('../export/export') as typeof import('../export/export');
+  const { LABEL_KIND } = require('../catalog') as typeof import('../catalog');
   const api = clientApi({ verbose: args.verbose });
   try {
-    await api.list('label').catch((err: unknown) => {
+    await api.list(LABEL_KIND).catch((err: unknown) => {
       throw unreadable(api.endpoint, err);
     });
     out(`imco-bridge export: reading ${api.endpoint}`);

@@ -1,10 +1,15 @@
 // Reads the estate `imco-bridge export` adopts: every object of the exportable kinds that no stack
-// owns (no label in the `imco-cdktf` namespace), with the children of the exported parents (a VPC's
-// subnets and VPN, a template's scripts, a script's attachments), and what is left out and why
-// (owned by a stack, read-only defaults of the account, members of server arrays, filtered out).
+// owns (no label in the `imco-cdktf` namespace), with the children of the exported parents (the
+// exported kinds whose catalog parent is theirs: a VPC's subnets and VPN) and their parts (the
+// writable kinds with no construct of their own under them: a template's scripts, a script's
+// attachments), and what is left out and why (owned by a stack, read-only defaults of the account,
+// objects carried by another, kinds no construct adopts). What differs per kind comes from the
+// catalog and the kinds' export hooks (lib/kinds/export-hooks.ts).
 import { OWNER_NAMESPACE, parseStackInstanceTag } from '../bridge/identity';
+import { KINDS, LABEL_KIND, kindSpec, type KindSpec } from '../catalog';
 import { isHttpStatus, type BridgeApi, type LiveObject } from '../handlers/api';
-import { EXPORT_ORDER, NOT_EXPORTED } from './kinds';
+import { EXPORT_ORDER, NOT_EXPORTED, exportTableOf } from '../kinds/export-hooks';
+import type { NameIn } from './kind-export';
 
 export interface EstateObject {
   readonly kind: string;
@@ -12,12 +17,10 @@ export interface EstateObject {
   readonly live: LiveObject;
   /** Name as IMCO shows it ('' for objects without one). */
   readonly name: string;
-  /** The parent's id (subnet, VPN: the VPC). */
+  /** The parent's id (the catalog's parent: a subnet's or VPN's VPC). */
   readonly parentId?: string;
-  /** A template's scripts, in IMCO's order (type, then execution order). */
-  readonly templateScripts?: readonly LiveObject[];
-  /** A script's attachments (not exported: IMCO keeps their files). */
-  readonly attachments?: readonly LiveObject[];
+  /** The object's parts by kind (a template's `template_script`s, a script's `attachment`s). */
+  readonly parts?: Readonly<Record<string, readonly LiveObject[]>>;
 }
 
 export interface SkippedObject {
@@ -41,10 +44,15 @@ export interface ReadOptions {
   readonly progress?: (line: string) => void;
 }
 
-/** Top-level kinds with a construct, in the order their objects are read. */
-const TOP_LEVEL = EXPORT_ORDER.filter((k) => !['subnet', 'vpn'].includes(k));
-
 const nameOf = (o: LiveObject): string => (typeof o.name === 'string' ? o.name : '');
+const words = (kind: string) => kind.replace(/_/g, ' ');
+
+/** Exported kinds read on their own (no parent), in export order. */
+const topLevel = () => EXPORT_ORDER.filter((k) => !kindSpec(k).parent);
+/** Exported kinds read under an object of `kind` (a VPC's subnets and VPN). */
+const childKinds = (kind: string) => EXPORT_ORDER.map(kindSpec).filter((k) => k.parent?.kind === kind);
+/** Writable kinds without a construct of their own, read under an object of `kind` (its parts). */
+const partKinds = (kind: string) => KINDS.filter((k) => k.parent?.kind === kind && !k.construct && k.operations.includes('create'));
 
 /** Why an object is not exported because of its labels, if it is not. */
 function ownedBy(live: LiveObject, labels: ReadonlyMap<string, LiveObject>): string | undefined {
@@ -58,91 +66,129 @@ function ownedBy(live: LiveObject, labels: ReadonlyMap<string, LiveObject>): str
   return undefined;
 }
 
-/** The account's read-only defaults (the platform creates them; they cannot be deleted). */
-function defaultReason(kind: string, live: LiveObject): string | undefined {
-  if (kind === 'firewall_profile' && live.default === true) return "the account's default firewall profile (read-only)";
-  if (kind === 'ssh_profile' && live.name === 'default') return "the account's default SSH profile (created by the platform)";
-  return undefined;
-}
+/** One read of the estate: the API, the options and the shared listings. */
+class EstateReader {
+  readonly objects: EstateObject[] = [];
+  readonly skipped: SkippedObject[] = [];
+  private readonly lists = new Map<string, Promise<LiveObject[]>>();
 
-async function listed(api: BridgeApi, kind: string, progress: (line: string) => void, params?: Record<string, string>): Promise<LiveObject[]> {
-  const all = await api.list(kind, params);
-  if (all.length >= 50) progress(`  ${kind.replace(/_/g, ' ')}: ${all.length} objects`);
-  return all;
+  constructor(
+    private readonly api: BridgeApi,
+    private readonly options: ReadOptions,
+    private readonly labels: ReadonlyMap<string, LiveObject>,
+  ) {}
+
+  readonly progress = (line: string) => this.options.progress?.(line);
+  readonly wanted = (kind: string) => !this.options.kinds || this.options.kinds.includes(kind);
+  readonly nameIn: NameIn = async (kind, id) => {
+    let list = this.lists.get(kind);
+    if (!list) this.lists.set(kind, (list = this.api.list(kind)));
+    const found = (await list).find((o) => o.id === id);
+    return typeof found?.name === 'string' ? found.name : undefined;
+  };
+
+  skip(kind: string, live: LiveObject, reason: string): void {
+    this.skipped.push({ kind, id: live.id, name: nameOf(live), reason });
+  }
+
+  private async listed(kind: string, params?: Record<string, string>): Promise<LiveObject[]> {
+    const all = await this.api.list(kind, params);
+    if (all.length >= 50) this.progress(`  ${words(kind)}: ${all.length} objects`);
+    return all;
+  }
+
+  /** The objects of one top-level exported kind, each by name then id, with children and parts. */
+  async readKind(kind: string): Promise<void> {
+    const spec = kindSpec(kind);
+    const hook = exportTableOf(kind);
+    this.progress(`reading ${words(kind)}s`);
+    const all = (await this.listed(kind)).sort((a, b) => nameOf(a).localeCompare(nameOf(b)) || a.id.localeCompare(b.id));
+    let done = 0;
+    for (const listedObject of all) {
+      if (++done % 50 === 0) this.progress(`  ${words(kind)}: ${done}/${all.length}`);
+      const reason = ownedBy(listedObject, this.labels) ?? hook?.defaultReason?.(listedObject);
+      if (reason) {
+        this.skip(kind, listedObject, reason);
+        continue;
+      }
+      if (this.options.nameFilter && !this.options.nameFilter.test(nameOf(listedObject))) continue;
+      const carried = hook?.carriedBy?.(listedObject);
+      if (carried) {
+        this.skip(kind, listedObject, carried);
+        continue;
+      }
+      // A kind listed slim (its catalog `listFields`) is read in full.
+      const live = spec.listFields ? await this.api.show(kind, listedObject.id) : listedObject;
+      const name = spec.nameField || !hook?.displayName ? nameOf(live) : await hook.displayName(live, this.nameIn);
+      this.objects.push({ kind, id: live.id, live, name, ...(await this.partsOf(kind, live)) });
+      await this.readChildren(spec, live, name);
+    }
+  }
+
+  /** The parts of one object, in the order its export hook gives. */
+  private async partsOf(kind: string, live: LiveObject): Promise<Partial<EstateObject>> {
+    const kinds = partKinds(kind);
+    if (kinds.length === 0) return {};
+    const compare = exportTableOf(kind)?.compareParts;
+    const parts: Record<string, readonly LiveObject[]> = {};
+    for (const part of kinds) {
+      const all = await this.api.list(part.kind, { [part.parent!.param]: live.id });
+      parts[part.kind] = compare ? all.sort(compare) : all;
+    }
+    return { parts };
+  }
+
+  /** The exported children of one object (they follow their parent: no labels of their own). */
+  private async readChildren(parent: KindSpec, live: LiveObject, parentName: string): Promise<void> {
+    for (const child of childKinds(parent.kind)) {
+      if (!this.wanted(child.kind) || exportTableOf(parent.kind)?.lacksChild?.(live, child.kind)) continue;
+      for (const c of await this.childrenOf(child, live.id)) {
+        const name = child.nameField ? nameOf(c) : `${parentName} ${child.title}`;
+        this.objects.push({ kind: child.kind, id: c.id, live: c, name, parentId: live.id, ...(await this.partsOf(child.kind, c)) });
+      }
+    }
+  }
+
+  /** A parent's objects of one child kind, by their natural identity (a subnet's CIDR). */
+  private async childrenOf(child: KindSpec, parentId: string): Promise<LiveObject[]> {
+    const params = { [child.parent!.param]: parentId };
+    if (child.singleton) {
+      const one = await this.api.show(child.kind, '', params).catch((err: unknown) => {
+        if (isHttpStatus(err, 404)) return undefined;
+        throw err;
+      });
+      return one ? [one] : [];
+    }
+    const fields = child.identity.by === 'natural' ? child.identity.fields : [];
+    const key = (o: LiveObject) => fields.map((f) => String(o[f])).join('\u0000');
+    return (await this.api.list(child.kind, params)).sort((a, b) => key(a).localeCompare(key(b)));
+  }
+
+  /** Objects of the top-level kinds no construct adopts (their own, or their stack's if owned). */
+  async reportUnadopted(): Promise<void> {
+    for (const [kind, why] of Object.entries(NOT_EXPORTED)) {
+      if (!this.wanted(kind) || kindSpec(kind).parent) continue;
+      for (const o of await this.api.list(kind)) this.skip(kind, o, ownedBy(o, this.labels) ?? why);
+    }
+  }
 }
 
 /** Reads the estate; objects in the export order of their kinds, each kind by name then id. */
 export async function readEstate(api: BridgeApi, options: ReadOptions = {}): Promise<Estate> {
-  const progress = options.progress ?? (() => undefined);
-  const wanted = (kind: string) => !options.kinds || options.kinds.includes(kind);
-  const named = (name: string) => !options.nameFilter || options.nameFilter.test(name);
-  const labels = new Map((await api.list('label')).map((l) => [l.id, l]));
-  const objects: EstateObject[] = [];
-  const skipped: SkippedObject[] = [];
-  const skip = (kind: string, live: LiveObject, reason: string) => skipped.push({ kind, id: live.id, name: nameOf(live), reason });
-  for (const kind of TOP_LEVEL) {
-    if (!wanted(kind)) continue;
-    progress(`reading ${kind.replace(/_/g, ' ')}s`);
-    const all = (await listed(api, kind, progress)).sort((a, b) => nameOf(a).localeCompare(nameOf(b)) || a.id.localeCompare(b.id));
-    let done = 0;
-    for (const listedObject of all) {
-      if (++done % 50 === 0) progress(`  ${kind.replace(/_/g, ' ')}: ${done}/${all.length}`);
-      const reason = ownedBy(listedObject, labels) ?? defaultReason(kind, listedObject);
-      if (reason) {
-        skip(kind, listedObject, reason);
-        continue;
-      }
-      if (!named(nameOf(listedObject))) continue;
-      if (kind === 'server' && typeof listedObject.server_array_id === 'string' && listedObject.server_array_id) {
-        skip(kind, listedObject, `member of server array ${listedObject.server_array_id} (exported with the array)`);
-        continue;
-      }
-      // Templates are listed slim: the full object has the run list, cookbooks and attributes.
-      const live = kind === 'template' ? await api.show(kind, listedObject.id) : listedObject;
-      const name = kind === 'saas_account' ? `${await saasProviderName(api, live.saas_provider_id)} account` : nameOf(live);
-      objects.push({ kind, id: live.id, live, name, ...(await childrenOf(api, kind, live)) });
-      if (kind === 'vpc') objects.push(...(await vpcChildren(api, live, wanted)));
-    }
-  }
-  if (wanted('cookbook_version')) {
-    for (const c of await api.list('cookbook_version')) {
-      skip('cookbook_version', c, ownedBy(c, labels) ?? NOT_EXPORTED.cookbook_version);
-    }
-  }
-  return { objects, skipped };
+  const labels = new Map((await api.list(LABEL_KIND)).map((l) => [l.id, l]));
+  const reader = new EstateReader(api, options, labels);
+  for (const kind of topLevel()) if (reader.wanted(kind)) await reader.readKind(kind);
+  await reader.reportUnadopted();
+  return { objects: reader.objects, skipped: reader.skipped };
 }
 
-/** A SaaS account has no name: it is called after its provider. */
-async function saasProviderName(api: BridgeApi, id: unknown): Promise<string> {
-  const provider = (await api.list('saas_provider')).find((p) => p.id === id);
-  return typeof provider?.name === 'string' ? provider.name : 'SaaS';
-}
-
-async function childrenOf(api: BridgeApi, kind: string, live: LiveObject): Promise<Partial<EstateObject>> {
-  if (kind === 'template') {
-    const order = ['boot', 'operational', 'shutdown'];
-    const scripts = (await api.list('template_script', { template_id: live.id })).sort(
-      (a, b) => order.indexOf(String(a.type)) - order.indexOf(String(b.type)) || Number(a.execution_order ?? 0) - Number(b.execution_order ?? 0),
-    );
-    return { templateScripts: scripts };
-  }
-  if (kind === 'script') return { attachments: await api.list('attachment', { script_id: live.id }) };
-  return {};
-}
-
-/** A VPC's subnets and VPN (they follow the VPC: no labels of their own). */
-async function vpcChildren(api: BridgeApi, vpc: LiveObject, wanted: (kind: string) => boolean): Promise<EstateObject[]> {
-  const out: EstateObject[] = [];
-  if (wanted('subnet')) {
-    const subnets = (await api.list('subnet', { vpc_id: vpc.id })).sort((a, b) => String(a.cidr).localeCompare(String(b.cidr)));
-    for (const s of subnets) out.push({ kind: 'subnet', id: s.id, live: s, name: nameOf(s), parentId: vpc.id });
-  }
-  if (wanted('vpn') && vpc.has_vpn !== false) {
-    const vpn = await api.show('vpn', '', { vpc_id: vpc.id }).catch((err: unknown) => {
-      if (isHttpStatus(err, 404)) return undefined;
-      throw err;
-    });
-    if (vpn) out.push({ kind: 'vpn', id: vpn.id, live: vpn, name: `${nameOf(vpc)} VPN`, parentId: vpc.id });
-  }
-  return out;
+/** The parts of the exported objects whose kind no construct adopts (a script's attachments), as skipped. */
+export function unadoptedParts(objects: readonly EstateObject[]): SkippedObject[] {
+  return objects.flatMap((o) =>
+    Object.entries(o.parts ?? {})
+      .filter(([kind]) => NOT_EXPORTED[kind])
+      .flatMap(([kind, parts]) =>
+        parts.map((p) => ({ kind, id: p.id, name: String(p.name ?? ''), reason: `of ${kindSpec(o.kind).title} '${o.name}': ${NOT_EXPORTED[kind]}` })),
+      ),
+  );
 }

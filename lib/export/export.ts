@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import type { BridgeApi } from '../handlers/api';
 import { writeApp } from '../scaffold/app';
 import { CONTEXT_FILE_NAME } from '../synth/context-file';
-import { readEstate, type EstateObject, type SkippedObject } from './estate';
-import { NOT_EXPORTED } from './kinds';
+import { kindSpec } from '../catalog';
+import { lookupExportOf } from '../kinds/export-hooks';
+import { readEstate, unadoptedParts, type EstateObject } from './estate';
 import { EstateLookups, type LookupCode } from './lookups';
 import { renderApp } from './render';
 import { summaryLines, type ExportSummary } from './summary';
@@ -28,35 +29,22 @@ export interface ExportResult extends ExportSummary {
   readonly lines: readonly string[];
 }
 
-/** Fields of the exported objects that name catalogue entries, by the kind of entry. */
-const LOOKUP_FIELDS: Readonly<Record<string, string>> = {
-  cloud_account_id: 'cloud_account',
-  generic_image_id: 'generic_image',
-  saas_provider_id: 'saas_provider',
-  server_plan_id: 'server_plan',
-  storage_plan_id: 'storage_plan',
-  realm_id: 'realm',
-};
-
+/**
+ * The lookups of the catalogue entries the objects name: each create field of an exported kind
+ * that refers to a kind with a lookup export (lib/kinds/export-hooks.ts). Response-only references
+ * (a volume's realm, computed from its plan) are not configured, so not looked up.
+ */
 async function resolveLookups(api: BridgeApi, objects: readonly EstateObject[]): Promise<{ codes: Map<string, LookupCode>; lookups: EstateLookups }> {
   const lookups = new EstateLookups(api);
   const codes = new Map<string, LookupCode>();
   for (const o of objects) {
-    // A volume's realm is computed from its plan: only a floating IP's realm is configured.
-    for (const [field, kind] of Object.entries(LOOKUP_FIELDS)) {
-      const id = o.live[field];
-      if (typeof id !== 'string' || id === '' || (field === 'realm_id' && o.kind !== 'floating_ip')) continue;
-      codes.set(`${kind}:${id}`, await lookups.of(kind, id));
+    for (const field of kindSpec(o.kind).createFields) {
+      const id = o.live[field.name];
+      if (!field.ref || !lookupExportOf(field.ref) || typeof id !== 'string' || id === '') continue;
+      codes.set(`${field.ref}:${id}`, await lookups.of(field.ref, id));
     }
   }
   return { codes, lookups };
-}
-
-/** Script attachments of the exported scripts (reported as skipped). */
-function attachmentsOf(objects: readonly EstateObject[]): SkippedObject[] {
-  return objects.flatMap((o) =>
-    (o.attachments ?? []).map((a) => ({ kind: 'attachment', id: a.id, name: String(a.name ?? ''), reason: `of script '${o.name}': ${NOT_EXPORTED.attachment}` })),
-  );
 }
 
 export async function exportEstate(api: BridgeApi, options: ExportOptions): Promise<ExportResult> {
@@ -67,7 +55,7 @@ export async function exportEstate(api: BridgeApi, options: ExportOptions): Prom
   const rendered = renderApp({ stack: options.stack, endpoint: api.endpoint, objects: estate.objects, lookups: codes });
   const summary: ExportSummary = {
     exported: rendered.exported,
-    skipped: [...estate.skipped, ...rendered.skipped, ...attachmentsOf(rendered.exported)],
+    skipped: [...estate.skipped, ...rendered.skipped, ...unadoptedParts(rendered.exported)],
     secrets: rendered.secrets,
   };
   const lines = summaryLines(summary);

@@ -2,7 +2,9 @@
 // providers) as lookups of the existing lookup API, each checked against IMCO: a lookup is written
 // only when its query resolves to the very id the object uses (else the id, with a comment). The
 // resolved values become the app's imco.context.json, so its first synth needs no lookup fetch.
+import { kindSpec } from '../catalog';
 import type { BridgeApi, LiveObject } from '../handlers/api';
+import { lookupExportOf } from '../kinds/export-hooks';
 import { fetchQueries } from '../handlers/lookup-context';
 import { lookupKey, type LookupQuery, type LookupValue } from '../synth/lookup-query';
 
@@ -14,15 +16,6 @@ export interface LookupCode {
   /** A readable stem for the variable holding it. */
   readonly stem: string;
 }
-
-const CLASSES: Readonly<Record<string, string>> = {
-  cloud_account: 'CloudAccount',
-  generic_image: 'GenericImage',
-  saas_provider: 'SaasProvider',
-  server_plan: 'ServerPlan',
-  storage_plan: 'StoragePlan',
-  realm: 'Realm',
-};
 
 const q = (v: unknown) => JSON.stringify(v);
 
@@ -58,23 +51,29 @@ export class EstateLookups {
     return typeof found?.name === 'string' ? found.name : undefined;
   }
 
-  /** The query that should find `id`, from the object's own fields. */
+  /**
+   * The query that should find `id`, from the entry's own fields: an entry of a kind without a
+   * parent by its name alone (`fromName`); one listed under its cloud provider (the catalog's
+   * parent: plans, realms) by the provider's name, its name, and its location when its lookup
+   * export says where that is.
+   */
   private async queryOf(kind: string, id: string): Promise<LookupQuery | undefined> {
-    if (kind === 'cloud_account' || kind === 'generic_image' || kind === 'saas_provider') {
+    const parent = kindSpec(kind).parent;
+    if (!parent) {
       const name = await this.nameIn(kind, id);
-      return name === undefined ? undefined : { kind, name };
+      return name === undefined ? undefined : { kind: kind as LookupQuery['kind'], name };
     }
     const entry = await this.api.show(kind, id).catch(() => undefined);
     if (!entry || typeof entry.name !== 'string') return undefined;
-    const cloudProvider = await this.nameIn('cloud_provider', entry.cloud_provider_id);
+    const cloudProvider = await this.nameIn(parent.kind, entry[parent.field]);
     if (!cloudProvider) return undefined;
-    if (kind === 'realm') return { kind, cloudProvider, name: entry.name };
-    const location = await this.nameIn('location', entry.location_id);
+    const located = lookupExportOf(kind)?.located;
+    const location = located ? await this.nameIn(located.kind, entry[located.field]) : undefined;
     return { kind: kind as LookupQuery['kind'], cloudProvider, name: entry.name, ...(location ? { location } : {}) };
   }
 
   private async resolve(kind: string, id: string): Promise<LookupCode> {
-    const className = CLASSES[kind];
+    const className = lookupExportOf(kind)?.className;
     const query = className ? await this.queryOf(kind, id) : undefined;
     const literal = (why: string): LookupCode => ({ expression: `${q(id)} /* ${kind.replace(/_/g, ' ')}: ${why} */`, stem: kind });
     if (!query) return literal('not found by name');
@@ -82,9 +81,10 @@ export class EstateLookups {
     if (answer?.value?.id !== id) return literal(`'${query.name}' does not name it alone`);
     this.context[lookupKey(query)] = answer.value;
     const { kind: _k, ...fields } = query;
-    const expression = ['server_plan', 'storage_plan', 'realm'].includes(kind)
+    const expression = kindSpec(kind).parent
       ? `${className}.lookup(this, { ${Object.entries(fields).map(([k, v]) => `${k}: ${q(v)}`).join(', ')} })`
       : `${className}.fromName(this, ${q(query.name)})`;
-    return { expression, className, stem: `${query.name} ${kind === 'cloud_account' ? 'account' : kind.split('_').pop()}` };
+    // `prod account`, `ubuntu image`, `small plan`: the entry's name and the last word of its kind.
+    return { expression, className, stem: `${query.name} ${kind.split('_').pop()}` };
   }
 }

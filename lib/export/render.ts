@@ -3,7 +3,8 @@
 // as lookups), each adopting its IMCO id through `importFrom`. Pure: the estate and the resolved
 // lookups in, the text and what was left out out.
 import type { EstateObject, SkippedObject } from './estate';
-import { exportTableOf, type RenderContext } from './kinds';
+import { exportTableOf } from '../kinds/export-hooks';
+import { attachedConstruct, parentConstruct, type KindExport, type RenderContext } from './kind-export';
 import type { LookupCode } from './lookups';
 import { VariableNames, constructIds } from './names';
 
@@ -37,6 +38,21 @@ function constructLines(className: string, variable: string, id: string, props: 
     ...props.map(([name, value]) => `      ${name}: ${value},`),
     `    }).${importCall};`,
   ];
+}
+
+/**
+ * The table's code, with the parent's construct first and the construct the object is attached to
+ * last when the table names those props; an object without them exported is skipped.
+ */
+function withReferences(table: KindExport, o: EstateObject, ctx: RenderContext): ReturnType<KindExport['render']> {
+  const parent = table.parentProp ? parentConstruct(o, ctx) : undefined;
+  if (parent && 'skip' in parent) return parent;
+  const attached = table.attachedProp ? attachedConstruct(o, ctx, table.attachedProp) : { props: [] };
+  if ('skip' in attached) return attached;
+  const code = table.render(o, ctx);
+  if ('skip' in code) return code;
+  const first: (readonly [string, string])[] = parent && table.parentProp ? [[table.parentProp, parent.ref]] : [];
+  return { ...code, props: [...first, ...code.props, ...attached.props] };
 }
 
 /** Renders the stack; objects whose table cannot express them (or what they refer to) are skipped. */
@@ -83,7 +99,7 @@ export function renderApp(input: RenderInput): RenderedApp {
     if (!table) continue;
     current = ids.get(o.id)!;
     const secretsBefore = secrets.length;
-    const code = table.render(o, ctx);
+    const code = withReferences(table, o, ctx);
     if ('skip' in code) {
       secrets.length = secretsBefore;
       skipped.push({ kind: o.kind, id: o.id, name: o.name, reason: code.skip });

@@ -43,7 +43,7 @@ test('owned, default and filtered objects are left out; children follow their pa
   ]);
   expect(all.objects.find((o) => o.id === free)!.live.label_ids).toEqual([team]);
   expect(all.objects.find((o) => o.kind === 'subnet')!.parentId).toBe(vpc);
-  expect(all.objects.find((o) => o.kind === 'template')!.templateScripts!.map((t) => t.type)).toEqual(['boot', 'shutdown']);
+  expect(all.objects.find((o) => o.kind === 'template')!.parts!.template_script.map((t) => t.type)).toEqual(['boot', 'shutdown']);
   expect(all.skipped.map((x) => `${x.kind} ${x.name}: ${x.reason}`)).toEqual([
     "firewall_profile Default firewall: the account's default firewall profile (read-only)",
     "firewall_profile owned-fw: owned by stack 'prod' (ownership label prod.web-fw)",

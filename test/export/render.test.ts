@@ -15,9 +15,9 @@ const estate: EstateObject[] = [
   obj('firewall_profile', 'fw2', { name: 'icmp', rules: [{ ip_protocol: 'icmp', min_port: 0, max_port: 0, source: 'any' }] }),
   obj('script', 'sc1', { name: 'boot', description: '', code: 'true', parameters: [] }),
   obj('template', 'tp1', { name: 'web', generic_image_id: 'img1', run_list: [], cookbook_versions: { nginx: { version: '~> 12.0' } }, configuration_attributes: {} }, {
-    templateScripts: [{ id: 'ts1', type: 'boot', script_id: 'sc1', parameter_values: {} }],
+    parts: { template_script: [{ id: 'ts1', type: 'boot', script_id: 'sc1', parameter_values: {} }] },
   }),
-  obj('template', 'tp2', { name: 'other', generic_image_id: 'img1' }, { templateScripts: [{ id: 'ts2', type: 'boot', script_id: 'owned-script' }] }),
+  obj('template', 'tp2', { name: 'other', generic_image_id: 'img1' }, { parts: { template_script: [{ id: 'ts2', type: 'boot', script_id: 'owned-script' }] } }),
   obj('server', 'sv1', { name: 'db', state: 'operational', template_id: 'tp1', cloud_account_id: 'ca1', server_plan_id: 'sp1', ssh_profile_id: 'default-ssh', firewall_profile_id: 'fw1' }),
   obj('volume', 'vo1', { name: 'data', size: 10, cloud_account_id: 'ca1', storage_plan_id: 'st1', attached_server_id: 'sv1' }),
   obj('volume', 'vo2', { name: 'data', size: 10, cloud_account_id: 'ca1', storage_plan_id: 'st1', attached_server_id: 'elsewhere' }),

@@ -67,15 +67,23 @@ function recordsLocator(model: KindModel, name: string, prior: TfObject): boolea
   return model.locators.has(name) && (prior[name] === null || prior[name] === undefined);
 }
 
+const omitted = (config: TfObject, name: string) => config[name] === null || config[name] === undefined;
+
 function planCreate(model: KindModel, proposed: TfObject, config: TfObject): TfObject {
   const planned: TfObject = { ...proposed };
   for (const name of model.computedOnly) planned[name] = new UnknownValue();
-  for (const name of model.optionalComputed) if (config[name] === null || config[name] === undefined) planned[name] = new UnknownValue();
+  for (const name of model.optionalComputed) if (omitted(config, name)) planned[name] = model.emptyWhenOmitted.has(name) ? [] : new UnknownValue();
   return planned;
+}
+
+/** A left-out list that is empty when left out: the prior form when it is empty already, else `[]` (clears it). */
+function plannedEmpty(prior: TfValue | undefined): TfValue {
+  return prior === null || prior === undefined || (Array.isArray(prior) && prior.length === 0) ? prior ?? null : [];
 }
 
 function planUpdate(model: KindModel, prior: TfObject, proposed: TfObject, config: TfObject): { planned: TfObject; replace: AttributePath[] } {
   const planned: TfObject = { ...proposed };
+  for (const name of model.emptyWhenOmitted) if (omitted(config, name)) planned[name] = plannedEmpty(prior[name]);
   // Terraform accepts the prior value for a configured attribute that means the same.
   for (const name of Object.keys(planned)) {
     if (model.computedOnly.has(name) || config[name] === null || config[name] === undefined) continue;

@@ -35,6 +35,12 @@ export interface KindModel {
   readonly computedOnly: ReadonlySet<string>;
   /** Optional and computed attributes: null in configuration means "whatever IMCO has". */
   readonly optionalComputed: ReadonlySet<string>;
+  /**
+   * Optional lists IMCO gives as `[]` when a create leaves them out (a firewall profile's rules):
+   * left out and `[]` mean the same, so they are optional+computed and the plan writes the empty
+   * list for a left-out one (an import of a profile without rules plans no change either way).
+   */
+  readonly emptyWhenOmitted: ReadonlySet<string>;
   readonly writeOnly: ReadonlySet<string>;
   /**
    * Attributes that only say where a value comes from (secret `F_env`/`F_file`, a file path, a name
@@ -101,7 +107,9 @@ export function kindModel(kind: KindSpec): KindModel {
   if (parentField) {
     attributes.push({ name: parentField, type: 'string', required: true, description: `Id of the parent ${kind.parent!.kind.replace(/_/g, ' ')} (a change replaces).` });
   }
-  attributes.push(...fields.map((f) => (extras.suppliedFields?.includes(f.name) ? { ...fieldAttribute(f), required: false, optional: true, computed: true } : fieldAttribute(f))));
+  const emptyWhenOmitted = new Set(fields.filter((f) => (f.type === 'object[]' || f.type === 'string[]') && !f.required && !f.defaulted).map((f) => f.name));
+  const computedToo = (f: FieldSpec) => extras.suppliedFields?.includes(f.name) || emptyWhenOmitted.has(f.name);
+  attributes.push(...fields.map((f) => (computedToo(f) ? { ...fieldAttribute(f), required: false, optional: true, computed: true } : fieldAttribute(f))));
   attributes.push(ownerAttribute(kind));
   for (const s of secrets) attributes.push(...secretAttributes(s));
   attributes.push(...computedFields.map((c) => fieldAttribute(c, { computedOnly: true })));
@@ -126,6 +134,7 @@ export function kindModel(kind: KindSpec): KindModel {
     replaceOnChange: replace,
     computedOnly: new Set(attributes.filter((a) => a.computed && !a.optional).map((a) => a.name)),
     optionalComputed: new Set(attributes.filter((a) => a.computed && a.optional).map((a) => a.name)),
+    emptyWhenOmitted,
     writeOnly: new Set(attributes.filter((a) => a.writeOnly).map((a) => a.name)),
     locators: new Set([...secrets.flatMap((s) => [secretAttr.env(s.name), secretAttr.file(s.name)]), ...(extras.locators ?? [])]),
     extras,

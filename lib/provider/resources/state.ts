@@ -15,10 +15,17 @@ export function stateFromLive(model: KindModel, live: LiveObject, prior: TfObjec
   out.endpoint = typeof before.endpoint === 'string' ? before.endpoint : endpoint ?? null;
   if (model.parentField) out[model.parentField] = (before[model.parentField] as TfValue) ?? (live[model.parentField] as TfValue) ?? null;
   for (const f of model.fields) {
-    if (!(f.name in live)) continue;
-    const value = fromWire(f, live[f.name]);
+    const emptyList = model.emptyWhenOmitted.has(f.name);
+    // A list IMCO answers as null or leaves out (an empty one) reads as `[]`, and a left-out one (null
+    // state) as IMCO has it: such lists are computed too, so `rules = []` and a left-out `rules` match it.
+    if (!(f.name in live)) {
+      if (emptyList && (out[f.name] === null || out[f.name] === undefined)) out[f.name] = [];
+      continue;
+    }
+    const value = fromWire(f, live[f.name]) ?? (emptyList ? [] : null);
     const was = before[f.name];
-    out[f.name] = was !== undefined && !isUnknown(was) && sameTf(model.kind.kind, f, was, value) ? was : value;
+    const keep = was !== undefined && !isUnknown(was) && !(was === null && emptyList);
+    out[f.name] = keep && sameTf(model.kind.kind, f, was, value) ? was : value;
   }
   for (const c of model.computedFields) out[c.name] = fromWire(c, live[c.name]);
   Object.assign(out, model.extras.fromLive(live, before));

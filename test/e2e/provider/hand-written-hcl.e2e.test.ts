@@ -1,45 +1,25 @@
 // End-to-end, provider flavour without constructs: HCL written by hand installs the provider with
 // `terraform init -plugin-dir` from `imco-bridge provider mirror`, applies, plans empty, adopts a
 // hand-made object through an `import` block and writes usable HCL with `-generate-config-out`.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator';
+import type { TestEmulator } from '../../support/emulator';
 import { terraformOk } from '../../support/terraform';
+import { PROVIDER_VERSION as VERSION, startHclProvider } from '../support/hcl-provider';
 import { actionsOfType, journalFrom, journalLength, planJson } from '../support/plan-json';
 
 jest.setTimeout(240_000);
 
-const ROOT = join(__dirname, '..', '..', '..');
-const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
 let emulator: TestEmulator;
 let mirror: string;
+let header: () => string;
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  mirror = mkdtempSync(join(tmpdir(), 'imco-mirror-'));
-  execFileSync(process.execPath, [join(ROOT, 'bin', 'imco-bridge.js'), 'provider', 'mirror', mirror], { stdio: 'pipe' });
+  ({ emulator, mirror, header } = await startHclProvider());
 });
 afterAll(async () => {
   await emulator?.dispose();
 });
-
-function header(): string {
-  return `
-terraform {
-  required_providers {
-    imco = { source = "imco/imco", version = "${VERSION}" }
-  }
-}
-provider "imco" {
-  endpoint         = "${emulator.endpoint}"
-  ca_cert_path     = "${emulator.caCert}"
-  client_cert_path = "${emulator.clientCert}"
-  client_key_path  = "${emulator.clientKey}"
-}
-`;
-}
 
 test('the mirror lays out one executable file in the registry layout', () => {
   const platform = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;

@@ -1,6 +1,6 @@
-// Export table of server arrays: like servers, plus the size (members are adopted with the array).
-import { machineProps, powerStateOf } from './server';
-import type { KindExport } from './types';
+// Export hook of server arrays: like servers, plus the size (members are adopted with the array).
+import { machineProps, powerStateOf } from '../server/export';
+import type { KindExport } from '../../export/kind-export';
 
 export const serverArrayExport: KindExport = {
   kind: 'server_array',

@@ -1,10 +1,11 @@
-// Export table of templates: name, generic image (lookup), run list, Supermarket cookbook versions,
+// Export hook of templates: name, generic image (lookup), run list, Supermarket cookbook versions,
 // configuration attributes, and its boot / operational / shutdown scripts (construct references to
 // the exported scripts), each a part resource imported as <template id>/<template script id>.
 import type { LiveObject } from '../../handlers/api';
-import type { KindExport, RenderContext } from './types';
+import type { KindExport, RenderContext } from '../../export/kind-export';
 
 const TYPES = { boot: 'bootScripts', operational: 'operationalScripts', shutdown: 'shutdownScripts' } as const;
+const ORDER: readonly string[] = Object.keys(TYPES);
 
 function cookbooks(live: LiveObject): Record<string, string> | string {
   const out: Record<string, string> = {};
@@ -32,10 +33,12 @@ function scriptLists(scripts: readonly LiveObject[], ctx: RenderContext): Record
 export const templateExport: KindExport = {
   kind: 'template',
   className: 'Template',
+  // The construct declares boot, then operational, then shutdown scripts, each in execution order.
+  compareParts: (a, b) => ORDER.indexOf(String(a.type)) - ORDER.indexOf(String(b.type)) || Number(a.execution_order ?? 0) - Number(b.execution_order ?? 0),
   render: (o, ctx) => {
     const books = cookbooks(o.live);
     if (typeof books === 'string') return { skip: books };
-    const scripts = o.templateScripts ?? [];
+    const scripts = o.parts?.template_script ?? [];
     const lists = scriptLists(scripts, ctx);
     if (typeof lists === 'string') return { skip: lists };
     const attributes = typeof o.live.configuration_attributes === 'object' && o.live.configuration_attributes !== null ? o.live.configuration_attributes : {};

@@ -1,9 +1,11 @@
-// Export table of VPCs: name, CIDR, cloud account (lookup), the provider's realm name.
-import type { KindExport } from './types';
+// Export hook of VPCs: name, CIDR, cloud account (lookup), the provider's realm name; a VPC whose
+// `has_vpn` is false has no VPN to read.
+import type { KindExport } from '../../export/kind-export';
 
 export const vpcExport: KindExport = {
   kind: 'vpc',
   className: 'Vpc',
+  lacksChild: (live, kind) => kind === 'vpn' && live.has_vpn === false,
   render: (o, ctx) => ({
     props: [
       ['name', ctx.literal(o.live.name)],

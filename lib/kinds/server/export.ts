@@ -1,8 +1,8 @@
-// Export table of servers (not members of arrays): template, plan and account (lookups), SSH and
+// Export hook of servers (members of arrays are left out: they come with the array): template, plan and account (lookups), SSH and
 // firewall profiles and subnet (construct references when exported, else ids), privateness, power state.
-import { prop, str, type KindExport } from './types';
+import { prop, str, type KindExport } from '../../export/kind-export';
 import type { LiveObject } from '../../handlers/api';
-import type { RenderContext } from './types';
+import type { RenderContext } from '../../export/kind-export';
 
 /** The power state the provider reads back from a server-like object's state. */
 export function powerStateOf(live: LiveObject): string {
@@ -29,6 +29,7 @@ export function machineProps(live: LiveObject, ctx: RenderContext): (readonly [s
 export const serverExport: KindExport = {
   kind: 'server',
   className: 'Server',
+  carriedBy: (live) => (str(live.server_array_id) ? `member of server array ${String(live.server_array_id)} (exported with the array)` : undefined),
   render: (o, ctx) => {
     const power = powerStateOf(o.live);
     if (power !== 'operational' && power !== 'inactive') return { skip: `its state '${power}' is neither operational nor inactive: export it once it has settled` };

@@ -1,6 +1,7 @@
-// Export table of firewall profiles: name, description, rules (`{ ip_protocol, min_port, max_port,
-// source }` on the wire → `{ protocol, port | fromPort + toPort, source }`).
-import { prop, str, type KindExport } from './types';
+// Export hook of firewall profiles: name, description, rules (`{ ip_protocol, min_port, max_port,
+// source }` on the wire → `{ protocol, port | fromPort + toPort, source }`); the account's default
+// profile (seeded by the platform, read-only) is left out.
+import { prop, str, type KindExport } from '../../export/kind-export';
 
 interface WireRule {
   readonly ip_protocol?: unknown;
@@ -18,6 +19,7 @@ function ruleOf(r: WireRule): Record<string, unknown> | undefined {
 export const firewallProfileExport: KindExport = {
   kind: 'firewall_profile',
   className: 'FirewallProfile',
+  defaultReason: (live) => (live.default === true ? "the account's default firewall profile (read-only)" : undefined),
   render: (o, ctx) => {
     const wire = Array.isArray(o.live.rules) ? (o.live.rules as WireRule[]) : [];
     const rules = wire.map(ruleOf);

@@ -1,10 +1,12 @@
-// Export table of SaaS accounts: the provider (lookup) and the account data as a JSON
+// Export hook of SaaS accounts: the provider (lookup), the name after it, and the account data as a JSON
 // Secret.fromEnv placeholder (IMCO never returns it).
-import type { KindExport } from './types';
+import type { KindExport } from '../../export/kind-export';
 
 export const saasAccountExport: KindExport = {
   kind: 'saas_account',
   className: 'SaasAccount',
+  // A SaaS account has no name: it is called after its provider.
+  displayName: async (live, nameIn) => `${(await nameIn('saas_provider', live.saas_provider_id)) ?? 'SaaS'} account`,
   render: (o, ctx) => ({
     props: [
       ['provider', ctx.lookup('saas_provider', o.live.saas_provider_id)],

@@ -1,6 +1,6 @@
-// Export table of scripts: name, description, code inline, parameters. Attachments are not exported
+// Export hook of scripts: name, description, code inline, parameters. Attachments are not exported
 // (their files stay in IMCO; the summary lists them).
-import type { KindExport } from './types';
+import type { KindExport } from '../../export/kind-export';
 
 export const scriptExport: KindExport = {
   kind: 'script',
