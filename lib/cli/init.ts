@@ -3,7 +3,7 @@
 // to run next. Refuses a directory that has files in it, unless --force.
 import { basename, relative, resolve } from 'node:path';
 import { writeApp } from '../scaffold/app';
-import { CDKTF_CLI_VERSION, starterApp } from '../scaffold/starter';
+import { starterApp } from '../scaffold/starter';
 
 const USAGE = 'usage: imco-bridge init DIR [--force] [--imco-cdktf=SPEC]';
 const KNOWN_FLAGS = new Set(['force', 'imco-cdktf', 'verbose']);
@@ -31,7 +31,7 @@ export function runInit(args: readonly string[], flags: ReadonlyMap<string, stri
   const shown = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
   process.stdout.write(
     `imco-bridge init: wrote ${written.map((f) => relative(dir, f)).join(', ')} into ${shown}\n` +
-      `next:\n  cd ${shown}\n  npm install\n  npx cdktf-cli@${CDKTF_CLI_VERSION} deploy\n`,
+      `next:\n  cd ${shown}\n  npm install\n  npx cdktf deploy\n`,
   );
   return 0;
 }

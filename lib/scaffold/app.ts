@@ -18,13 +18,18 @@ export interface AppContent {
   readonly imcoCdktfSpec?: string;
 }
 
-/** The versions a scaffolded app pins: the ones this package is built and tested with. */
+/**
+ * The versions a scaffolded app pins: the ones this package is built and tested with. `constructs`
+ * is the version cdktf-cli 0.21.0 pins, so that the app's cdktf-cli (its `npx cdktf synth`,
+ * `npm run deploy`) shares the app's one copy of constructs.
+ */
 export const APP_DEPENDENCIES = {
   cdktf: '0.21.0',
-  constructs: '10.8.1',
+  constructs: '10.4.2',
 } as const;
 export const APP_DEV_DEPENDENCIES = {
   '@types/node': '20.19.43',
+  'cdktf-cli': '0.21.0',
   'ts-node': '10.9.2',
   typescript: '5.9.3',
 } as const;
@@ -66,6 +71,9 @@ export function appFiles(dir: string, content: AppContent): Record<string, strin
     scripts: { synth: 'cdktf synth', plan: 'cdktf diff', deploy: 'cdktf deploy', destroy: 'cdktf destroy' },
     dependencies: { 'imco-cdktf': content.imcoCdktfSpec ?? `^${packageVersion()}`, ...APP_DEPENDENCIES },
     devDependencies: { ...APP_DEV_DEPENDENCIES },
+    // cdktf-cli's terminal dependency works from its prebuilt binaries; its install script would only
+    // rebuild them with node-gyp (and npm warns about it on every install).
+    allowScripts: { '@cdktf/node-pty-prebuilt-multiarch': false },
   };
   const cdktfJson = {
     language: 'typescript',

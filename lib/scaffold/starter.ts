@@ -3,9 +3,6 @@
 // the two commands that deploy it.
 import type { AppContent } from './app';
 
-/** The CDKTF CLI version the app's README names (the one the e2e test runs). */
-export const CDKTF_CLI_VERSION = '0.21.0';
-
 /** The stack id and IMCO name prefix of an app named `name`: lower case letters, digits and dashes. */
 export function estateName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'estate';
@@ -15,7 +12,7 @@ export function estateName(name: string): string {
 export function starterMainTs(name: string): string {
   const estate = estateName(name);
   return `// The ${estate} estate on IMCO: one VPC and one firewall profile. Add objects here (see the
-// constructs of imco-cdktf), then: npx cdktf-cli@${CDKTF_CLI_VERSION} deploy
+// constructs of imco-cdktf), then: npx cdktf deploy
 import { App, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { CloudAccount, FirewallProfile, ImcoSettings, Realm, Vpc } from 'imco-cdktf';
@@ -55,7 +52,7 @@ declares one VPC and one firewall profile.
 
 \`\`\`sh
 npm install
-npx cdktf-cli@${CDKTF_CLI_VERSION} deploy    # also: synth, diff, destroy
+npx cdktf deploy    # also: synth, diff, destroy
 \`\`\`
 
 The IMCO endpoint and credentials are found like the \`cio\` CLI finds them (\`CONCERTO_ENDPOINT\`,

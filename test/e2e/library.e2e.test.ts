@@ -14,7 +14,6 @@ import { emptyCliConfig } from '../support/terraform';
 jest.setTimeout(300_000);
 
 const ROOT = join(__dirname, '..', '..');
-const CDKTF = join(ROOT, 'node_modules', '.bin', 'cdktf');
 const work = mkdtempSync(join(tmpdir(), 'imco-library-e2e-'));
 const app = join(work, 'shop');
 let emulator: TestEmulator;
@@ -48,8 +47,8 @@ async function ok(cmd: string, args: string[], cwd: string, env?: NodeJS.Process
   return r.out;
 }
 
-/** cdktf-cli in the app, with the emulator's endpoint and credentials discovered from its client.xml. */
-const cdktf = (...args: string[]): Promise<string> => ok(CDKTF, args, app, userEnv({ CONCERTO_CONFIG: emulator.clientXml }));
+/** The app's own cdktf-cli (a dev dependency of the scaffold), with the emulator's endpoint and credentials discovered from its client.xml. */
+const cdktf = (...args: string[]): Promise<string> => ok(join(app, 'node_modules', '.bin', 'cdktf'), args, app, userEnv({ CONCERTO_CONFIG: emulator.clientXml }));
 
 async function names(path: string): Promise<string[]> {
   const res = await emulator.request('GET', path);

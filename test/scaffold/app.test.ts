@@ -15,6 +15,14 @@ describe('scaffolded app', () => {
     expect(own.dependencies?.cdktf ?? own.peerDependencies?.cdktf ?? own.devDependencies?.cdktf).toContain(APP_DEPENDENCIES.cdktf);
   });
 
+  it("carries cdktf-cli, with the constructs it pins, so the app keeps one copy and 'npx cdktf synth' works", () => {
+    const pkg = JSON.parse(appFiles('/x/app', content)['package.json']);
+    const cli = JSON.parse(readFileSync(join(__dirname, '../../node_modules/cdktf-cli/package.json'), 'utf8'));
+    expect(pkg.devDependencies['cdktf-cli']).toBe(cli.version);
+    expect(pkg.dependencies.constructs).toBe(cli.dependencies.constructs);
+    expect(pkg.dependencies.cdktf).toBe(cli.dependencies.cdktf);
+  });
+
   it('takes a file: spec for a tarball', () => {
     const pkg = JSON.parse(appFiles('/x/app', { ...content, imcoCdktfSpec: 'file:/tmp/imco-cdktf.tgz' })['package.json']);
     expect(pkg.dependencies['imco-cdktf']).toBe('file:/tmp/imco-cdktf.tgz');
