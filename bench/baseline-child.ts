@@ -2,8 +2,8 @@
 // firewall profiles — the ownership label, then the profile carrying its id in `label_ids` — issued
 // in-process by one ImcoClient with a fixed concurrency. Job JSON in argv[2]; prints one JSON line.
 import { readFileSync } from 'node:fs';
-import { ownerLabelName } from '../lib/bridge/identity';
-import { OWNER_NAMESPACE } from '../lib/bridge/spec';
+import { ownerLabelName } from '../lib/spec/identity';
+import { OWNER_NAMESPACE } from '../lib/spec/spec';
 import { ImcoClient } from '../lib/client';
 import type { BenchTarget } from './emulators';
 

@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { secretFingerprint } from '../lib/bridge/fingerprint';
+import { secretFingerprint } from '../lib/spec/fingerprint';
 import { endpoint as endpointSpec } from '../lib/catalog';
 import { readSynthesizedObjects } from '../lib/handlers/stack-reader';
 import type { BaselineJob, BaselineReport } from './baseline-child';
@@ -109,7 +109,7 @@ async function benchSynth(work: string): Promise<void> {
       runs_s: walls.map((w) => round(w)),
       phases_ms: { load: round(mid.report.load_ms), construct: round(mid.report.construct_ms), synth: round(mid.report.synth_ms) },
       objects_by_kind: mid.report.by_kind,
-      // Each secret's fingerprint is a deliberately slow scrypt (lib/bridge/fingerprint.ts).
+      // Each secret's fingerprint is a deliberately slow scrypt (lib/spec/fingerprint.ts).
       secrets_fingerprinted: (mid.report.by_kind.vpn ?? 0) + (mid.report.by_kind.ssh_profile ?? 0) + (mid.report.by_kind.saas_account ?? 0),
       scrypt_ms_per_secret: round(scryptCostMs(), 1),
       resources: mid.report.resources,

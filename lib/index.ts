@@ -12,7 +12,7 @@ export type { DiscoveredConfig, InlinePem } from './client/config';
 // Types (and the subnet types) that public members of the constructs use.
 export { FIREWALL_PROTOCOLS, SUBNET_TYPES } from './catalog';
 export type { ActionSpec, ExtraEndpointSpec, FieldSpec, FieldType, HttpMethod, Identity, KindSpec, LifecycleSpec } from './catalog';
-export type { BridgeSpec, ObjectRef, SecretRef, SpecExtras, SpecValue, FileSpec, TemplateScriptSpec } from './bridge/spec';
+export type { BridgeSpec, ObjectRef, SecretRef, SpecExtras, SpecValue, FileSpec, TemplateScriptSpec } from './spec/spec';
 export type { Ipv4Network } from './constructs/cidr';
 export type { EndpointDiscovery, EndpointDiscoveryOptions, EndpointOrigin } from './constructs/endpoint';
 export type { FingerprintResult } from './constructs/secret';

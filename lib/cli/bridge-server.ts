@@ -32,7 +32,7 @@ import { execFileSync } from 'node:child_process';
 import { constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
-import { RUN_ID_ENV } from '../bridge/spec';
+import { RUN_ID_ENV } from '../spec/spec';
 import { destroySharedAgents, shareAgents } from '../client/agent';
 import { shareRunLabels } from '../handlers/run-labels';
 import { processStartTime, recordRunCwd, sweepFinishedRuns, untilInterruptedRunsFinish } from './interrupted-run';

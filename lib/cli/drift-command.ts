@@ -5,7 +5,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { BridgeSpec } from '../bridge/spec';
+import type { BridgeSpec } from '../spec/spec';
 import type { BridgeApi } from '../handlers/api';
 import type { DriftReport } from '../handlers/drift';
 import type { SynthesizedObject, SynthesizedStack } from '../handlers/stack-reader';

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
-import { samePlatform } from '../bridge/platform';
+import { samePlatform } from '../spec/platform';
 import type { BridgeApi } from '../handlers/api';
 import { BridgeError } from '../handlers/errors';
 import { makeInvocationContext } from '../handlers/invocation-context';

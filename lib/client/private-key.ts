@@ -1,7 +1,7 @@
 // Checks a private key must pass before this project uses or uploads it: not protected by a
 // passphrase (neither IMCO nor cio can prompt for one) and not readable by other users of the
 // machine. Shared by the mTLS client key (lib/client/credentials.ts) and SSH private keys given as
-// secrets (lib/bridge/secret-source.ts). Pure functions; key content never enters a result.
+// secrets (lib/spec/secret-source.ts). Pure functions; key content never enters a result.
 
 /** True when the text holds a PEM- or OpenSSH-framed private key. */
 export function holdsPrivateKey(text: string): boolean {

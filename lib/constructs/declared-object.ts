@@ -1,12 +1,12 @@
-// The stack's declared objects as the prune and sweep resources carry them (lib/bridge/object-chunks.ts):
+// The stack's declared objects as the prune and sweep resources carry them (lib/spec/object-chunks.ts):
 // the list computed at synth from the registry, split into chunk keys, the provisioner variables
 // that hand the chunks (and the resource's other, small keys) from `self` to imco-bridge, and the
 // synth-time check that the list fits what a provisioner can pass.
 import type { IConstruct } from 'constructs';
 import {
   MAX_OBJECT_CHUNKS, OBJECT_CHUNK_BYTES, OBJECT_CHUNK_KEY_PREFIX, objectChunkEnv, objectChunkKey, splitUtf8,
-} from '../bridge/object-chunks';
-import type { DeclaredObject } from '../bridge/prune';
+} from '../spec/object-chunks';
+import type { DeclaredObject } from '../spec/prune';
 import { escapeTemplate } from './escape';
 import type { ImcoObject } from './imco-object';
 import { registryOf } from './registry';

@@ -7,8 +7,8 @@
 // when it could not be passed. The spec variable has its own message (ImcoObject).
 import { TerraformStack, Token, type LocalExecProvisioner, type TerraformResource } from 'cdktf';
 import { resolve } from 'cdktf/lib/_tokens';
-import { OBJECT_CHUNK_ENV_PREFIX } from '../bridge/object-chunks';
-import { SPEC_ENV, TRIGGERS_ENV } from '../bridge/spec';
+import { OBJECT_CHUNK_ENV_PREFIX } from '../spec/object-chunks';
+import { SPEC_ENV, TRIGGERS_ENV } from '../spec/spec';
 
 /** Largest value of one variable the constructs pass (below Linux's 128 KiB, with room to spare). */
 export const MAX_ENV_VALUE_BYTES = 100 * 1024;

@@ -5,7 +5,7 @@
 import type { LocalExecProvisioner } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { KindSpec } from '../catalog';
-import { SPEC_ENV, TF_ID_ENV, TRIGGERS_ENV, type BridgeSpec, type SpecValue } from '../bridge/spec';
+import { SPEC_ENV, TF_ID_ENV, TRIGGERS_ENV, type BridgeSpec, type SpecValue } from '../spec/spec';
 import { escapeTemplate } from './escape';
 import { createHandlerResource, selfTriggersExpression, type HandlerFlavour, type HandlerResource } from './handler-resource';
 import { SPEC_VARIABLES } from './environment-size';

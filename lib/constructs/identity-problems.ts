@@ -2,7 +2,7 @@
 // would see as one (same ownership label, same natural key in the same parent), and two labelable
 // objects of one kind with the same name (imco-bridge refuses the second create).
 import { kindSpec, type KindSpec } from '../catalog';
-import type { BridgeSpec, ObjectRef } from '../bridge/spec';
+import type { BridgeSpec, ObjectRef } from '../spec/spec';
 
 /** What the checks read of an encoded IMCO object. */
 export interface EncodedIdentity {

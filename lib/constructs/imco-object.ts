@@ -6,8 +6,8 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { kindSpec, type KindSpec } from '../catalog';
-import { legacyOwnerLabelName, ownershipLabel } from '../bridge/identity';
-import { SPEC_VERSION, type BridgeSpec, type ObjectRef, type SpecValue } from '../bridge/spec';
+import { legacyOwnerLabelName, ownershipLabel } from '../spec/identity';
+import { SPEC_VERSION, type BridgeSpec, type ObjectRef, type SpecValue } from '../spec/spec';
 import { escapeTemplate } from './escape';
 import type { HandlerResource } from './handler-resource';
 import { encodeWithHandlers, handlerAction } from './handler-encoding';
@@ -25,7 +25,7 @@ import { specSizeProblem } from './spec-size';
 import { constructRefProblem, idOf, idProblem, integerProblem, nameProblem, unresolvedTokenPaths, type IdLike } from './validation';
 import { failedLookupProblems } from './lookups';
 
-export { TF_ID_ENV, TRIGGERS_ENV } from '../bridge/spec';
+export { TF_ID_ENV, TRIGGERS_ENV } from '../spec/spec';
 export { MAX_SPEC_BYTES } from './spec-size';
 export type { ActionDefinition, ImcoObjectProps, ObjectDefinition } from './object-definition';
 
@@ -49,7 +49,7 @@ export abstract class ImcoObject extends Construct {
   readonly stackName: string;
   /** Construct path relative to the stack: what the handler and `imco-bridge import` name it by. */
   readonly objectPath: string;
-  /** Name of the ownership label in IMCO (labelable kinds only; see lib/bridge/identity.ts). */
+  /** Name of the ownership label in IMCO (labelable kinds only; see lib/spec/identity.ts). */
   readonly ownerLabel?: string;
   /** Ownership key within the stack (labelable kinds only): `ref.owner`, the label name of earlier versions. */
   readonly ownerKey?: string;

@@ -1,6 +1,6 @@
 // The shapes a kind's construct passes to ImcoObject: the props every IMCO construct accepts, the
 // desired state handed to `encode` and the action resources added with `addAction`.
-import type { BridgeSpec, ObjectRef, SpecExtras, SpecValue } from '../bridge/spec';
+import type { BridgeSpec, ObjectRef, SpecExtras, SpecValue } from '../spec/spec';
 import type { ImcoObject } from './imco-object';
 
 /** Props every IMCO construct accepts. */

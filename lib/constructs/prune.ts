@@ -1,12 +1,12 @@
 // The stack's prune resource. Terraform never runs the destroy provisioner of a resource whose block
 // was removed from the configuration, so removing a construct would orphan its IMCO object. This
 // one resource per stack carries the list of declared objects in its triggers (in chunks, see
-// lib/bridge/object-chunks.ts): when the list changes it is replaced, its old instance's destroy
+// lib/spec/object-chunks.ts): when the list changes it is replaced, its old instance's destroy
 // provisioner records the old list, and the new instance's create provisioner (which runs after
 // every other resource of the stack) deletes the objects that are no longer declared.
 import { Lazy, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { TRIGGERS_ENV } from '../bridge/spec';
+import { TRIGGERS_ENV } from '../spec/spec';
 import { chunkVariableBytes, declaredObjectsCache, declaredObjectsProblem, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-object';
 import { escapeTemplate } from './escape';
 import { createHandlerResource, type HandlerResource } from './handler-resource';

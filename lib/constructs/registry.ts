@@ -43,7 +43,7 @@ export function stackRelativePath(scope: IConstruct): string {
     .join('/');
 }
 
-export { resourceNameOf } from '../bridge/resource-name';
+export { resourceNameOf } from '../spec/resource-name';
 
 /** Claims a Terraform resource name for `scope` in its stack: the path of the construct that holds it already, if another one does. */
 export function claimResourceName(scope: IConstruct, name: string): string | undefined {

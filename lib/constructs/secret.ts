@@ -2,9 +2,9 @@
 // compute a salted fingerprint for the triggers. The value is never stored on a construct, never
 // written to cdk.tf.json and never put in an error message.
 import { resolve } from 'node:path';
-import type { SecretRef } from '../bridge/spec';
-import { secretFingerprint } from '../bridge/fingerprint';
-import { readSecretSource } from '../bridge/secret-source';
+import type { SecretRef } from '../spec/spec';
+import { secretFingerprint } from '../spec/fingerprint';
+import { readSecretSource } from '../spec/secret-source';
 
 /** How the handler interprets the secret text. */
 export type SecretFormat = 'text' | 'json';

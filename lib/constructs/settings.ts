@@ -21,7 +21,7 @@ import { ensureMigrationBlocks } from './provider/migration';
 export type ImcoFlavour = HandlerFlavour | 'provider';
 
 export const FLAVOURS: readonly ImcoFlavour[] = ['provider', ...HANDLER_FLAVOURS];
-import { STACK_INSTANCE_ENV } from '../bridge/spec';
+import { STACK_INSTANCE_ENV } from '../spec/spec';
 import { constructKinds } from '../catalog';
 import { stackInstanceId } from '../synth/stack-identity';
 import { listProblemsAtSynth } from './synth-problems';

@@ -1,7 +1,7 @@
 // The synth check that an object's spec fits in a provisioner's environment, and what to do when it
 // does not — advice that fits what made it big (each kind's advice: lib/kinds/spec-size-advice.ts),
 // else a general word on the largest field.
-import type { BridgeSpec } from '../bridge/spec';
+import type { BridgeSpec } from '../spec/spec';
 import { KIND_SPEC_SIZE_ADVICE } from '../kinds/spec-size-advice';
 
 /** Largest spec (bytes of its JSON) a provisioner's environment takes. */

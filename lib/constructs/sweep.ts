@@ -11,8 +11,8 @@
 // there), so it is the list of the configuration that `terraform destroy` runs with.
 import { Lazy, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { TRIGGERS_ENV } from '../bridge/spec';
-import { MAX_OBJECT_CHUNKS, objectChunkEnv, objectChunkKey } from '../bridge/object-chunks';
+import { TRIGGERS_ENV } from '../spec/spec';
+import { MAX_OBJECT_CHUNKS, objectChunkEnv, objectChunkKey } from '../spec/object-chunks';
 import { chunkVariableBytes, declaredObjectsCache, objectChunkEnvironment, objectChunkMap, smallKeysExpression } from './declared-object';
 import { escapeTemplate } from './escape';
 import { createHandlerResource, type HandlerResource } from './handler-resource';

@@ -2,8 +2,8 @@
 // the string Terraform compares — literals escaped, references to objects of this program as their
 // lifecycle resource's `.id` token, secrets left out — and the
 // `_sync` triggers of the mutable spec extras (power, size, compile, scripts, attachments, attach_to).
-import type { ObjectRef, SpecExtras, SpecValue } from '../bridge/spec';
-import { isRef, isSecret } from '../bridge/spec';
+import type { ObjectRef, SpecExtras, SpecValue } from '../spec/spec';
+import { isRef, isSecret } from '../spec/spec';
 import { escapeTemplate, jsonForTerraform } from './escape';
 
 /** The lifecycle `.id` token of the object a ref names, when that object is managed in this program. */

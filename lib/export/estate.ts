@@ -5,7 +5,7 @@
 // attachments), and what is left out and why (owned by a stack, read-only defaults of the account,
 // objects carried by another, kinds no construct adopts). What differs per kind comes from the
 // catalog and the kinds' export hooks (lib/kinds/export-hooks.ts).
-import { OWNER_NAMESPACE, parseStackInstanceTag } from '../bridge/identity';
+import { OWNER_NAMESPACE, parseStackInstanceTag } from '../spec/identity';
 import { KINDS, LABEL_KIND, kindSpec, type KindSpec } from '../catalog';
 import { isHttpStatus, type BridgeApi, type LiveObject } from '../handlers/api';
 import { EXPORT_ORDER, NOT_EXPORTED, exportTableOf } from '../kinds/export-hooks';

@@ -1,7 +1,7 @@
 // Drift: compares the synthesized desired state with the live API. Costs one list call per kind
 // and parent (plus the labels list, and a show only where a listing is slimmer than the object).
 import { createHash } from 'node:crypto';
-import { OWNER_NAMESPACE, isSecret, type BridgeSpec } from '../bridge/spec';
+import { OWNER_NAMESPACE, isSecret, type BridgeSpec } from '../spec/spec';
 import { growsInPlace, hasPowerState, kindSpec } from '../catalog';
 import type { BridgeApi, LiveObject } from './api';
 import { sameValue } from './compare';

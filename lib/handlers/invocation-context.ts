@@ -3,7 +3,7 @@
 // lib/handlers/invocation.ts). Not to be confused with the lookup context (imco.context.json,
 // lib/handlers/lookup-context.ts): see docs/architecture.md §5.
 import { kindSpec } from '../catalog';
-import type { BridgeSpec } from '../bridge/spec';
+import type { BridgeSpec } from '../spec/spec';
 import type { KindSpec } from '../catalog/types';
 import type { BridgeApi, LiveObject } from './api';
 import { processInvocation, type Invocation } from './invocation';

@@ -1,7 +1,7 @@
 // The error of a create whose name another object already has without this construct's label. It
 // names who owns that object, and suggests `imco-bridge import` only where import would take it
 // (never for another stack instance's object, which import refuses).
-import { OWNER_NAMESPACE } from '../bridge/spec';
+import { OWNER_NAMESPACE } from '../spec/spec';
 import type { LiveObject } from './api';
 import type { InvocationContext } from './invocation-context';
 import { BridgeError } from './errors';

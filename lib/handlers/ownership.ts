@@ -1,9 +1,9 @@
-// Whose is an ownership label? The handlers' side of lib/bridge/identity.ts: the stack instance an
+// Whose is an ownership label? The handlers' side of lib/spec/identity.ts: the stack instance an
 // invocation acts for, the label a ref is owned by, and how a label found on an object relates to
 // this stack instance (its own, another construct of it, another stack instance, or a label of an
 // earlier version that proves no instance).
-import { OWNER_NAMESPACE, ownershipLabel, parseStackInstanceTag, stackInstanceTag, type OwnershipLabel } from '../bridge/identity';
-import { STACK_INSTANCE_ENV, type BridgeSpec, type ObjectRef } from '../bridge/spec';
+import { OWNER_NAMESPACE, ownershipLabel, parseStackInstanceTag, stackInstanceTag, type OwnershipLabel } from '../spec/identity';
+import { STACK_INSTANCE_ENV, type BridgeSpec, type ObjectRef } from '../spec/spec';
 import type { LiveObject } from './api';
 import type { Environment } from './invocation';
 

@@ -4,9 +4,9 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { markerDirectory } from './marker-directory';
 import { join } from 'node:path';
-import { joinObjectChunks, parseDeclaredObjects } from '../bridge/object-chunks';
-import { pruneMarkerName, removedObjects, type DeclaredObject } from '../bridge/prune';
-import { OWNER_NAMESPACE, SPEC_VERSION } from '../bridge/spec';
+import { joinObjectChunks, parseDeclaredObjects } from '../spec/object-chunks';
+import { pruneMarkerName, removedObjects, type DeclaredObject } from '../spec/prune';
+import { OWNER_NAMESPACE, SPEC_VERSION } from '../spec/spec';
 import type { BridgeApi } from './api';
 import { makeInvocationContext, type InvocationContext } from './invocation-context';
 import { BridgeError } from './errors';

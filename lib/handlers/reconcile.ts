@@ -1,6 +1,6 @@
 // The provisioner flows of docs/architecture.md §2.2: create (adopt or create, then converge), update (converge the
 // mutable spec), delete (idempotent, waits until gone) and actions (reboot, execute a script).
-import { STACK_INSTANCE_ENV, type BridgeSpec } from '../bridge/spec';
+import { STACK_INSTANCE_ENV, type BridgeSpec } from '../spec/spec';
 import { isHttpStatus, type LiveObject, type ParentParams } from './api';
 import { type InvocationContext, waitForState } from './invocation-context';
 import { changedFields } from './compare';

@@ -5,8 +5,8 @@
 // the kinds' lists of the operations running together are shared too (lib/handlers/run-lists.ts).
 import { assignLabel, unassignLabel } from '../kinds/label/assignment';
 import { LABEL_KIND, kindSpec } from '../catalog';
-import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SpecValue } from '../bridge/spec';
-import { parseStackInstanceTag, type OwnershipLabel } from '../bridge/identity';
+import { OWNER_NAMESPACE, isRef, isSecret, type ObjectRef, type SpecValue } from '../spec/spec';
+import { parseStackInstanceTag, type OwnershipLabel } from '../spec/identity';
 import { isHttpStatus, type BridgeApi, type LiveObject, type ParentParams } from './api';
 import { BridgeError } from './errors';
 import { describeIdentity, describeOwner, isLegacyOwnerLabel, ownLabelOf, type StackIdentity } from './ownership';

@@ -2,8 +2,8 @@
 // tell the user what to pass to `terraform apply -replace=…`. Provisioners run in the stack's
 // directory, so the address is read from its cdk.tf.json (which also tells the flavour); without
 // one, it is derived from the construct path with the default flavour.
-import type { BridgeSpec } from '../bridge/spec';
-import { resourceNameOf } from '../bridge/resource-name';
+import type { BridgeSpec } from '../spec/spec';
+import { resourceNameOf } from '../spec/resource-name';
 import { readSynthesizedObjects } from './stack-reader';
 
 /** `terraform_data.<name>` (or `null_resource.<name>`) of the lifecycle resource of `spec`'s object. */

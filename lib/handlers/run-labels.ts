@@ -5,7 +5,7 @@
 // (its kind's list and the label POST at once, then the object's POST) instead of three.
 //
 // Why a run may trust its own listing for its stack instance's labels: an ownership label names
-// one construct of one stack instance (lib/bridge/identity.ts), and only an apply of that stack
+// one construct of one stack instance (lib/spec/identity.ts), and only an apply of that stack
 // creates it. Terraform's state lock keeps those applies one at a time (should two race anyway,
 // the loser's POST is refused as taken and it looks the label up: lib/handlers/resolver.ts), a
 // new run first waits for the commands an interrupted run left in flight

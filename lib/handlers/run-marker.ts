@@ -10,7 +10,7 @@
 // directory and IMCO_BRIDGE_MARKERS (lib/handlers/marker-directory.ts); the apply goes on.
 import { mkdirSync, writeFileSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUN_ID_ENV } from '../bridge/spec';
+import { RUN_ID_ENV } from '../spec/spec';
 import { processInvocation, type Invocation } from './invocation';
 import { describeFileSystemRefusal, isFileSystemRefusal, markerDirectory } from './marker-directory';
 

@@ -1,9 +1,9 @@
 // The apply-time read of a secret a spec references (env var or file) for the create or update
-// body: the rules of lib/bridge/secret-source.ts (the ones synth fingerprinted the value with),
+// body: the rules of lib/spec/secret-source.ts (the ones synth fingerprinted the value with),
 // phrased for terraform apply. The value never appears in an error.
-import type { SecretFailure } from '../bridge/secret-source';
-import { readSecretSource } from '../bridge/secret-source';
-import type { SecretRef } from '../bridge/spec';
+import type { SecretFailure } from '../spec/secret-source';
+import { readSecretSource } from '../spec/secret-source';
+import type { SecretRef } from '../spec/spec';
 import { BridgeError } from './errors';
 import type { Invocation } from './invocation';
 

@@ -2,7 +2,7 @@
 // used by the user-facing commands (import, events, drift) which have no provisioner environment.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseSpec, SPEC_ENV, type BridgeSpec } from '../bridge/spec';
+import { parseSpec, SPEC_ENV, type BridgeSpec } from '../spec/spec';
 import { BridgeError } from './errors';
 
 export interface SynthesizedObject {

@@ -5,8 +5,8 @@
 // lost from the state held. Those are deleted here, users before what they use; if any cannot be,
 // the command fails naming each one, and the sweep resource stays in the state, so the next
 // `terraform destroy` tries them again.
-import { removedObjects, type DeclaredObject } from '../bridge/prune';
-import { SPEC_VERSION } from '../bridge/spec';
+import { removedObjects, type DeclaredObject } from '../spec/prune';
+import { SPEC_VERSION } from '../spec/spec';
 import { kindSpec } from '../catalog';
 import type { BridgeApi, LiveObject } from './api';
 import { makeInvocationContext } from './invocation-context';

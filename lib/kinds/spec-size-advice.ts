@@ -1,7 +1,7 @@
 // What to do about a spec too big for a provisioner's environment, per kind: a script's code goes to
 // attachments, a firewall profile's rules are merged or split over several profiles, a template's
 // configuration attributes move into a cookbook. Read by lib/constructs/spec-size.ts.
-import type { BridgeSpec } from '../bridge/spec';
+import type { BridgeSpec } from '../spec/spec';
 import { MAX_SPEC_BYTES } from '../constructs/spec-size';
 import { firewallProfileKind } from './firewall-profile/catalog';
 import { scriptKind } from './script/catalog';

@@ -3,7 +3,7 @@
 // fingerprint, which the constructs put into the `_sync` triggers so that `terraform plan` shows
 // drift and `terraform apply` repairs it.
 import { execFileSync } from 'node:child_process';
-import type { BridgeSpec } from '../bridge/spec';
+import type { BridgeSpec } from '../spec/spec';
 import { bridgeScript } from './lookups';
 
 /** True when synth should read live state to put drift fingerprints into the plan. */

@@ -1,12 +1,12 @@
 // imco.identity.json: the stack instance id, created once (random) beside imco.context.json and
 // committed with the code, so CI and every laptop of one repository give their stacks the same
 // ownership labels, and another repository whose stack has the same name does not
-// (lib/bridge/identity.ts). With IMCO_CONTEXT=strict (CI) a missing file fails synth instead of
+// (lib/spec/identity.ts). With IMCO_CONTEXT=strict (CI) a missing file fails synth instead of
 // making a new identity that would own nothing.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { STACK_INSTANCE_ID } from '../bridge/identity';
+import { STACK_INSTANCE_ID } from '../spec/identity';
 import { contextFilePath } from './context-file';
 
 export const IDENTITY_FILE_NAME = 'imco.identity.json';

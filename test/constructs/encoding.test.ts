@@ -2,7 +2,7 @@
 // provisioners (commands, environments; destroy-time ones reference only self), dependencies,
 // the spec handed to imco-bridge, action resources, escaping and the spec size limit.
 import { Construct } from 'constructs';
-import { SPEC_VERSION } from '../../lib/bridge/spec';
+import { SPEC_VERSION } from '../../lib/spec/spec';
 import { FirewallProfile, Script, Server, Subnet, Template, Vpc, type HandlerFlavour, type FirewallRule } from '../../lib/constructs';
 import { makeStack, provisioners, resourcesOf, specOf, synthJson, terraformUnescape, triggersOf, validationErrors } from './helpers';
 

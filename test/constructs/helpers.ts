@@ -2,7 +2,7 @@
 // provisioners and specs read back the way Terraform would see them.
 import { join } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
-import type { BridgeSpec } from '../../lib/bridge/spec';
+import type { BridgeSpec } from '../../lib/spec/spec';
 import {
   CookbookVersion,
   FirewallProfile,

@@ -2,8 +2,8 @@
 // runs after all of them, and its provisioners read only `self` (so the destroy-time one is legal).
 import { Construct } from 'constructs';
 import { FirewallProfile, Subnet, Vpc, type HandlerFlavour } from '../../lib/constructs';
-import { joinObjectChunks, MAX_OBJECT_CHUNKS, OBJECT_CHUNK_BYTES } from '../../lib/bridge/object-chunks';
-import { removedObjects, type DeclaredObject } from '../../lib/bridge/prune';
+import { joinObjectChunks, MAX_OBJECT_CHUNKS, OBJECT_CHUNK_BYTES } from '../../lib/spec/object-chunks';
+import { removedObjects, type DeclaredObject } from '../../lib/spec/prune';
 import { makeStack, provisioners, pruneResourceOf, synthJson, terraformUnescape, triggersOf, validationErrors } from './helpers';
 
 

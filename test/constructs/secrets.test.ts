@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Testing } from 'cdktf';
-import { secretFingerprint } from '../../lib/bridge/fingerprint';
-import { ownerLabelName } from '../../lib/bridge/identity';
+import { secretFingerprint } from '../../lib/spec/fingerprint';
+import { ownerLabelName } from '../../lib/spec/identity';
 import { SaasAccount, Secret, SshProfile, Vpc, Vpn, type HandlerFlavour } from '../../lib/constructs';
 import { fakeOpensshPrivateKey } from '../support/fake-keys';
 import { buildEveryKind, makeStack, resourcesOf, synthJson, triggersOf, validationErrors, withEnv } from './helpers';

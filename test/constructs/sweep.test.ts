@@ -3,8 +3,8 @@
 // provisioner (an interrupt cannot taint it), and a destroy-time `imco-bridge sweep` that receives
 // the declared objects: from its own state (`input`) with terraform_data, written into the
 // provisioner with null_resource.
-import { joinObjectChunks } from '../../lib/bridge/object-chunks';
-import type { DeclaredObject } from '../../lib/bridge/prune';
+import { joinObjectChunks } from '../../lib/spec/object-chunks';
+import type { DeclaredObject } from '../../lib/spec/prune';
 import { FirewallProfile, Subnet, Vpc, type HandlerFlavour } from '../../lib/constructs';
 import { makeStack, provisioners, pruneResourceOf, resourcesOf, sweepResourceOf, synthJson, terraformUnescape, triggersOf } from './helpers';
 

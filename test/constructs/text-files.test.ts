@@ -6,8 +6,8 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { secretFingerprint } from '../../lib/bridge/fingerprint';
-import { ownerLabelName } from '../../lib/bridge/identity';
+import { secretFingerprint } from '../../lib/spec/fingerprint';
+import { ownerLabelName } from '../../lib/spec/identity';
 import { Script, Secret, SshProfile, Vpc, Vpn } from '../../lib/constructs';
 import { fakeOpensshKeyWithCipher } from '../support/fake-keys';
 import { makeStack, resourcesOf, specOf, synthJson, triggersOf, validationErrors, withEnv } from './helpers';

@@ -5,7 +5,7 @@
 // size changes only the array's `_sync` resource.
 import { join } from 'node:path';
 import { EXAMPLE_ASSETS, ServerArrayStack, type ServerArrayStackProps } from '../../examples/server-array';
-import { contentDigest } from '../../lib/bridge/archive';
+import { contentDigest } from '../../lib/spec/archive';
 import { seedId } from '../../lib/emulator/ids';
 import { specOf, triggersOf } from '../constructs/helpers';
 import { dataResources, seededLookups, synthExample } from './support';

@@ -2,7 +2,7 @@
 // label in the imco-cdktf namespace) and the account's defaults are skipped with the reason, other
 // labels do not count, a VPC brings its subnets and VPN, a template its scripts in order, and the
 // kind and name filters narrow the read.
-import { OWNER_NAMESPACE, stackInstanceTag } from '../../lib/bridge/identity';
+import { OWNER_NAMESPACE, stackInstanceTag } from '../../lib/spec/identity';
 import { readEstate } from '../../lib/export/estate';
 import { apiOf } from '../../lib/handlers/client-api';
 import { type ClientHarness, startClientHarness } from '../client/support/emulator-client';

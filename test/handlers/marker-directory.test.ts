@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pruneMarkerName } from '../../lib/bridge/prune';
+import { pruneMarkerName } from '../../lib/spec/prune';
 import { describeFileSystemRefusal, isFileSystemRefusal, markerDirectory } from '../../lib/handlers/marker-directory';
 import { markCreated } from '../../lib/handlers/run-marker';
 import { withEnv } from '../support/env';

@@ -6,8 +6,8 @@
 // a label another apply made between our listing and our POST is looked up and used.
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { OWNER_NAMESPACE } from '../../lib/bridge/spec';
-import type { BridgeSpec } from '../../lib/bridge/spec';
+import { OWNER_NAMESPACE } from '../../lib/spec/spec';
+import type { BridgeSpec } from '../../lib/spec/spec';
 import type { ImcoClient } from '../../lib/client';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DeclaredObject } from '../../lib/bridge/prune';
+import type { DeclaredObject } from '../../lib/spec/prune';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
 import { parsePruneTriggers, prune, recordDeclaration } from '../../lib/handlers/prune';
 

@@ -4,7 +4,7 @@
 // resource); it must finish the creation (upload, process) instead of waiting for `ready` forever.
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { OWNER_NAMESPACE } from '../../lib/bridge/spec';
+import { OWNER_NAMESPACE } from '../../lib/spec/spec';
 import { ImcoClient } from '../../lib/client';
 import { CookbookVersion, ImcoSettings } from '../../lib/constructs';
 import { apiOf } from '../../lib/handlers/client-api';

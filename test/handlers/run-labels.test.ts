@@ -5,7 +5,7 @@
 // again; without sharing, every invocation lists for itself as before.
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { OWNER_NAMESPACE } from '../../lib/bridge/spec';
+import { OWNER_NAMESPACE } from '../../lib/spec/spec';
 import type { ImcoClient } from '../../lib/client';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';

@@ -4,7 +4,7 @@
 // that must look again (a label made since the listing) lists anew.
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { OWNER_NAMESPACE } from '../../lib/bridge/spec';
+import { OWNER_NAMESPACE } from '../../lib/spec/spec';
 import type { ImcoClient } from '../../lib/client';
 import { FirewallProfile, ImcoSettings } from '../../lib/constructs';
 import type { BridgeApi } from '../../lib/handlers/api';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { ImcoSettings, Secret, SshProfile, Vpc, Vpn } from '../../lib/constructs';
-import type { BridgeSpec } from '../../lib/bridge/spec';
+import type { BridgeSpec } from '../../lib/spec/spec';
 import { apiOf } from '../../lib/handlers/client-api';
 import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runCreate } from '../../lib/handlers/reconcile';

@@ -1,7 +1,7 @@
 // imco-bridge sweep: after every object resource of a stack was destroyed, deletes the declared
 // objects still in IMCO (what tainted resources held), users before what they use, and fails naming
 // each one it could not delete.
-import type { DeclaredObject } from '../../lib/bridge/prune';
+import type { DeclaredObject } from '../../lib/spec/prune';
 import type { BridgeApi, LiveObject } from '../../lib/handlers/api';
 import { makeInvocationContext } from '../../lib/handlers/invocation-context';
 import { runDelete } from '../../lib/handlers/reconcile';

@@ -6,7 +6,7 @@ import { reconcile } from './object-spec';
 import type { VerbCall } from './verb';
 
 export async function run(call: VerbCall): Promise<number> {
-  const { SPEC_VERSION, TRIGGERS_ENV } = require('../../bridge/spec') as typeof import('../../bridge/spec');
+  const { SPEC_VERSION, TRIGGERS_ENV } = require('../../spec/spec') as typeof import('../../spec/spec');
   const spec = reconcile().specFromTriggers(call.inv.env[TRIGGERS_ENV], SPEC_VERSION, call.inv.env);
   const deadline = deadlineOf(spec);
   await withApi(call, spec, (api) => reconcile().runDelete(invocationContext(call, spec, api, deadline)), deadline, true);

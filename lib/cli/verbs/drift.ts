@@ -2,7 +2,7 @@
 // row; lib/cli/drift-command.ts checks each synthesized stack (or the one given). `--specs-stdin`
 // reads one stack's specs as JSON instead.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { BridgeSpec } from '../../bridge/spec';
+import type { BridgeSpec } from '../../spec/spec';
 import type { SynthesizedObject } from '../../handlers/stack-reader';
 import { openApi } from './open-api';
 import type { VerbCall } from './verb';

@@ -1,7 +1,7 @@
 // The handlers' IMCO API for one verb, built from the invocation's credentials, refusing to act on
-// another platform than the one the stack was synthesized for (lib/bridge/platform.ts).
+// another platform than the one the stack was synthesized for (lib/spec/platform.ts).
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { BridgeSpec } from '../../bridge/spec';
+import type { BridgeSpec } from '../../spec/spec';
 import type { BridgeApi } from '../../handlers/api';
 import type { InvocationContext } from '../../handlers/invocation-context';
 import type { VerbCall } from './verb';
@@ -16,7 +16,7 @@ import type { VerbCall } from './verb';
  */
 export function openApi(call: VerbCall, spec: BridgeSpec | undefined, deadline?: number, recorded = false): BridgeApi {
   const { clientApi } = require('../../handlers/client-api') as typeof import('../../handlers/client-api');
-  const { samePlatform, sameEndpoint } = require('../../bridge/platform') as typeof import('../../bridge/platform');
+  const { samePlatform, sameEndpoint } = require('../../spec/platform') as typeof import('../../spec/platform');
   const api = clientApi({ verbose: call.verbose, deadline, invocation: call.inv });
   const refuse = (text: string): never => {
     api.close();

@@ -4,7 +4,7 @@ import type { PruneTriggers } from '../../handlers/prune';
 import type { VerbCall } from './verb';
 
 export function pruneTriggersOf(call: VerbCall): PruneTriggers {
-  const { TRIGGERS_ENV } = require('../../bridge/spec') as typeof import('../../bridge/spec');
+  const { TRIGGERS_ENV } = require('../../spec/spec') as typeof import('../../spec/spec');
   const { parsePruneTriggers } = require('../../handlers/prune') as typeof import('../../handlers/prune');
   return parsePruneTriggers(call.inv.env[TRIGGERS_ENV], call.inv.env);
 }

@@ -1,6 +1,6 @@
 // `imco-bridge prune`: the new prune instance's create provisioner deletes what the stack no longer declares.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { BridgeSpec } from '../../bridge/spec';
+import type { BridgeSpec } from '../../spec/spec';
 import { withApi } from './open-api';
 import { pruneTriggersOf } from './prune-triggers';
 import { printLine, type VerbCall } from './verb';

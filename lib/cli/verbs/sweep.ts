@@ -1,6 +1,6 @@
 // `imco-bridge sweep`: deletes the objects of a stack that their destroyed resources left in IMCO.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { BridgeSpec } from '../../bridge/spec';
+import type { BridgeSpec } from '../../spec/spec';
 import { withApi } from './open-api';
 import { pruneTriggersOf } from './prune-triggers';
 import { printLine, type VerbCall } from './verb';

@@ -1,6 +1,6 @@
 // The synthesized object a user-facing verb names by construct path (`import`, `events`).
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { BridgeSpec } from '../../bridge/spec';
+import type { BridgeSpec } from '../../spec/spec';
 import { stackDirOf, type VerbCall } from './verb';
 
 /** The spec of the object synthesized for construct `path` in the stack directory of the call. */

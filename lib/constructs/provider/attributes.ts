@@ -2,7 +2,7 @@
 // imco-bridge (BridgeSpec fields and extras, secret fingerprints), turned into the attributes of its
 // `imco_<kind>` resource as the provider conventions name them. References to managed objects become
 // Terraform references (their resource's `id`); secrets become `F_env`/`F_file` + `F_version`.
-import { isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecValue } from '../../bridge/spec';
+import { isRef, isSecret, type BridgeSpec, type ObjectRef, type SpecValue } from '../../spec/spec';
 import { kindSpec } from '../../catalog';
 import { escapeTemplate, jsonForTerraform } from '../escape';
 

@@ -6,7 +6,7 @@
 // provisioner resources.
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { BridgeSpec, ObjectRef } from '../../bridge/spec';
+import type { BridgeSpec, ObjectRef } from '../../spec/spec';
 import { escapeTemplate } from '../escape';
 import { resourceNameOf } from '../registry';
 import { objectAttributes } from './attributes';

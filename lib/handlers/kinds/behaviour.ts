@@ -1,7 +1,7 @@
 // What a kind adds to the generic create / converge / delete flows.
 import type { LiveObject } from '../api';
 import type { InvocationContext } from '../invocation-context';
-import type { BridgeSpec } from '../../bridge/spec';
+import type { BridgeSpec } from '../../spec/spec';
 
 export interface ConvergeOptions {
   /** The object was created by this invocation: its create body already had every field. */

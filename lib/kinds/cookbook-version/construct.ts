@@ -3,8 +3,8 @@
 // immutable trigger, so a content change replaces (re-uploads) it.
 import { basename, join } from 'node:path';
 import type { Construct } from 'constructs';
-import { contentDigest } from '../../bridge/archive';
-import { metadataName } from '../../bridge/cookbook-name';
+import { contentDigest } from '../../spec/archive';
+import { metadataName } from '../../spec/cookbook-name';
 import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
 import { absolutePath, pathKind } from '../../constructs/files';
 

@@ -1,6 +1,6 @@
 // Cookbook versions: after the POST, upload the archive and process it until ready. They cannot be
 // updated: a content change replaces them (the digest is an immutable trigger).
-import { cookbookArchive } from '../../bridge/archive';
+import { cookbookArchive } from '../../spec/archive';
 import { actionOnce, type InvocationContext, waitForState } from '../../handlers/invocation-context';
 import { BridgeError } from '../../handlers/errors';
 import type { LiveObject } from '../../handlers/api';

@@ -18,8 +18,3 @@ export function providerName(ctx: EmulatorServices, providerId: unknown): string
   return provider ? String(provider.name) : String(providerId);
 }
 
-/** The realm a VPC lives in (by its realm_provider_name within its account's provider). */
-export function realmOfVpc(ctx: EmulatorServices, vpc: StoredObject): StoredObject | undefined {
-  const provider = providerOfAccount(ctx, vpc.cloud_account_id);
-  return provider ? realmsOf(ctx, provider.id).find((r) => r.provider_name === vpc.realm_provider_name) : undefined;
-}

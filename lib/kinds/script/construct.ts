@@ -3,8 +3,8 @@
 // changes visible as updates). Everything is mutable.
 import { basename } from 'node:path';
 import type { Construct } from 'constructs';
-import type { FileSpec } from '../../bridge/spec';
-import { readTextFile } from '../../bridge/text-encoding';
+import type { FileSpec } from '../../spec/spec';
+import { readTextFile } from '../../spec/text-encoding';
 import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
 import { absolutePath, pathKind, sha256OfFile } from '../../constructs/files';
 

@@ -1,6 +1,6 @@
 // imco_server_array's provider hooks: `power_state` (as servers) and `size`, which grows in place,
 // empties the array at 0 and is refused any other shrink at plan time (IMCO API v2 cannot shrink).
-import type { SpecExtras } from '../../bridge/spec';
+import type { SpecExtras } from '../../spec/spec';
 import { type ProviderHooks, NO_PROVIDER_HOOKS, knownValue } from '../../provider/resources/kind-hooks';
 import type { Diagnostic, TfObject } from '../../provider/resource-type';
 import { powerAttribute, powerOf, powerProblems } from '../server/provider';

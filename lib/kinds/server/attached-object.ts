@@ -1,6 +1,6 @@
 // The base of the constructs that attach to a managed server (volumes, floating IPs): the
 // attachment's reference, checked to be a Server of this program in the object's cloud account.
-import type { ObjectRef } from '../../bridge/spec';
+import type { ObjectRef } from '../../spec/spec';
 import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
 import type { IdLike } from '../../constructs/validation';
 import { Server } from './construct';

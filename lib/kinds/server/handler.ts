@@ -1,7 +1,7 @@
 // Servers: declared power state; before delete, detach what is attached (volumes, floating IPs)
 // and shut down; one-off actions (reboot, execute an operational script).
 import { KINDS, type KindSpec } from '../../catalog';
-import { isRef, type BridgeSpec } from '../../bridge/spec';
+import { isRef, type BridgeSpec } from '../../spec/spec';
 import type { LiveObject } from '../../handlers/api';
 import { type InvocationContext, waitForState } from '../../handlers/invocation-context';
 import { BridgeError } from '../../handlers/errors';

@@ -2,7 +2,7 @@
 // { server_id, script_id, parameter_values, triggers }`. Each runs its action once when created;
 // every attribute forces replacement, so a new `triggers` value runs it again. Delete forgets it.
 import { randomUUID } from 'node:crypto';
-import { SPEC_VERSION, type BridgeSpec } from '../../bridge/spec';
+import { SPEC_VERSION, type BridgeSpec } from '../../spec/spec';
 import { kindSpec } from '../../catalog';
 import {
   type AttributeSchema,

@@ -1,6 +1,6 @@
 // imco_server's provider hooks: `power_state` (operational or inactive, changed in place), read
 // back from the server's settled or target state. Server arrays share the power attribute.
-import type { SpecExtras } from '../../bridge/spec';
+import type { SpecExtras } from '../../spec/spec';
 import type { LiveObject } from '../../handlers/api';
 import { type ProviderHooks, NO_PROVIDER_HOOKS, knownValue } from '../../provider/resources/kind-hooks';
 import type { AttributeSchema, Diagnostic, TfObject } from '../../provider/resource-type';

@@ -1,7 +1,7 @@
 // SshProfile: a labelable SSH key pair (API reference §7.1). The public key is given inline or read
 // from a file at synth; the private key only by reference (a Secret), fingerprinted in the triggers.
 import type { Construct } from 'constructs';
-import { readTextFile } from '../../bridge/text-encoding';
+import { readTextFile } from '../../spec/text-encoding';
 import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
 import { absolutePath, pathKind } from '../../constructs/files';
 import type { Secret } from '../../constructs/secret';

@@ -2,7 +2,7 @@
 // list, cookbook versions (Supermarket constraints or uploaded CookbookVersions), configuration
 // attributes, and boot/operational/shutdown scripts in order; compiled after each change.
 import type { Construct } from 'constructs';
-import type { SpecValue, TemplateScriptSpec } from '../../bridge/spec';
+import type { SpecValue, TemplateScriptSpec } from '../../spec/spec';
 import { ImcoObject, type ImcoObjectProps } from '../../constructs/imco-object';
 import { jsonProblem, type IdLike } from '../../constructs/validation';
 import { COOKBOOK_NAME, CookbookVersion } from '../cookbook-version/construct';

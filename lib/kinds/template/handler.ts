@@ -1,6 +1,6 @@
 // Templates: converge the boot/operational/shutdown script lists (add, remove, re-parameterise,
 // reorder) and compile until ready.
-import type { TemplateScriptSpec } from '../../bridge/spec';
+import type { TemplateScriptSpec } from '../../spec/spec';
 import { TEMPLATE_SCRIPT_TYPES } from '../../catalog';
 import type { LiveObject } from '../../handlers/api';
 import { type InvocationContext, waitForState } from '../../handlers/invocation-context';

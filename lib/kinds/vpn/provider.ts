@@ -3,7 +3,7 @@
 // and `vpn_plan_id` becomes optional + computed. Exactly one of the two is set. A changed name
 // replaces the VPN; a name set on an imported or moved VPN (whose state has none) is recorded in
 // place (a locator).
-import type { SpecValue } from '../../bridge/spec';
+import type { SpecValue } from '../../spec/spec';
 import { type ProviderHooks, NO_PROVIDER_HOOKS, knownValue } from '../../provider/resources/kind-hooks';
 import { vpcKind } from '../vpc/catalog';
 import { vpnPlanKind } from '../vpn-plan/catalog';

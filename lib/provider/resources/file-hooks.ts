@@ -2,7 +2,7 @@
 // archives, script attachments): a required path attribute, a digest computed from the file when
 // not given, and a change of either replaces the object.
 import { existsSync } from 'node:fs';
-import { contentDigest } from '../../bridge/archive';
+import { contentDigest } from '../../spec/archive';
 import type { ProviderHooks } from './kind-hooks';
 
 export function fileHooks(pathAttr: string, shaAttr: string, what: string): Pick<ProviderHooks, 'attributes' | 'replace' | 'locators' | 'fromLive' | 'plan'> {

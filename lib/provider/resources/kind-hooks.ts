@@ -2,7 +2,7 @@
 // wire fields (attributes of its own, plan-time rules, the handlers' spec extras they map to, a
 // create of its own). Each kind's hooks live in lib/kinds/<kind>/provider.ts, gathered by the table
 // lib/kinds/provider-hooks.ts; a kind without any gets NO_PROVIDER_HOOKS.
-import type { SpecExtras, SpecValue } from '../../bridge/spec';
+import type { SpecExtras, SpecValue } from '../../spec/spec';
 import type { LiveObject } from '../../handlers/api';
 import type { InvocationContext } from '../../handlers/invocation-context';
 import { type AttributeSchema, type Diagnostic, type TfObject, type TfValue, isUnknown } from '../resource-type';

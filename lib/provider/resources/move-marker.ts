@@ -1,7 +1,7 @@
 // The private data of a state that a `moved` block from a provisioner flavour left without IMCO id
 // (./move.ts): the object's reference and what its lifecycle resource knew. Pure and tiny, so that
 // every ReadResource and PlanResourceChange can check for it without loading the move.
-import type { ObjectRef } from '../../bridge/spec';
+import type { ObjectRef } from '../../spec/spec';
 import { encodeMarker, markerOf } from './private-marker';
 
 export interface PendingMove {

@@ -8,7 +8,7 @@
 // configured) finds the object in IMCO the way imco-bridge does, with the provider block's stack
 // instance, and completes the state with the live object. What the lifecycle resource could not
 // know (secret references, file paths, a VPN plan's name) the plan then records in place.
-import type { ObjectRef } from '../../bridge/spec';
+import type { ObjectRef } from '../../spec/spec';
 import { BridgeError } from '../../handlers/errors';
 import { ownLabelOf } from '../../handlers/ownership';
 import { Resolver, describeRef } from '../../handlers/resolver';

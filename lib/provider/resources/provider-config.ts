@@ -1,7 +1,7 @@
 // The `provider "imco" { … }` block: optional endpoint and credential file paths (never key
 // material); unset values are discovered exactly as `cio` does (CONCERTO_* variables,
 // CONCERTO_CONFIG, ~/.concerto/client.xml). Configure checks the discovery without loading the client.
-import { STACK_INSTANCE_ID } from '../../bridge/identity';
+import { STACK_INSTANCE_ID } from '../../spec/identity';
 import { discoverConfig } from '../../client/config';
 import { type CallContext, type Diagnostic, type ResourceSchema, type TfObject, isUnknown } from '../resource-type';
 import { errorDiagnostic } from './diagnostics';

@@ -2,7 +2,7 @@
 // `F_wo` (write-only, sensitive: the value only ever in configuration), or `F_env` / `F_file` (an
 // environment variable name / a file path the provider reads at apply time), and `F_version` (a
 // change plans an in-place update that sends the secret again). No value ever reaches plan or state.
-import type { SecretRef, SpecValue } from '../../bridge/spec';
+import type { SecretRef, SpecValue } from '../../spec/spec';
 import type { FieldSpec } from '../../catalog/types';
 import { type AttributeSchema, type Diagnostic, type TfObject, isUnknown } from '../resource-type';
 import { isJsonText, parseJsonObject } from './field-values';

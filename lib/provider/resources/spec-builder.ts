@@ -1,7 +1,7 @@
 // Builds the handlers' BridgeSpec from Terraform values: references are plain ids, secrets come
 // from the write-only attribute (the value) or `F_env` / `F_file` (`$secret` references the
 // resolver reads), `owner` → self.owner, the parent id → self.parent, natural keys from fields.
-import { SPEC_VERSION, type BridgeSpec, type ObjectRef, type SpecValue } from '../../bridge/spec';
+import { SPEC_VERSION, type BridgeSpec, type ObjectRef, type SpecValue } from '../../spec/spec';
 import type { FieldSpec } from '../../catalog/types';
 import { type TfObject, type TfValue, isUnknown } from '../resource-type';
 import { toWire } from './field-values';

@@ -4,7 +4,7 @@
 // resources of their own; secrets only as env/file references and fingerprints; the provider block.
 import { join } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { isRef, isSecret, type SpecValue } from '../../../lib/bridge/spec';
+import { isRef, isSecret, type SpecValue } from '../../../lib/spec/spec';
 import {
   FirewallProfile, ImcoObject, RemovedImcoObject, Script, Secret, Server, Template, Vpc, Vpn, VpnPlan, ImcoSettings,
 } from '../../../lib/constructs';

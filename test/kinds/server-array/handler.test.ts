@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { ImcoSettings, ServerArray, Template } from '../../../lib/constructs';
-import type { BridgeSpec } from '../../../lib/bridge/spec';
+import type { BridgeSpec } from '../../../lib/spec/spec';
 import { apiOf } from '../../../lib/handlers/client-api';
 import { makeInvocationContext } from '../../../lib/handlers/invocation-context';
 import { runCreate, runUpdate } from '../../../lib/handlers/reconcile';

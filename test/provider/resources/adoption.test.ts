@@ -2,7 +2,7 @@
 // against the emulator over mTLS: the imported state equals the configuration (the plan is a pure
 // import, empty descriptions and parameter lists included), the read of the import writes nothing,
 // the first read of the applied state attaches the ownership label once, and bad ids are refused.
-import { OWNER_NAMESPACE } from '../../../lib/bridge/identity';
+import { OWNER_NAMESPACE } from '../../../lib/spec/identity';
 import { adoptionOf, encodeAdoption, importIdWith, parseImportId } from '../../../lib/provider/resources/adoption';
 import { kindModels } from '../../../lib/provider/resources/schema';
 import { type ClientHarness, startClientHarness } from '../../client/support/emulator-client';

@@ -1,8 +1,8 @@
 // imco_firewall_profile against the emulator over mTLS: create, refresh without diff, a new rule as
 // one PUT with the id unchanged, drift shown and repaired, delete and wait, read of a deleted
 // object, import of a hand-made profile, and the crash-safe create that adopts its labelled object.
-import { stackInstanceTag } from '../../../lib/bridge/identity';
-import { OWNER_NAMESPACE } from '../../../lib/bridge/spec';
+import { stackInstanceTag } from '../../../lib/spec/identity';
+import { OWNER_NAMESPACE } from '../../../lib/spec/spec';
 import { DEFAULT_STACK_IDENTITY } from '../../../lib/provider/resources/session';
 import type { TfObject } from '../../../lib/provider/resource-type';
 import { type ClientHarness, startClientHarness } from '../../client/support/emulator-client';

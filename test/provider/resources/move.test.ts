@@ -4,7 +4,7 @@
 // ownership label (or natural key in its parent) against the emulator and completes the state
 // with the same id; a plan without that refresh is refused; locators a moved state lacks are
 // recorded in place, not replaced.
-import { legacyOwnerLabelName, ownershipLabel } from '../../../lib/bridge/identity';
+import { legacyOwnerLabelName, ownershipLabel } from '../../../lib/spec/identity';
 import { kindSpec } from '../../../lib/catalog';
 import type { MoveRequest, ResourceType, TfObject } from '../../../lib/provider/resource-type';
 import { pendingMoveOf } from '../../../lib/provider/resources/move-marker';

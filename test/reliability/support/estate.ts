@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { ExampleEstate } from '../../../main';
 import { ImcoObject, type ImcoFlavour } from '../../../lib/constructs';
-import type { ObjectRef } from '../../../lib/bridge/spec';
+import type { ObjectRef } from '../../../lib/spec/spec';
 import type { RunningEmulator } from '../../../lib/emulator';
 import { resetLookupCache } from '../../../lib/synth/lookups';
 import { packageCopy, record, scratch, secretEnv, withEnv } from './run';

@@ -3,7 +3,7 @@
 // every ownership label of the stack exists once and sits on exactly one object, template scripts
 // and attachments are not duplicated, and no user object is left that the stack does not account for.
 import { kindSpec } from '../../../lib/catalog';
-import { OWNER_NAMESPACE, type ObjectRef } from '../../../lib/bridge/spec';
+import { OWNER_NAMESPACE, type ObjectRef } from '../../../lib/spec/spec';
 import type { RunningEmulator } from '../../../lib/emulator';
 import type { Declared } from './estate';
 

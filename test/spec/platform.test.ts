@@ -1,4 +1,4 @@
-import { platformIdentity, sameEndpoint, samePlatform } from '../../lib/bridge/platform';
+import { platformIdentity, sameEndpoint, samePlatform } from '../../lib/spec/platform';
 
 describe('samePlatform', () => {
   it('treats /v2 and /v3 of one host as one platform (and ignores trailing slashes, host case, port 443)', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { contentDigest, cookbookArchive, listFiles } from '../../lib/bridge/archive';
+import { contentDigest, cookbookArchive, listFiles } from '../../lib/spec/archive';
 
 function cookbook(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cb-'));

@@ -1,6 +1,6 @@
 // The chunked list of declared objects: split on UTF-8 byte budgets (never inside a character), and
 // joined back from whichever chunk variables are set.
-import { joinObjectChunks, MAX_OBJECT_CHUNKS, objectChunkEnv, objectChunkKey, parseDeclaredObjects, splitUtf8 } from '../../lib/bridge/object-chunks';
+import { joinObjectChunks, MAX_OBJECT_CHUNKS, objectChunkEnv, objectChunkKey, parseDeclaredObjects, splitUtf8 } from '../../lib/spec/object-chunks';
 
 test('splits at the byte budget without cutting a multi-byte character, and joins back to the same text', () => {
   const text = `["${'é'.repeat(10)}€😀${'a'.repeat(7)}"]`;

@@ -2,7 +2,7 @@
 // (to fingerprint it, lib/constructs/secret.ts) and at apply (to send it, lib/handlers/resolver.ts),
 // so that the fingerprint is always that of the value IMCO receives:
 // - a variable that is unset and one that is set but empty are told apart;
-// - a file must be UTF-8 text (or UTF-16 with a byte-order mark; lib/bridge/text-encoding.ts), and
+// - a file must be UTF-8 text (or UTF-16 with a byte-order mark; lib/spec/text-encoding.ts), and
 //   exactly one trailing newline (`\n` or `\r\n`, what `echo` and editors add) is removed — except
 //   after a PEM/OpenSSH `-----END …-----` line, where the newline belongs to the key format;
 // - a private key is refused when it is protected by a passphrase, or when its file is readable by

@@ -1,4 +1,4 @@
-import { OWNER_NAMESPACE, isValidLabelName, ownerLabelName, ownershipLabel, parseStackInstanceTag, stackInstanceTag } from '../../lib/bridge/identity';
+import { OWNER_NAMESPACE, isValidLabelName, ownerLabelName, ownershipLabel, parseStackInstanceTag, stackInstanceTag } from '../../lib/spec/identity';
 
 describe('ownerLabelName', () => {
   it('joins stack and path with dots when every character is allowed', () => {

@@ -5,7 +5,7 @@ jest.mock('node:crypto', () => {
   const actual = jest.requireActual('node:crypto');
   return { ...actual, scryptSync: jest.fn(actual.scryptSync) };
 });
-import { secretFingerprint } from '../../lib/bridge/fingerprint';
+import { secretFingerprint } from '../../lib/spec/fingerprint';
 
 describe('secretFingerprint', () => {
   it('is stable for the same secret, owner and stack', () => {

@@ -97,7 +97,7 @@ export interface BridgeSpec {
   readonly stack: string;
   /**
    * The stack instance id (lib/synth/stack-identity.ts): with `stack` and a ref's `path` it gives
-   * the ref's ownership label (lib/bridge/identity.ts). Absent in specs of earlier versions.
+   * the ref's ownership label (lib/spec/identity.ts). Absent in specs of earlier versions.
    */
   readonly instance?: string;
   /** Construct path (without the stack), for messages and `imco-bridge import`. */

@@ -1,7 +1,7 @@
 // Text read from files for IMCO: UTF-8 passes (its byte-order mark dropped), UTF-16 with a
 // byte-order mark is decoded, and every other encoding is refused with the position of the first
 // bad byte and the iconv command that converts the file — never replaced by U+FFFD.
-import { decodeText, firstInvalidUtf8 } from '../../lib/bridge/text-encoding';
+import { decodeText, firstInvalidUtf8 } from '../../lib/spec/text-encoding';
 
 const decode = (bytes: number[] | Buffer) => decodeText(Buffer.from(bytes as number[]), 'codeFile', '/s/run.sh');
 

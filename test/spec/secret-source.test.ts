@@ -5,7 +5,7 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSecretSource, trimTrailingNewline } from '../../lib/bridge/secret-source';
+import { readSecretSource, trimTrailingNewline } from '../../lib/spec/secret-source';
 import { fakeOpensshKeyWithCipher, fakeOpensshPrivateKey } from '../support/fake-keys';
 import { withEnv } from '../support/env';
 
