@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TerraformStack } from 'cdktf';
 import { FirewallProfile, Script, SshProfile } from '../../lib/constructs';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { emulatorCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { synthStack } from '../support/stack';
 import { terraform, terraformOk } from '../support/terraform';
 
@@ -19,12 +19,7 @@ afterAll(async () => {
   await emulator?.dispose();
 });
 
-const credentials = () => ({
-  CONCERTO_ENDPOINT: emulator.endpoint,
-  CONCERTO_CA_CERT: emulator.caCert,
-  CONCERTO_CLIENT_CERT: emulator.clientCert,
-  CONCERTO_CLIENT_KEY: emulator.clientKey,
-});
+const credentials = (): Record<string, string> => emulatorCredentials(emulator);
 
 function countByName(kind: string, name: string): number {
   return (emulator.snapshot()[kind] ?? []).filter((o) => o.name === name).length;

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { emulatorCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { fakePemKey } from '../support/fake-keys';
 import { seedsOf } from '../support/seeds';
 import { terraformOk } from '../support/terraform';
@@ -25,12 +25,7 @@ afterAll(async () => {
   await emulator?.dispose();
 });
 
-const credentials = () => ({
-  CONCERTO_ENDPOINT: emulator.endpoint,
-  CONCERTO_CA_CERT: emulator.caCert,
-  CONCERTO_CLIENT_CERT: emulator.clientCert,
-  CONCERTO_CLIENT_KEY: emulator.clientKey,
-});
+const credentials = (): Record<string, string> => emulatorCredentials(emulator);
 
 async function post(path: string, body: unknown): Promise<{ id: string }> {
   const r = await emulator.request('POST', path, { body });

@@ -136,3 +136,13 @@ export function waitForState(emulator: TestEmulator, path: string, state: string
 export function waitForGone(emulator: TestEmulator, path: string, timeoutMs?: number): Promise<RawResponse> {
   return emulator.waitFor(path, (r) => r.status === 404, timeoutMs);
 }
+
+/** The `CONCERTO_*` variables that point the client (and the handlers, and the provider) at `emulator`. */
+export function emulatorCredentials(emulator: TestEmulator): Record<string, string> {
+  return {
+    CONCERTO_ENDPOINT: emulator.endpoint,
+    CONCERTO_CA_CERT: emulator.caCert,
+    CONCERTO_CLIENT_CERT: emulator.clientCert,
+    CONCERTO_CLIENT_KEY: emulator.clientKey,
+  };
+}

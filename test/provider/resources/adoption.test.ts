@@ -5,17 +5,16 @@
 import { OWNER_NAMESPACE } from '../../../lib/spec/identity';
 import { adoptionOf, encodeAdoption, importIdWith, parseImportId } from '../../../lib/provider/resources/adoption';
 import { kindModels } from '../../../lib/provider/resources/schema';
-import { type ClientHarness, startClientHarness } from '../../client/support/emulator-client';
-import { type Provider, configuredProvider, full, plan } from './support';
+import type { ClientHarness } from '../../client/support/emulator-client';
+import { type Provider, full, plan, withConfiguredProvider } from './support';
 
 let h: ClientHarness;
 let p: Provider;
 
-beforeAll(async () => {
-  h = await startClientHarness();
-  p = await configuredProvider(h);
+withConfiguredProvider((harness, provider) => {
+  h = harness;
+  p = provider;
 });
-afterAll(async () => h?.dispose());
 
 const writesSince = async (n: number) => (await h.journal()).slice(n).filter((e) => e.method !== 'GET').map((e) => `${e.method} ${e.path}`);
 

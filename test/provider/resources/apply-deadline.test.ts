@@ -2,17 +2,16 @@
 // slower than the timeout, a create fails at the deadline with one diagnostic saying so, instead of
 // waiting for the client's own per-request bounds (30 s per attempt, 60 s of retries); the same
 // create succeeds once IMCO answers in time.
-import { type ClientHarness, startClientHarness } from '../../client/support/emulator-client';
-import { type Provider, configuredProvider, destroy, full, plan } from './support';
+import type { ClientHarness } from '../../client/support/emulator-client';
+import { type Provider, destroy, full, plan, withConfiguredProvider } from './support';
 
 let h: ClientHarness;
 let p: Provider;
 
-beforeAll(async () => {
-  h = await startClientHarness();
-  p = await configuredProvider(h);
+withConfiguredProvider((harness, provider) => {
+  h = harness;
+  p = provider;
 });
-afterAll(async () => h?.dispose());
 
 const TYPE = 'imco_firewall_profile';
 const config = () =>

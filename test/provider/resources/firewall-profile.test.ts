@@ -5,17 +5,16 @@ import { stackInstanceTag } from '../../../lib/spec/identity';
 import { OWNER_NAMESPACE } from '../../../lib/spec/spec';
 import { DEFAULT_STACK_IDENTITY } from '../../../lib/provider/resources/session';
 import type { TfObject } from '../../../lib/provider/resource-type';
-import { type ClientHarness, startClientHarness } from '../../client/support/emulator-client';
-import { type Provider, configuredProvider, destroy, full, plan, planApply } from './support';
+import type { ClientHarness } from '../../client/support/emulator-client';
+import { type Provider, configuredProvider, destroy, full, plan, planApply, withConfiguredProvider } from './support';
 
 let h: ClientHarness;
 let p: Provider;
 
-beforeAll(async () => {
-  h = await startClientHarness();
-  p = await configuredProvider(h);
+withConfiguredProvider((harness, provider) => {
+  h = harness;
+  p = provider;
 });
-afterAll(async () => h?.dispose());
 
 const TYPE = 'imco_firewall_profile';
 const rule = (port: number) => ({ ip_protocol: 'tcp', min_port: port, max_port: port, source: '0.0.0.0/0' });

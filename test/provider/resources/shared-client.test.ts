@@ -3,17 +3,16 @@
 // create: its label's POST and its object's POST; no read-back when the answer carries it), each
 // operation still bounded by its own `timeouts` on that shared client.
 import type { TfObject } from '../../../lib/provider/resource-type';
-import { type ClientHarness, startClientHarness } from '../../client/support/emulator-client';
-import { type Provider, configuredProvider, destroy, full, plan } from './support';
+import type { ClientHarness } from '../../client/support/emulator-client';
+import { type Provider, destroy, full, plan, withConfiguredProvider } from './support';
 
 let h: ClientHarness;
 let p: Provider;
 
-beforeAll(async () => {
-  h = await startClientHarness();
-  p = await configuredProvider(h);
+withConfiguredProvider((harness, provider) => {
+  h = harness;
+  p = provider;
 });
-afterAll(async () => h?.dispose());
 
 const TYPE = 'imco_firewall_profile';
 const rule = (port: number) => ({ ip_protocol: 'tcp', min_port: port, max_port: port, source: '0.0.0.0/0' });

@@ -1,6 +1,6 @@
 // Test helpers for the provider resources: a definition configured on the emulator (real client,
 // real mTLS), full Terraform objects from partial values, and plan → apply as Terraform runs them.
-import type { ClientHarness } from '../../client/support/emulator-client';
+import { type ClientHarness, startClientHarness } from '../../client/support/emulator-client';
 import { providerDefinition } from '../../../lib/provider/definition';
 import type { CallContext, PlanResponse, ProviderDefinition, ResourceType, TfObject } from '../../../lib/provider/resource-type';
 
@@ -68,4 +68,14 @@ export async function destroy(p: Provider, r: ResourceType, prior: TfObject): Pr
   const applied = await r.apply({ prior, planned: null, config: null }, p.call);
   if (applied.diagnostics?.length) throw new Error(`delete: ${JSON.stringify(applied.diagnostics)}`);
   if (applied.newState !== null) throw new Error('delete left state');
+}
+
+/** Starts an emulator harness and a provider configured on it before the file's tests, and stops it after. */
+export function withConfiguredProvider(ready: (h: ClientHarness, p: Provider) => void): void {
+  let harness: ClientHarness | undefined;
+  beforeAll(async () => {
+    harness = await startClientHarness();
+    ready(harness, await configuredProvider(harness));
+  });
+  afterAll(async () => harness?.dispose());
 }
