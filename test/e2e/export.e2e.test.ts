@@ -43,6 +43,7 @@ async function buildEstate(): Promise<void> {
   const vpc = await post('/network/vpcs', { name: 'legacy', cidr: '10.80.0.0/16', cloud_account_id: s.cloudAccountId, realm_provider_name: s.realmProviderName });
   await settled(`/network/vpcs/${vpc.id}`, ['available']);
   const pub = await post(`/network/vpcs/${vpc.id}/subnets`, { name: 'legacy-public', cidr: '10.80.1.0/24', type: 'only_public' });
+  await settled(`/network/subnets/${pub.id}`, ['available']);
   await post(`/network/vpcs/${vpc.id}/subnets`, { name: 'legacy-private', cidr: '10.80.2.0/24', type: 'only_private' });
   await post(`/network/vpcs/${vpc.id}/vpn`, { public_ip: '203.0.113.80', psk: 'hand-made-psk', exposed_cidrs: ['10.80.0.0/16'], vpn_plan_id: s.vpnPlanId });
   const web = await post('/network/firewall_profiles', {

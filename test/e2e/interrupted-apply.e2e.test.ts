@@ -107,7 +107,7 @@ test('Ctrl-C mid-create: drift reports the tainted resources\' objects, terrafor
   // Every request takes 600 ms (a create makes several, so each create runs for seconds): two
   // creates at a time, interrupted once a profile exists while a lifecycle resource's create
   // provisioner is running. Whether the interrupt lands inside a provisioner is a race with the
-  // machine's load: when no lifecycle resource came out tainted, the estate is destroyed and the
+  // machine's load: when no lifecycle resource holding an object came out tainted, the estate is destroyed and the
   // interrupt tried again (at most 3 times); the assertions below need a tainted resource.
   let tainted: string[] = [];
   for (let attempt = 1; attempt <= 3 && tainted.length === 0; attempt++) {
@@ -119,6 +119,8 @@ test('Ctrl-C mid-create: drift reports the tainted resources\' objects, terrafor
     emulator.setLatency(0);
     // The interrupt tainted the lifecycle resources whose create was running; their objects exist.
     tainted = taintedResources(join(stack.stackDir, 'terraform.tfstate')).filter((a) => NAMES.some((n) => a === `terraform_data.${n}`));
+    // A resource tainted before its create reached IMCO holds no object: that attempt shows nothing.
+    if (!ours().some((p) => tainted.includes(`terraform_data.${String(p.name)}`))) tainted = [];
     if (tainted.length === 0) {
       await terraformOk(stack.stackDir, ['destroy', '-auto-approve', '-input=false', '-no-color']);
       expect(ours()).toEqual([]);
