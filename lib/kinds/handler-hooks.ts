@@ -1,26 +1,25 @@
 // The handlers' hooks of each kind that has any (kinds without one use only the generic flows):
 // what a kind adds to the generic create / converge / delete flows (lib/handlers/kinds/behaviour.ts).
+// Each row loads its module only when an object of that kind is handled: an `imco-bridge create`
+// of a firewall profile (the provisioner's hot path) loads no other kind's handler.
+/* eslint-disable @typescript-eslint/no-require-imports */
 import type { KindBehaviour } from '../handlers/kinds/behaviour';
-import { attachableBehaviour } from '../handlers/kinds/attachable';
 import { cookbookVersionKind } from './cookbook-version/catalog';
-import { cookbookVersionBehaviour } from './cookbook-version/handler';
 import { floatingIpKind } from './floating-ip/catalog';
 import { scriptKind } from './script/catalog';
-import { scriptBehaviour } from './script/handler';
 import { serverArrayKind } from './server-array/catalog';
-import { serverArrayBehaviour } from './server-array/handler';
 import { serverKind } from './server/catalog';
-import { serverBehaviour } from './server/handler';
 import { templateKind } from './template/catalog';
-import { templateBehaviour } from './template/handler';
 import { volumeKind } from './volume/catalog';
 
-export const HANDLER_HOOKS: Readonly<Record<string, KindBehaviour>> = {
-  [templateKind.kind]: templateBehaviour,
-  [scriptKind.kind]: scriptBehaviour,
-  [cookbookVersionKind.kind]: cookbookVersionBehaviour,
-  [serverKind.kind]: serverBehaviour,
-  [serverArrayKind.kind]: serverArrayBehaviour,
-  [volumeKind.kind]: attachableBehaviour,
-  [floatingIpKind.kind]: attachableBehaviour,
+const attachable = (): KindBehaviour => (require('../handlers/kinds/attachable') as typeof import('../handlers/kinds/attachable')).attachableBehaviour;
+
+export const HANDLER_HOOKS: Readonly<Record<string, () => KindBehaviour>> = {
+  [templateKind.kind]: () => (require('./template/handler') as typeof import('./template/handler')).templateBehaviour,
+  [scriptKind.kind]: () => (require('./script/handler') as typeof import('./script/handler')).scriptBehaviour,
+  [cookbookVersionKind.kind]: () => (require('./cookbook-version/handler') as typeof import('./cookbook-version/handler')).cookbookVersionBehaviour,
+  [serverKind.kind]: () => (require('./server/handler') as typeof import('./server/handler')).serverBehaviour,
+  [serverArrayKind.kind]: () => (require('./server-array/handler') as typeof import('./server-array/handler')).serverArrayBehaviour,
+  [volumeKind.kind]: attachable,
+  [floatingIpKind.kind]: attachable,
 };

@@ -4,7 +4,7 @@ import type { KindBehaviour } from './behaviour';
 import { HANDLER_HOOKS } from '../../kinds/handler-hooks';
 
 export function behaviourOf(kind: string): KindBehaviour {
-  return HANDLER_HOOKS[kind] ?? {};
+  return HANDLER_HOOKS[kind]?.() ?? {};
 }
 
 export type { KindBehaviour, ConvergeOptions } from './behaviour';
